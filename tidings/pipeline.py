@@ -1,0 +1,78 @@
+"""The analysis pipeline: Article -> parse -> actors -> quotes -> events.
+
+One ``Pipeline`` holds the loaded components (spaCy model, actor knowledge base or a
+user's PETRARCH dictionaries, event coder) so that they are loaded once per process;
+``analyze`` streams articles through ``nlp.pipe`` in batches.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from tidings.records import Analysis, Article, ErrorRecord
+from tidings.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, n)):
+        yield batch
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None, dictionaries: str | Path | None = None,
+                 events: bool = True, quotes: bool = True):
+        from tidings.actors import ActorResolver, load_kb
+        from tidings.nlp.parse import load_nlp
+
+        self.settings = settings or Settings.from_env()
+        self.nlp = load_nlp(self.settings)
+        self.dictionaries = Path(dictionaries) if dictionaries else None
+        self.resolver = ActorResolver(load_kb())
+        self.coder = None
+        if events:
+            from tidings.coding import EventCoder
+            self.coder = EventCoder(dictionaries=self.dictionaries, settings=self.settings)
+        self.with_quotes = quotes
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis | ErrorRecord]:
+        """Analyses in input order; an article that fails gives an ErrorRecord, the rest go on."""
+        from tidings.nlp.parse import doc_entities, doc_sentences
+        from tidings.nlp.quotes import find_quotes
+
+        for batch in _batched(articles, self.settings.batch_size):
+            texts = [_guard_length(a.body, self.settings.max_doc_chars) for a in batch]
+            for article, doc in zip(batch, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
+                try:
+                    analysis = Analysis(article=article)
+                    if len(doc.text) < len(article.body):
+                        analysis.warnings.append(
+                            f"body truncated to {len(doc.text)} characters for analysis")
+                    analysis.sentences = doc_sentences(doc)
+                    analysis.entities = doc_entities(doc)
+                    date = (article.published or "")[:10] or None
+                    resolved = self.resolver.resolve(doc, date)
+                    analysis.actors = list(resolved.mentions)
+                    if self.with_quotes:
+                        analysis.quotes = find_quotes(doc, resolved, date)
+                    if self.coder is not None:
+                        analysis.events = self.coder.code(
+                            doc, article_id=article.id, article_date=date,
+                            actors=resolved, quotes=analysis.quotes)
+                    yield analysis
+                except Exception as exc:  # one bad document must not stop the batch
+                    log.exception("analysis failed for %s", article.source)
+                    yield ErrorRecord(source=article.source, error=f"analysis failed: {exc}",
+                                      stage="analyze")
+
+
+def _guard_length(text: str, limit: int) -> str:
+    """Cut a gigantic body at a paragraph boundary so spaCy's memory stays bounded."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n\n", 0, limit)
+    return text[: cut if cut > limit // 2 else limit]

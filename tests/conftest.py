@@ -1,0 +1,22 @@
+"""Shared fixtures: where the repository and the read-only development data (../shared) are."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_DIR = Path(__file__).resolve().parents[1]
+SHARED_DIR = REPO_DIR.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def repo_dir() -> Path:
+    return REPO_DIR
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the repository; tests that need it are skipped where it is absent."""
+    if not SHARED_DIR.is_dir():
+        pytest.skip("../shared (development data) is not available")
+    return SHARED_DIR

@@ -1,0 +1,285 @@
+"""Rule-based in-document coreference for actor mentions (no model: every link is explainable).
+
+Rules, applied left to right so each mention can point only backwards:
+
+- surname: a person mention whose words are the last word(s) of an earlier person's name
+  ("Lavrov" after "Sergei Lavrov") takes that person's actor and name;
+- role: "the (Turkish) minister", "Turkey's defence chief", "the ministry" take the most
+  recent compatible earlier mention (same country when the role has one; a person for a
+  person role, an institution with the same head word for an institution);
+- pronoun: he/she/him/her -> the nearest earlier person in the same sentence (subjects first),
+  else in the previous sentences (subjects first, then most recent), skipping persons named
+  inside quotation marks, with gender agreement when a title or earlier pronoun told the gender;
+  "it" as a subject -> the most recent organisation/country mention within two sentences.
+
+``via`` on each linked mention says which rule and which antecedent span it used.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from tidings.actors.kb import KnowledgeBase, fold
+from tidings.records import Actor, ActorMention
+
+_PERSON_ROLE_HEADS = frozenset("""minister secretary president premier chancellor spokesman spokeswoman
+spokesperson chief leader official ambassador envoy general commander king queen emir prince
+governor mayor senator lawmaker diplomat adviser advisor director head chairman chairwoman chair
+deputy representative negotiator prosecutor judge officer sheikh monarch ruler dictator
+counterpart colleague""".split())
+_INSTITUTION_HEADS = frozenset("""ministry government army military navy police parliament court office
+department cabinet council administration agency service forces force embassy regime junta
+authorities assembly legislature senate congress commission alliance bloc union organisation
+organization company group""".split())
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_MALE_TITLES = frozenset({"mr", "sir", "king", "prince", "sheikh", "emir", "lord", "father", "brother"})
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "queen", "princess", "lady", "dame", "sister"})
+_QUOTES = "\"“”«»„"
+_SUBJ = ("nsubj", "nsubjpass")
+_MAX_SENT_BACK = 4
+_MAX_LOOKBACK = 300     # mentions searched back for a surname's full name (bounds huge documents)
+
+
+@dataclass(slots=True)
+class _Item:
+    mention: ActorMention
+    sent: int
+    subject: bool
+    quoted: bool
+    person: bool
+    gender: str | None
+    head_lemma: str
+    key: str            # chain key (kb id or folded name)
+    definite: bool = False
+    plural: bool = False
+
+
+def _quoted_mask(text: str) -> list[tuple[int, int]]:
+    """Char ranges between paired straight/curly double quotes (best effort, per paragraph)."""
+    spans = []
+    for para_start, para in _paragraphs(text):
+        opens = None
+        for i, ch in enumerate(para):
+            if ch in _QUOTES:
+                if ch == "”" or (ch == '"' and opens is not None) or (ch == "»" and opens is not None):
+                    if opens is not None:
+                        spans.append((para_start + opens, para_start + i + 1))
+                        opens = None
+                else:
+                    opens = i
+    return spans
+
+
+def _paragraphs(text: str):
+    pos = 0
+    for part in text.split("\n"):
+        yield pos, part
+        pos += len(part) + 1
+
+
+def _inside(spans: list[tuple[int, int]], start: int) -> bool:
+    """``start`` strictly inside one of the sorted, non-overlapping ``spans``."""
+    k = bisect_right(spans, (start, float("inf"))) - 1
+    return k >= 0 and spans[k][0] < start < spans[k][1]
+
+
+def _is_person(m: ActorMention, doc: Doc) -> bool:
+    if m.via == "ner:PERSON":
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None and any(t.ent_type_ == "PERSON" for t in span):
+        return True
+    if m.kind == "name" and m.actor is not None and m.actor.kb_id and m.actor.kb_id.startswith("person:") \
+            and not any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in (span or [])):
+        return True
+    return False
+
+
+def _gender(m: ActorMention, doc: Doc) -> str | None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    before = doc[span.start - 1] if span.start > 0 else None
+    words = {t.lower_.rstrip(".") for t in span} | ({before.lower_.rstrip(".")} if before is not None else set())
+    if words & _MALE_TITLES:
+        return "m"
+    if words & _FEMALE_TITLES:
+        return "f"
+    return None
+
+
+def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: KnowledgeBase,
+                  day: str) -> list[ActorMention]:
+    # Distances count real sentences only: page chrome ("Read more", a date line) between
+    # an antecedent and its pronoun must not push the antecedent out of reach.
+    sent_starts = ([s.start_char for s in doc.sents if sum(t.is_alpha for t in s) >= 4]
+                   if doc.has_annotation("SENT_START") else [])
+    sent_starts = sent_starts or [0]
+    from bisect import bisect_right
+    quoted = _quoted_mask(doc.text)
+    items: list[_Item] = []
+    for m, g in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        head = getattr(g, "head", None) or root
+        subject = head is not None and (head.dep_ in _SUBJ or (head.dep_ == "appos" and head.head.dep_ in _SUBJ))
+        items.append(_Item(mention=m, sent=_sent_index(sent_starts, m.start), subject=subject,
+                           quoted=_inside(quoted, m.start), person=_is_person(m, doc), gender=_gender(m, doc),
+                           head_lemma=(head.lemma_.lower() if head is not None else ""),
+                           definite=head is not None and any(
+                               c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")
+                               for c in head.children),
+                           plural=head is not None and head.tag_ in ("NNS", "NNPS"),
+                           key=(m.actor.kb_id if m.actor and m.actor.kb_id and m.actor.kb_id.startswith("person:")
+                                else fold(m.text).lower())))
+    out: list[_Item] = []
+    for it in items:
+        m = it.mention
+        if it.person:
+            it = _link_surname(it, out) or it
+        elif m.kind in ("role", "agent"):
+            it = _link_role(it, out) or it
+        out.append(it)
+    # pronouns are not KB matches: find them and link to what precedes them
+    pronouns = _pronoun_items(doc, sent_starts, quoted)
+    merged = sorted(out + pronouns, key=lambda x: x.mention.start)
+    final: list[_Item] = []
+    for it in merged:
+        if it.mention.kind == "pronoun":
+            linked = _link_pronoun(it, final)
+            if linked is None:
+                continue
+            it = linked
+        final.append(it)
+    return [it.mention for it in final]
+
+
+def _sent_index(sent_starts: list[int], pos: int) -> int:
+    return max(bisect_right(sent_starts, pos) - 1, 0)
+
+
+def _name_words(m: ActorMention) -> list[str]:
+    name = (m.actor.name if m.actor and m.actor.name else m.text)
+    return [w for w in fold(name).lower().replace("-", " ").split() if w.isalpha()]
+
+
+def _link_surname(it: _Item, prev: list[_Item]) -> _Item | None:
+    words = [w for w in fold(it.mention.text).lower().replace("-", " ").split() if w.isalpha()]
+    if not words:
+        return None
+    full_known = it.mention.actor is not None and len(words) > 1
+    if full_known:
+        return None
+    for p in reversed(prev[-_MAX_LOOKBACK:]):
+        if not p.person or p.mention is it.mention:
+            continue
+        pw = _name_words(p.mention)
+        pw_text = [w for w in fold(p.mention.text).lower().replace("-", " ").split() if w.isalpha()]
+        for cand in (pw, pw_text):
+            if len(cand) > len(words) and cand[-len(words):] == words:
+                if p.mention.actor is None and it.mention.actor is not None:
+                    return None
+                actor = p.mention.actor or it.mention.actor
+                name = (p.mention.actor.name if p.mention.actor and p.mention.actor.name else p.mention.text)
+                actor = replace(actor, name=name) if actor is not None else None
+                m = replace(it.mention, actor=actor, kind="surname",
+                            via=f"surname:{p.mention.start}-{p.mention.end}")
+                return replace(it, mention=m, gender=it.gender or p.gender, key=p.key)
+    return None
+
+
+def _compatible(role: Actor | None, ante: Actor | None) -> bool:
+    if role is None or ante is None:
+        return True
+    if role.country and ante.country and role.country != ante.country:
+        return False
+    if role.sector and ante.sector and role.sector != ante.sector:
+        # a minister is GOV, a defence minister GOV(MIL): compare the main sector only
+        return False
+    return True
+
+
+def _link_role(it: _Item, prev: list[_Item]) -> _Item | None:
+    m = it.mention
+    head = it.head_lemma
+    if not it.definite:
+        return None
+    if head in _PERSON_ROLE_HEADS and not it.plural:
+        for p in reversed(prev):
+            if it.sent - p.sent > _MAX_SENT_BACK + 2:
+                break
+            if not p.person or p.mention.actor is None and p.mention.kind != "name":
+                continue
+            if not _compatible(m.actor, p.mention.actor):
+                continue
+            if p.mention.actor is None:
+                continue
+            actor = m.actor
+            name = p.mention.actor.name or p.mention.text
+            if actor is None or not actor.country:
+                actor = p.mention.actor
+            else:
+                actor = replace(actor, name=name, kb_id=p.mention.actor.kb_id)
+            mm = replace(m, actor=actor, kind="role", via=f"role:{p.mention.start}-{p.mention.end}")
+            return replace(it, mention=mm, person=True, gender=p.gender, key=p.key)
+        return None
+    if head in _INSTITUTION_HEADS and m.actor is not None and not m.actor.country:
+        for p in reversed(prev):
+            if it.sent - p.sent > _MAX_SENT_BACK + 2:
+                break
+            if p.head_lemma == head and p.mention.actor is not None and p.mention.actor.country:
+                mm = replace(m, actor=p.mention.actor, kind="role", via=f"role:{p.mention.start}-{p.mention.end}")
+                return replace(it, mention=mm, key=p.key)
+    return None
+
+
+def _pronoun_items(doc: Doc, sent_starts: list[int], quoted) -> list[_Item]:
+    from bisect import bisect_right
+    out = []
+    for t in doc:
+        low = t.lower_
+        if t.pos_ != "PRON" or low not in ("he", "she", "him", "her", "it"):
+            continue
+        if low == "it" and t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if low == "her" and t.dep_ == "poss":
+            pass
+        if _inside(quoted, t.idx):
+            continue  # "we"/"he" inside a quote speak of someone else
+        m = ActorMention(text=t.text, start=t.idx, end=t.idx + len(t.text), actor=None, kind="pronoun")
+        out.append(_Item(mention=m, sent=_sent_index(sent_starts, t.idx),
+                         subject=t.dep_ in _SUBJ, quoted=False, person=low != "it",
+                         gender="m" if low in _MALE else ("f" if low in _FEMALE else None),
+                         head_lemma=low, key=""))
+    return out
+
+
+def _link_pronoun(it: _Item, prev: list[_Item]) -> _Item | None:
+    want_person = it.person
+    cands = []
+    for rank, p in enumerate(reversed(prev)):
+        dist = it.sent - p.sent
+        if dist > (_MAX_SENT_BACK if want_person else 2):
+            break
+        if p.mention.kind == "pronoun" and p.mention.actor is None:
+            continue
+        if want_person:
+            if not p.person:
+                continue
+            if it.gender and p.gender and it.gender != p.gender:
+                continue
+        else:
+            if p.person or p.mention.actor is None or p.plural:
+                continue   # "it" is one organisation or country, never "soldiers"
+        # nearest sentence first; then subjects; then persons not named inside quotes; then recency
+        cands.append(((p.quoted, dist, not p.subject, rank), p))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: c[0])
+    p = cands[0][1]
+    m = replace(it.mention, actor=p.mention.actor, via=f"pronoun:{p.mention.start}-{p.mention.end}")
+    return replace(it, mention=m, gender=it.gender or p.gender, key=p.key,
+                   subject=it.subject, person=want_person)

@@ -1,0 +1,367 @@
+"""The actor knowledge base: readable TSV tables compiled into a token trie.
+
+Tables (all TSV with a header line; the header says what a file holds, so a user's file
+can be any of them):
+
+- names   ``alias  code  kind  name``: countries, demonyms, capitals, places, seats
+  (``kind`` one of country, demonym, capital, place, seat, org);
+- people  ``name  aliases  code  start  end  office  [source]``: one line per
+  person-office-dates (aliases ``|``-separated, may be left empty on later lines);
+- agents  ``phrase  code  office  [source]``: sector words (``code`` like GOV, GOVMIL, MIL).
+
+Built-in files: ``data/generated/*.tsv`` (converted by ``scripts/build_actor_kb.py`` from the
+Phoenix, NGEC and ICEWS dictionaries, which stop around 2016-2018) then the hand-written
+``data/*.tsv``; later files win, so a user's file (``load_kb(extra_paths=...)`` or the
+``TIDINGS_ACTORS`` environment variable) overrides everything.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+BUILTIN_FILES = (
+    DATA / "generated" / "countries.tsv",
+    DATA / "generated" / "named.tsv",
+    DATA / "generated" / "agents.tsv",
+    DATA / "countries.tsv",
+    DATA / "seats.tsv",
+    DATA / "organisations.tsv",
+    DATA / "people.tsv",
+    DATA / "agents.tsv",
+)
+
+# Sector codes (CAMEO/Phoenix + PLOVER) used to split a code like TURGOVMIL.
+SECTORS = frozenset("""GOV MIL COP REB OPP JUD LEG CVL BUS MED JRN EDU HLH REL SPY PTY UAF CRM LAB AGR
+NGO IGO ELI REF ENV DEV HRI MOD RAD PRE PRM SOC UNK JNK NON MUS CHR CTH JEW BUD HIN PRO SET""".split())
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
+
+
+class KBError(ValueError):
+    """A knowledge-base file is unreadable or malformed (message names file and line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    code: str
+    start: str = ""      # ISO date, "" = open
+    end: str = ""
+    office: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kb_id: str
+    kind: str            # country demonym capital place seat org named agent
+    name: str
+    code: str = ""       # fixed code (countries, seats, orgs, agents' sector code)
+    roles: tuple[Role, ...] = ()
+    office: str = ""
+    rank: int = 0        # index of the file it came from: later files (user tables) win
+
+    def role_on(self, date: str | None, sector: str | None = None) -> Role | None:
+        """The role in force on ``date`` (ISO); undated roles are the fallback.
+
+        Without a date nobody can be called "former": the latest office role is taken, and a
+        title in the text (``sector``, e.g. LEG for "Senator X") picks the role it names.
+        """
+        if not self.roles:
+            return None
+        if date is None:
+            offices = [r for r in self.roles if split_code(r.code)[1] != "ELI"] or list(self.roles)
+            if sector:
+                titled = [r for r in offices if split_code(r.code)[1] == sector]
+                offices = titled or offices
+            return max(offices, key=lambda r: (r.start or "0000", r.end or "9999"))
+        dated = [r for r in self.roles if (r.start or r.end)]
+        live = [r for r in dated if (not r.start or r.start <= date) and (not r.end or date <= r.end)]
+        if live:
+            # most specific: latest start, and a non-ELI role over ELI when both are live
+            live.sort(key=lambda r: (split_code(r.code)[1] != "ELI", r.start))
+            return live[-1]
+        undated = [r for r in self.roles if not (r.start or r.end)]
+        if undated:
+            return undated[-1]
+        past = [r for r in dated if r.end and r.end < date]
+        if past:
+            # out of office: a former office holder is an elite (CAMEO ELI) of that country
+            last = max(past, key=lambda r: r.end)
+            country = split_code(last.code)[0]
+            return Role(code=country + "ELI" if country else last.code, start=last.end)
+        return min(dated, key=lambda r: r.start)
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """``TURGOVMIL`` -> ("TUR", "GOV"); ``IGOUNOJUDICJ`` -> (None, "JUD"); ``MIL`` -> (None, "MIL")."""
+    code = (code or "").upper()
+    chunks = [code[i:i + 3] for i in range(0, len(code), 3)]
+    if not chunks:
+        return None, None
+    country = None
+    rest = chunks
+    if chunks[0] not in SECTORS and chunks[0] not in NON_STATE:
+        country, rest = chunks[0], chunks[1:]
+    elif chunks[0] in NON_STATE:
+        if chunks[0] == "NGO":
+            return None, "NGO"  # PLOVER counts NGOs as a sector of their own
+        rest = chunks[1:]
+    sector = next((c for c in rest if c in SECTORS and c not in NON_STATE), None)
+    return country, sector
+
+
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                       "æ": "ae", "Æ": "AE", "œ": "oe", "’": "'", "‘": "'", "`": "'", "´": "'",
+                       "–": "-", "—": "-"})
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Accent- and apostrophe-folded text (case kept): Çavuşoğlu -> Cavusoglu."""
+    text = text.translate(_FOLD)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+# One spelling for names transliterated many ways (Mohammed, Mohamed, Muhammad, ...).
+_VARIANTS = {v: "muhammad" for v in ("mohammed", "mohamed", "mohammad", "muhammed", "mohamad", "muhamad",
+                                     "mohammod", "muhammod")}
+_VARIANTS.update({"aleksandr": "alexander", "aleksander": "alexander", "sergey": "sergei",
+                  "dmitri": "dmitry", "dmitriy": "dmitry", "andrey": "andrei", "yuri": "yury", "yuriy": "yury",
+                  "abdel": "abdul", "abdal": "abdul", "abd": "abdul"})
+
+
+@lru_cache(maxsize=200_000)
+def norm(token: str) -> str:
+    """Trie key of a token: folded, lower-cased, one spelling of common transliterations."""
+    low = fold(token).lower()
+    return _VARIANTS.get(low, low)
+
+
+def _plural_variants(words: list[str]) -> list[list[str]]:
+    last = words[-1]
+    forms = {last}
+    if last.endswith("man"):
+        forms.add(last[:-3] + "men")
+    elif last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        forms.add(last[:-1] + "ies")
+    elif last.endswith(("s", "x", "ch", "sh")):
+        forms.add(last + "es")
+    elif last.isalpha():
+        forms.add(last + "s")
+    return [words[:-1] + [f] for f in sorted(forms)]
+
+
+@dataclass
+class KnowledgeBase:
+    """Compiled actor knowledge base: entries plus a token trie over their aliases."""
+    entries: dict[str, Entry] = field(default_factory=dict)
+    trie: dict = field(default_factory=dict)
+    offices: dict[tuple[str, str], list[tuple[Role, Entry]]] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    country_names: dict[str, str] = field(default_factory=dict)
+
+    def lookup(self, tokens: list[str]) -> list[tuple[Entry, tuple[str, ...] | None]]:
+        node = self.trie
+        for t in tokens:
+            node = node.get(norm(t))
+            if node is None:
+                return []
+        return node.get(None, [])
+
+    def office_holder(self, country: str, office: str, date: str | None) -> tuple[Entry, Role] | None:
+        """Who held ``office`` of ``country`` on ``date`` (None: the current holder)."""
+        best = None
+        for role, entry in self.offices.get((country, office), []):
+            if date is None and not role.end or \
+                    date is not None and (not role.start or role.start <= date) and (not role.end or date <= role.end):
+                if best is None or role.start > best[1].start:
+                    best = (entry, role)
+        return best
+
+
+def _tokenizer():
+    import spacy
+    return _blank_tokenizer(spacy)
+
+
+@lru_cache(maxsize=1)
+def _blank_tokenizer(spacy):
+    return spacy.blank("en").tokenizer
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.kb = KnowledgeBase()
+        self.aliases: dict[str, list[tuple[str, str]]] = {}   # kb_id -> [(alias, kind)]
+        self.named: dict[str, dict] = {}
+
+    # -- readers -------------------------------------------------------------------
+    def read(self, path: Path) -> None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise KBError(f"{path}: cannot read actor table: {exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise KBError(f"{path}: not UTF-8: {exc}") from exc
+        if not lines:
+            return
+        header = [h.strip().lower() for h in lines[0].split("\t")]
+        if header[:2] == ["alias", "code"]:
+            kind = "names"
+        elif header[:3] == ["name", "aliases", "code"]:
+            kind = "people"
+        elif header[:2] == ["phrase", "code"]:
+            kind = "agents"
+        else:
+            raise KBError(f"{path}:1: unknown actor table header {lines[0]!r}; expected "
+                          "'alias code kind name', 'name aliases code start end office' or 'phrase code office'")
+        self.kb.files.append(str(path))
+        # converted dictionaries rank 0; hand-written and user tables rank by load order
+        self.rank = 0 if path.parent.name == "generated" else len(self.kb.files)
+        for n, line in enumerate(lines[1:], 2):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            cols += [""] * (len(header) - len(cols))
+            rec = dict(zip(header, (c.strip() for c in cols)))
+            try:
+                getattr(self, "_" + kind)(rec)
+            except (KeyError, ValueError) as exc:
+                raise KBError(f"{path}:{n}: bad {kind} row: {exc}") from exc
+
+    def _names(self, rec: dict) -> None:
+        alias, code, kind = rec["alias"], rec["code"].upper(), rec.get("kind") or "country"
+        if not alias or not code:
+            raise ValueError("alias and code are required")
+        if kind in ("country", "demonym", "capital", "place"):
+            kb_id, key = f"country:{code}", f"country:{code}:{kind}"
+        else:
+            kb_id = key = f"{kind}:{code}:{fold(rec.get('name') or alias).lower()}"
+        entry = self.kb.entries.get(key)
+        if entry is None:
+            entry = Entry(kb_id=kb_id, kind=kind, name=rec.get("name") or alias, code=code, rank=self.rank)
+            self.kb.entries[key] = entry
+        elif entry.rank < self.rank:
+            self.kb.entries[key] = Entry(kb_id=kb_id, kind=kind, name=rec.get("name") or entry.name, code=code,
+                                         rank=self.rank)
+        self._alias(key, alias, kind)
+
+    def _people(self, rec: dict) -> None:
+        name, code = rec["name"], rec["code"].upper()
+        if not name or not code:
+            raise ValueError("name and code are required")
+        for d in (rec.get("start", ""), rec.get("end", "")):
+            if d and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d):
+                raise ValueError(f"date {d!r} is not ISO (YYYY-MM-DD)")
+        # one person under transliteration variants (Sergey/Sergei Lavrov): one key
+        key = " ".join(norm(w) for w in name.replace("-", " ").split())
+        slot = self.named.setdefault(key, {"name": name, "aliases": [], "roles": [], "sources": set()})
+        slot["rank"] = self.rank
+        source = rec.get("source", "") or "tidings"
+        # A hand-written table replaces the converted roles of the same person.
+        if source == "tidings" and slot["sources"] - {"tidings"}:
+            slot["roles"] = []
+            slot["sources"] = set()
+            slot["name"] = name
+        slot["sources"].add(source)
+        slot["aliases"] += [a.strip() for a in rec.get("aliases", "").split("|") if a.strip()]
+        start, end = rec.get("start", ""), rec.get("end", "")
+        slot["roles"].append(Role(code=code, start=_pad(start, "01"), end=_pad(end, "31"),
+                                  office=rec.get("office", "")))
+
+    def _agents(self, rec: dict) -> None:
+        phrase, code = rec["phrase"], rec["code"].upper().lstrip("~")
+        if not phrase:
+            raise ValueError("phrase is required")
+        entry = Entry(kb_id=f"agent:{phrase.lower()}", kind="agent", name=phrase.lower(), code=code,
+                      office=rec.get("office", ""), rank=self.rank)
+        self.kb.entries[entry.kb_id] = entry
+        self._alias(entry.kb_id, phrase, "agent")
+
+    # -- compile -------------------------------------------------------------------
+    def _alias(self, key: str, alias: str, kind: str) -> None:
+        self.aliases.setdefault(key, []).append((alias, kind))
+
+    def build(self) -> KnowledgeBase:
+        kb = self.kb
+        for key, slot in self.named.items():
+            roles = tuple(slot["roles"])
+            entry = Entry(kb_id=f"person:{key}", kind="named", name=slot["name"], roles=roles, rank=slot["rank"])
+            kb.entries[entry.kb_id] = entry
+            for alias in dict.fromkeys([slot["name"], *slot["aliases"]]):
+                self._alias(entry.kb_id, alias, "named")
+            for role in roles:
+                if role.office:
+                    country = split_code(role.code)[0]
+                    if country:
+                        kb.offices.setdefault((country, role.office), []).append((role, entry))
+        for key, e in kb.entries.items():
+            if e.kind == "country":
+                kb.country_names.setdefault(e.code, e.name)
+        tok = _tokenizer()
+        items = [(key, alias, kind) for key, lst in self.aliases.items() for alias, kind in lst]
+        texts = [fold(a) for _, a, _ in items]
+        for (key, alias, kind), doc in zip(items, tok.pipe(texts, batch_size=2000)):
+            entry = kb.entries[key]
+            words = [t.text for t in doc if not t.is_space]
+            if len(words) > 1 and words[0].lower() == "the":
+                words = words[1:]  # "the Kremlin" = "Kremlin"; the article is not part of the name
+            if not words:
+                continue
+            variants = _plural_variants(words) if kind == "agent" else [words]
+            # Acronyms (UN, PRI, FSB, U.S.) must match with their case: "us" is not the US.
+            exact = None
+            bare = alias.replace(".", "").replace("-", "")
+            if kind != "agent" and bare.isupper() and len(bare) <= 5:
+                exact = tuple(words)
+            for ws in variants:
+                node = kb.trie
+                for w in ws:
+                    node = node.setdefault(norm(w), {})
+                bucket = node.setdefault(None, [])
+                # later files win: put their entries first, drop an identical older one
+                bucket[:] = [(e, x) for e, x in bucket
+                             if e.kb_id != entry.kb_id or e.kind != entry.kind or x != exact]
+                bucket.insert(0, (entry, exact))
+        return kb
+
+
+def _pad(date: str, day: str) -> str:
+    if len(date) == 4:
+        return f"{date}-01-01" if day == "01" else f"{date}-12-31"
+    if len(date) == 7:
+        return f"{date}-{day if day == '01' else '28'}"
+    return date
+
+
+def _env_paths() -> tuple[str, ...]:
+    raw = os.environ.get("TIDINGS_ACTORS", "")
+    return tuple(p for p in raw.split(os.pathsep) if p.strip())
+
+
+def load_kb(path: str | Path | None = None, extra_paths: tuple | list = ()) -> KnowledgeBase:
+    """The knowledge base: built-in tables (or only ``path`` if given) plus user files.
+
+    User files come from ``extra_paths`` and the ``TIDINGS_ACTORS`` environment variable
+    (``os.pathsep``-separated); they are read last so their rows win.
+    """
+    base = (str(Path(path)),) if path else tuple(str(p) for p in BUILTIN_FILES)
+    extras = tuple(str(Path(p)) for p in extra_paths) + _env_paths()
+    for p in extras:
+        if not Path(p).is_file():
+            raise KBError(f"{p}: actor table not found")
+    return _load(base, extras)
+
+
+@lru_cache(maxsize=4)
+def _load(base: tuple[str, ...], extras: tuple[str, ...]) -> KnowledgeBase:
+    b = _Builder()
+    for p in base + extras:
+        if Path(p).is_file():
+            b.read(Path(p))
+        elif p in extras or len(base) == 1:
+            raise KBError(f"{p}: actor table not found")
+    return b.build()

@@ -1,0 +1,132 @@
+"""Cheap knowledge-base matching over a parsed Doc: one pass of a token trie, longest match.
+
+No re-parsing: the Doc's tokens, tags and entity labels decide which of the entries sharing
+an alias fits (a PERSON entity prefers a person, a GPE a country, ...).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from tidings.actors.kb import Entry, KnowledgeBase, fold, norm
+
+NAME_KINDS = frozenset({"country", "demonym", "capital", "place", "region", "seat", "org", "named"})
+# Which entry kinds an entity label points to, best first.
+_LABEL_PREF = {
+    "PERSON": ("named",),
+    "GPE": ("country", "region", "capital", "seat", "place", "org", "named"),
+    "LOC": ("region", "place", "country", "capital"),
+    "NORP": ("demonym", "org", "named", "country"),
+    "ORG": ("org", "seat", "named", "country"),
+    "FAC": ("seat", "org", "named", "place"),
+}
+_LEAD_WORDS = frozenset({"the", "al", "el", "a", "an"})
+
+
+@dataclass(slots=True)
+class Match:
+    start: int          # token index
+    end: int            # token index, exclusive
+    entry: Entry
+    alts: tuple[Entry, ...] = ()   # other readings of the same words (an agent under a name)
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+def _case_ok(span: Span, entry: Entry, exact: tuple[str, ...] | None) -> bool:
+    if exact is not None:
+        return tuple(fold(t.text) for t in span) == tuple(fold(w) for w in exact)
+    if entry.kind == "agent":
+        return True
+    # Names are capitalised: "turkey" the bird, "chad", "china" the porcelain are not actors.
+    first = next((t for t in span if t.lower_ not in _LEAD_WORDS and t.is_alpha), None)
+    if first is None or not first.text[:1].isupper():
+        return False
+    if len(span) == 1 and entry.kind in ("named", "org") and span[0].pos_ != "PROPN" and not span[0].ent_type_:
+        return False
+    return True
+
+
+def _choose(bucket: list, span: Span) -> tuple[Entry, tuple[Entry, ...]] | None:
+    ok = [e for e, exact in bucket if _case_ok(span, e, exact)]
+    if not ok:
+        return None
+    chosen = _pick(ok, span)
+    if chosen is None:
+        return None
+    return chosen, tuple(e for e in ok if e is not chosen)
+
+
+def _pick(ok: list[Entry], span: Span) -> Entry | None:
+    label = next((t.ent_type_ for t in span if t.ent_type_), "")
+    if label == "PERSON" and all(t.ent_type_ == "PERSON" for t in span):
+        # a country or city name inside a longer person's name ("Douglas" in "Douglas Paul
+        # James") is the person's, and part of a longer name ("Hussein" in "Mohammed Hussein
+        # Roble") is someone else; a whole "PERSON" that is a country is the tagger's mistake
+        doc = span.doc
+        s0, e0 = span.start, span.end
+        while s0 > 0 and doc[s0].ent_iob_ == "I":
+            s0 -= 1
+        while e0 < len(doc) and doc[e0].ent_iob_ == "I":
+            e0 += 1
+        inside = any(doc[i].is_alpha and doc[i].lower_ not in ("s",) for i in (*range(s0, span.start), *range(span.end, e0)))
+        if inside:
+            ok = [e for e in ok if e.kind not in ("country", "capital", "place", "region", "demonym", "named")]
+        else:
+            ok = sorted(ok, key=lambda e: e.kind != "named")
+        if not ok:
+            return None
+    top = max(e.rank for e in ok)
+    if top > min(e.rank for e in ok):
+        # a later table (hand-written or the user's) overrides the converted dictionaries,
+        # unless the entity label clearly asks for another kind of entry
+        label = next((t.ent_type_ for t in span if t.ent_type_), "")
+        own = [e for e in ok if e.rank == top]
+        if not label or any(e.kind in _LABEL_PREF.get(label, ()) for e in own):
+            ok = own
+    label = next((t.ent_type_ for t in span if t.ent_type_), "")
+    prefs = _LABEL_PREF.get(label)
+    if prefs:
+        for kind in prefs:
+            for e in ok:
+                if e.kind == kind:
+                    return e
+    # Without an entity label, a country reading beats a person with the same alias,
+    # and an agent (sector word) beats a name it happens to spell.
+    for kind in ("country", "demonym", "region", "capital", "seat", "org", "agent", "named", "place"):
+        for e in ok:
+            if e.kind == kind:
+                return e
+    return ok[0]
+
+
+def find_matches(doc: Doc, kb: KnowledgeBase) -> list[Match]:
+    """Longest non-overlapping KB matches, left to right."""
+    keys = [norm(t.text) for t in doc]
+    n = len(keys)
+    trie = kb.trie
+    out: list[Match] = []
+    i = 0
+    while i < n:
+        node = trie.get(keys[i])
+        best: tuple[int, Entry] | None = None
+        j = i
+        while node is not None:
+            j += 1
+            bucket = node.get(None)
+            if bucket:
+                chosen = _choose(bucket, doc[i:j])
+                if chosen is not None:
+                    best = (j, chosen)
+            if j >= n:
+                break
+            node = node.get(keys[j])
+        if best is not None:
+            out.append(Match(i, best[0], best[1][0], best[1][1]))
+            i = best[0]
+        else:
+            i += 1
+    return out

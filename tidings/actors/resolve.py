@@ -1,0 +1,480 @@
+"""Resolution: KB matches on a parsed Doc -> coded actor mentions, with rule-based coreference.
+
+Steps (each a small pure function over the Doc and the matches):
+
+1. ``find_matches``: trie matches (names, demonyms, capitals, seats, people, sector words).
+2. Grouping: matches that modify the same noun-phrase head (compound, amod, poss, appos,
+   "of"-complements, "in X" after a sector word) form one mention: "Turkey's defence
+   ministry", "Russian foreign minister Sergei Lavrov", "FSB, Russia's security service".
+3. Composition: a known person/organisation gives its code on the date; otherwise country +
+   sector word (TUR + GOV), with the holder of an office looked up by date; a capital or seat
+   that acts is the government (Washington -> USAGOV); a name that is only a place (object of
+   in/at/near/...) is no actor.
+4. Coreference (``coref``): surname -> full name, "the (Turkish) minister" -> last compatible
+   person, he/she -> last person by recency and subject preference, "it" -> last organisation.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from tidings.actors.kb import Entry, KnowledgeBase, fold, split_code
+from tidings.actors.matcher import Match, find_matches
+from tidings.records import Actor, ActorMention, Span as TextSpan
+
+# Dependency labels through which a modifier belongs to its head's noun phrase.
+_NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn", "appos", "npadvmod", "nummod", "quantmod"})
+# Prepositions whose object is a location, not an actor.
+LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around",
+                       "into", "onto", "towards", "toward", "via", "through", "along", "off", "across",
+                       "between", "beyond", "over", "under", "outside", "opposite", "on"})
+_MOTION_VERBS = frozenset({"travel", "return", "fly", "go", "come", "arrive", "move", "flee", "head", "sail",
+                           "drive", "walk", "deport", "send", "ship", "export", "import", "smuggle", "visit",
+                           "relocate", "emigrate", "escape", "evacuate", "withdraw", "retreat", "leave"})
+_PERSON_ROLE_HEADS = frozenset("""minister secretary president premier chancellor spokesman spokeswoman
+spokesperson chief leader official ambassador envoy general commander king queen emir prince
+governor mayor senator lawmaker diplomat adviser advisor director head chairman chairwoman chair
+deputy representative negotiator prosecutor judge officer sheikh monarch ruler dictator
+counterpart colleague vice""".split())
+_INSTITUTION_HEADS = frozenset("""ministry government army military navy police parliament court office
+department cabinet council administration agency service forces force embassy regime junta
+authorities assembly legislature senate congress commission""".split())
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_MALE_TITLES = frozenset({"mr", "mr.", "sir", "king", "prince", "sheikh", "emir", "lord"})
+_FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "lady", "dame"})
+_FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "onetime", "erstwhile"})
+_QUOTE_CHARS = "\"“”«»„"
+# Sector codes that say "not an actor" (NON, JNK) or "unknown kind of people": a
+# document mention needs more than these.
+_NOT_ACTORS = frozenset({"NON", "JNK"})
+_VAGUE = frozenset({"UNK", "PPL"})
+_PLACE_NOUNS = frozenset("""region area province town city village district territory enclave island zone
+state county municipality border coast capital""".split())
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def _today() -> str:
+    return _dt.date.today().isoformat()
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+
+
+def normalise_date(date: str | None) -> str | None:
+    """ISO day for a date string ("2020-12-29", "1 July 2021", "October 1, 2021", "today");
+    None (or "") stays None: the date is unknown, see ``Entry.role_on``."""
+    if date is None or not str(date).strip():
+        return None
+    if str(date).strip().lower() in ("today", "now"):
+        return _today()
+    s = str(date).strip()
+    m = re.match(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", s)
+    if m:
+        return f"{int(m.group(1)):04d}-{int(m.group(2) or 1):02d}-{int(m.group(3) or 1):02d}"
+    low = s.lower().replace(",", " ")
+    words = low.split()
+    year = next((w for w in words if re.fullmatch(r"\d{4}", w)), None)
+    month = next((num for w in words if w.isalpha() and len(w) >= 3
+                  for name, num in _MONTHS.items() if name.startswith(w[:3])), None)
+    day = next((int(w) for w in words if re.fullmatch(r"\d{1,2}", w)), 1)
+    if year:
+        return f"{int(year):04d}-{month or 1:02d}-{min(day, 28) if month == 2 else day:02d}"
+    return _today()
+
+
+@dataclass(slots=True)
+class _Group:
+    head: Token
+    matches: list[Match] = field(default_factory=list)
+    start: int = 0                  # token span
+    end: int = 0
+
+    def kinds(self) -> set[str]:
+        return {m.kind for m in self.matches}
+
+
+@dataclass
+class ResolvedActors:
+    """Actor mentions of one document (char offsets into ``doc.text``)."""
+    mentions: list[ActorMention]
+    places: list[TextSpan] = field(default_factory=list)
+    date: str | None = None
+
+    def span_actor(self, start: int, end: int) -> ActorMention | None:
+        """The best mention for the char span [start, end): the one covering most of it,
+        preferring resolved actors, then the earliest (the head of "X, who met Y")."""
+        best = None
+        best_key = None
+        for m in self.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap <= 0:
+                continue
+            key = (m.actor is not None, overlap, -m.start)
+            if best_key is None or key > best_key:
+                best, best_key = m, key
+        return best
+
+    def in_span(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions inside [start, end)."""
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+
+class ActorResolver:
+    """Resolves actor mentions in parsed Docs against a KnowledgeBase (see module doc)."""
+
+    def __init__(self, kb: KnowledgeBase | None = None):
+        if kb is None:
+            from tidings.actors.kb import load_kb
+            kb = load_kb()
+        self.kb = kb
+
+    # -- public --------------------------------------------------------------------
+    def resolve(self, doc: Doc, date: str | None = None, keep_vague: bool = False) -> ResolvedActors:
+        day = normalise_date(date)
+        if len(doc) == 0:
+            return ResolvedActors(mentions=[], date=day)
+        matches = [m for m in find_matches(doc, self.kb)
+                   if not (m.kind == "agent" and split_code(m.entry.code)[1] in _NOT_ACTORS)]
+        agent_tokens = {i for m in matches if m.kind == "agent" for i in range(m.start, m.end)}
+        groups = _group(doc, matches, agent_tokens)
+        mentions: list[tuple[ActorMention, _Group | None]] = []
+        places: list[TextSpan] = []
+        for g in groups:
+            out = self._compose(doc, g, day)
+            if out is None:
+                continue
+            if out != "place" and not keep_vague and out.actor is not None and out.actor.sector in _VAGUE:
+                continue   # "regions", "people", "two men": nobody in particular
+            if out == "place":
+                s = doc[g.start:g.end]
+                places.append(TextSpan(s.start_char, s.end_char, s.text))
+                continue
+            mentions.append((out, g))
+        mentions += _unknown_people(doc, groups)
+        mentions.sort(key=lambda mg: mg[0].start)
+        from tidings.actors.coref import resolve_coref
+        final = resolve_coref(doc, mentions, self.kb, day)
+        return ResolvedActors(mentions=final, places=places, date=day)
+
+    # -- composition ---------------------------------------------------------------
+    def _compose(self, doc: Doc, g: _Group, day: str | None):
+        ms = g.matches
+        named = [m for m in ms if m.kind in ("named", "org", "seat", "region")]
+        agents = [m for m in ms if m.kind == "agent"]
+        countries = [m for m in ms if m.kind in ("country", "demonym", "capital", "place")]
+        span = doc[g.start:g.end]
+        if _modifies_thing(doc, g):
+            return None
+        person_ent = _person_entity(doc, g)
+        former = any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0):g.end])
+        group_country = _group_country(countries)
+        if named:
+            m = _prefer_head(named, g.head)
+            e = m.entry
+            named_country = split_code(self._entry_code(e, day))[0]
+            alt_agent = next((x for x in m.alts if x.kind == "agent"), None)
+            if group_country and named_country and named_country != group_country and alt_agent is not None:
+                # "Chile's Defense Department" is not the US one the dictionary names
+                agents = [Match(m.start, m.end, alt_agent)] + agents
+                named = []
+        if named and all(m.kind == "region" for m in named) and \
+                not [a for a in agents if split_code(a.entry.code)[1] not in _VAGUE] and (
+                _is_location(g.head) or g.head.lemma_.lower() in _PLACE_NOUNS):
+            return "place"   # "the Nagorno-Karabakh region" as a place, not the breakaway state acting
+        if named and agents and any(m.start <= g.head.i < m.end for m in agents):
+            m = _prefer_head(named, g.head)
+            if doc[m.start:m.end].root.dep_ == "poss" and m.entry.kind == "named":
+                # "Trump's special envoy (Steve Witkoff)": the envoy, of Trump's country
+                group_country = split_code(self._entry_code(m.entry, day))[0] or group_country
+                named = []
+        if named:
+            title = _prefer_head(agents, g.head).entry if agents else None
+            title_sector = split_code(title.code)[1] if title else None
+            if e.kind == "named":
+                role = e.role_on(day, title_sector)
+                code = role.code if role else ""
+            else:
+                code = e.code
+            name = e.name
+            country, sector = split_code(code)
+            if not country and group_country and not code.startswith(("IGO", "NGO", "IMG")):
+                country = group_country
+                code = country + code
+            if not sector and title is not None and not former and title_sector not in _VAGUE:
+                # "European Union legislators", "Serbian Army": the organisation plus the sector word
+                code, sector = code + title.code, title_sector
+            if former and country and sector != "ELI":
+                code, sector = country + "ELI", "ELI"
+            kind = "metonym" if e.kind == "seat" else "name"
+            actor = _actor(code, name, e.kb_id)
+            return ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=actor,
+                                kind=kind, via=f"kb:{e.kind}")
+        if agents:
+            a = _prefer_head(agents, g.head).entry
+            specific = [m.entry for m in agents if split_code(m.entry.code)[1] not in _VAGUE]
+            if split_code(a.code)[1] in _VAGUE and specific:
+                a = specific[-1]   # "a group of tourists": the tourists say who they are
+            sector_code = a.code
+            if former and not sector_code.startswith("ELI"):
+                sector_code = "ELI"
+            country = group_country
+            code = (country or "") + sector_code
+            name = person_ent.text if person_ent is not None else None
+            kb_id = None
+            if name is None and country and a.office:
+                holder = self.kb.office_holder(country, a.office, day)
+                if holder is not None:
+                    name, kb_id = holder[0].name, holder[0].kb_id
+            if person_ent is not None:
+                s = doc[min(g.start, person_ent.start):max(g.end, person_ent.end)]
+            else:
+                s = span
+            actor = _actor(code, name, kb_id or a.kb_id)
+            return ActorMention(text=s.text, start=s.start_char, end=s.end_char, actor=actor,
+                                kind="role" if country else "agent", via="kb:agent" + (":office" if kb_id else ""))
+        if countries:
+            if _is_location(g.head):
+                return "place"
+            c = _prefer_head(countries, g.head)
+            e = c.entry
+            if e.kind == "place":
+                return "place"
+            if e.kind == "demonym" and g.head.dep_ in ("amod", "compound") and g.head.head.i not in range(g.start, g.end):
+                return None  # "Turkish territory": an adjective, not an actor
+            if e.kind == "demonym" and c.end - c.start == len(span) and span.root.pos_ == "ADJ" and \
+                    span.root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos"):
+                return None
+            code = e.code + ("GOV" if e.kind == "capital" and _acts(g.head) else "")
+            if e.kind == "capital" and not code.endswith("GOV"):
+                code = e.code + "GOV"
+            kind = {"capital": "metonym", "demonym": "demonym"}.get(e.kind, "name")
+            actor = _actor(code, self.kb.country_names.get(e.code, e.name), e.kb_id)
+            return ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=actor,
+                                kind=kind, via=f"kb:{e.kind}")
+        return None
+
+    def _entry_code(self, e: Entry, day: str | None) -> str:
+        if e.kind == "named":
+            role = e.role_on(day)
+            return role.code if role else ""
+        return e.code
+
+
+def _actor(code: str, name: str | None, kb_id: str | None) -> Actor:
+    country, sector = split_code(code)
+    return Actor(code=code, country=country, sector=sector, name=name, kb_id=kb_id)
+
+
+def _prefer_head(ms: list[Match], head: Token) -> Match:
+    for m in ms:
+        if m.start <= head.i < m.end:
+            return m
+    return ms[-1]
+
+
+def _group_country(countries: list[Match]) -> str | None:
+    for kind in ("country", "demonym", "capital", "place"):
+        for m in countries:
+            if m.kind == kind:
+                return m.entry.code
+    return None
+
+
+def _person_entity(doc: Doc, g: _Group):
+    """A PERSON entity at the group's head or starting inside the group (apposition names)."""
+    for i in (g.head.i, *range(g.start, g.end)):
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON" and not any(
+                m.start <= i < m.end and m.kind in ("country", "demonym", "capital", "place", "region")
+                for m in g.matches):
+            start = i
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            end = i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if i == g.head.i or start >= g.start:
+                return doc[start:end]
+    return None
+
+
+_PERSON_NOUN = re.compile(r"(ant|ent|ist|ian|ior|or|er|eer|man|men|woman|women|person|people|staff|crew|ary)s?$")
+_THING_NOUNS = frozenset("""center centre power order border matter letter number water paper computer corner
+chapter quarter meter metre filter container poster folder cluster register disaster offer answer
+barrier charter dollar calendar radar sector factor error mirror floor door corridor door monitor
+equipment government agreement statement movement development department investment parliament
+settlement environment payment element event moment comment content percent component argument
+treatment management budget plant""".split())
+# Collective nouns name groups of people: "gang confederations", "army unit" are actors.
+_COLLECTIVE_NOUNS = frozenset("""group confederation network organization organisation alliance coalition syndicate
+cartel ring gang band cell unit force team squad brigade battalion regiment division militia party
+movement union association council committee federation front faction wing camp bloc delegation
+mission family families clan tribe community crowd mob contingent detachment patrol convoy""".split())
+
+
+def _modifies_thing(doc: Doc, g: _Group) -> bool:
+    """Demonyms, sector words and IGO names used as adjectives of a non-actor noun
+    ("Russian-made radars", "military cooperation", "Nato assets") are no actor mention;
+    as modifiers of a person noun ("army accountant") they still say who the person is."""
+    head = g.head
+    if g.start <= head.i < g.end:
+        return False
+    low = head.lower_
+    if head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in _COLLECTIVE_NOUNS or (
+            _PERSON_NOUN.search(low) and head.lemma_.lower() not in _THING_NOUNS)):
+        return False
+    if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return False
+    deps = {doc[m.start:m.end].root.dep_ for m in g.matches}
+    if not deps <= {"amod", "compound", "nmod", "npadvmod", "nummod"}:
+        return False
+    # a country name used as a noun modifier ("US sanctions") still points to the country
+    return not any(m.kind in ("country", "capital", "seat") for m in g.matches)
+
+
+def _is_location(tok: Token) -> bool:
+    """Object of a locative preposition (or apposition/conjunct of one): a place, not an actor."""
+    while tok.dep_ in ("appos", "conj", "compound") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return tok.dep_ in ("npadvmod",) and tok.head.pos_ == "VERB" and False
+    prep = tok.head
+    word = prep.lower_
+    if word in LOC_PREPS:
+        return True
+    if word in ("from", "to"):
+        gov = prep.head
+        return gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _MOTION_VERBS
+    return False
+
+
+def _acts(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "conj", "ROOT", "appos", "agent")
+
+
+def _np_head(tok: Token, agent_tokens: set[int]) -> Token:
+    seen = 0
+    while seen < 8:
+        seen += 1
+        if tok.head.lower_ == "based" and tok.head is not tok and tok.head.head is not tok.head:
+            tok = tok.head.head   # "a Somalia-based group"
+            continue
+        if tok.dep_ in _NP_DEPS and tok.head is not tok and (tok.dep_ != "appos" or tok.head.pos_ in ("PROPN", "NOUN")):
+            if tok.dep_ == "npadvmod" and tok.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            tok = tok.head
+            continue
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            prep, gov = tok.head, tok.head.head
+            if gov.pos_ in ("NOUN", "PROPN") and (prep.lower_ == "of" or (prep.lower_ in ("in", "for") and gov.i in agent_tokens)):
+                tok = gov
+                continue
+        break
+    return tok
+
+
+def _breaks(doc: Doc, a: int, b: int) -> bool:
+    """A line break between tokens a and b: headings and chrome are not one noun phrase."""
+    lo, hi = min(a, b), max(a, b)
+    return any("\n" in doc[i].text_with_ws for i in range(lo, hi))
+
+
+def _group(doc: Doc, matches: list[Match], agent_tokens: set[int]) -> list[_Group]:
+    groups: dict[int, _Group] = {}
+    for m in matches:
+        root = doc[m.start:m.end].root
+        head = _np_head(root, agent_tokens)
+        if _breaks(doc, root.i, head.i) or any(doc[i].is_space for i in range(m.start, m.end)):
+            head = root
+        g = groups.get(head.i)
+        if g is None:
+            g = groups[head.i] = _Group(head=head, start=m.start, end=m.end)
+        g.matches.append(m)
+        g.start, g.end = min(g.start, m.start), max(g.end, m.end)
+    return sorted(groups.values(), key=lambda g: g.start)
+
+
+def _unknown_people(doc: Doc, groups: list[_Group]) -> list[tuple[ActorMention, None]]:
+    """PERSON entities the KB does not know and no group covers: kept (actor None) so that
+    surnames, roles and pronouns can still point to them."""
+    covered = set()
+    for g in groups:
+        covered.update(range(g.start, g.end))
+        covered.add(g.head.i)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        out.append((ActorMention(text=ent.text, start=ent.start_char, end=ent.end_char, actor=None,
+                                 kind="name", via="ner:PERSON"), None))
+    return out
+
+
+# -- short texts -------------------------------------------------------------------------
+
+def resolve_text(text: str, date: str | None = None, context: str | None = None,
+                 resolver: ActorResolver | None = None, nlp=None) -> Actor | None:
+    """The actor one short text names ("Turkey's defence ministry", "Vladimir Putin"), or None.
+
+    ``context`` (e.g. a country name or the sentence around) supplies a country when the
+    text alone has none ("the National Guard" + "Saudi").
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    if nlp is None:
+        from tidings.nlp.parse import load_nlp
+        nlp = load_nlp()
+    resolver = resolver or _default_resolver()
+    text = " ".join(text.split())
+    if text.lower() in _PERSONAL_PRONOUNS:
+        # a bare pronoun is a person or group nobody has named: CAMEO/PLOVER "unknown" (UNK)
+        return Actor(code="UNK", country=None, sector="UNK", name=None, kb_id=None)
+    # Parsed as the subject of a carrier verb, a bare noun phrase gets its noun-phrase parse
+    # ("Boko Haram gunmen" is one subject, not "Boko Haram" + a verb "gunmen").
+    doc = nlp(text + " said.")
+    res = resolver.resolve(doc, date, keep_vague=True)
+    mentions = [m for m in res.mentions if m.start < len(text)]
+    best = _main_mention(doc, mentions, len(text))
+    actor = best.actor if best is not None else None
+    if actor is None and best is None and res.places:
+        # "targets in Syria": no actor, but the text is located in a country
+        pres = resolver.resolve(nlp(res.places[0].text), date, keep_vague=True)
+        for m in pres.mentions:
+            if m.actor is not None and m.actor.country:
+                return Actor(code=m.actor.country, country=m.actor.country, sector=None, name=m.actor.name,
+                             kb_id=m.actor.kb_id)
+    if context and actor is not None and not actor.country and not (actor.code or "").startswith(("IGO", "NGO")):
+        cres = resolver.resolve(nlp(context), date, keep_vague=True)
+        ctry = next((m.actor.country for m in cres.mentions if m.actor is not None and m.actor.country), None)
+        if ctry:
+            actor = Actor(code=ctry + (actor.code or ""), country=ctry, sector=actor.sector, name=actor.name,
+                          kb_id=actor.kb_id)
+    return actor
+
+
+def _main_mention(doc: Doc, mentions: list[ActorMention], text_end: int) -> ActorMention | None:
+    """The mention a short text is about: the one holding the subject of the carrier verb."""
+    if not mentions:
+        return None
+    verb = doc[-2] if len(doc) >= 2 else doc[0]
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        for m in mentions:
+            if m.start <= subj.idx < m.end:
+                return m
+    with_actor = [m for m in mentions if m.actor is not None]
+    if not with_actor:
+        return mentions[0]
+    return max(with_actor, key=lambda m: (m.end - m.start, -m.start))
+
+
+@lru_cache(maxsize=1)
+def _default_resolver() -> ActorResolver:
+    return ActorResolver()

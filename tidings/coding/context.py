@@ -1,0 +1,112 @@
+"""Context flags of an event trigger: negated, hypothetical, future; and intent conversion.
+
+Rules read off the dependency parse (spaCy English labels):
+- negated: ``neg`` child of the trigger or of a verb that governs it through xcomp
+  ("did not see", "refused to attend" is coded by its own verb, not flagged here).
+- hypothetical: a modal other than will/shall (could, might, may, should, would outside
+  reported speech), an ``if``/``unless`` clause, or a governing verb of threat/possibility.
+- future: will/shall/"going to", "would" in reported speech ("said it would send"), or a
+  governing verb of intent (pledge, promise, plan, vow, agree, intend, aim, prepare...).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+MODALS_HYPO = {"could", "might", "may", "should", "must", "ought", "can", "ca"}
+MODALS_FUT = {"will", "shall", "'ll", "wo"}
+INTENT_VERBS = {"pledge", "promise", "plan", "vow", "agree", "intend", "aim", "prepare", "decide",
+                "resolve", "commit", "undertake", "offer", "seek", "want", "hope", "expect", "schedule",
+                "set", "propose"}
+HYPO_VERBS = {"threaten", "consider", "mull", "weigh", "warn", "risk", "might"}
+SAY_VERBS = {"say", "tell", "announce", "state", "add", "declare", "report", "claim", "note",
+             "stress", "insist", "confirm", "reply", "explain", "write", "indicate"}
+
+
+@dataclass(frozen=True, slots=True)
+class Flags:
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    governed_by_intent: bool = False
+
+
+def _aux_words(v: Token) -> list[str]:
+    return [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _has_neg(v: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("advmod", "neg")
+               for c in v.children)
+
+
+def flags_for(trigger: Token) -> Flags:
+    negated = _has_neg(trigger)
+    auxes = _aux_words(trigger)
+    hypothetical = any(a in MODALS_HYPO for a in auxes)
+    future = any(a in MODALS_FUT for a in auxes) or _going_to(trigger)
+    intent = False
+    reported = False
+    # walk up through infinitive / clausal complements
+    v = trigger
+    hops = 0
+    while v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and v.head != v and hops < 4:
+        rel = v.dep_
+        h = v.head
+        hops += 1
+        if rel == "conj":
+            # coordinated verbs share auxiliaries ("will meet and sign")
+            auxes_h = _aux_words(h)
+            future = future or any(a in MODALS_FUT for a in auxes_h)
+            hypothetical = hypothetical or any(a in MODALS_HYPO for a in auxes_h)
+            negated = negated or (_has_neg(h) and not any(c.dep_ in ("aux", "nsubj") for c in trigger.children))
+        elif rel == "xcomp":
+            lem = h.lemma_.lower()
+            if lem in INTENT_VERBS:
+                future, intent = True, True
+            if lem in HYPO_VERBS:
+                hypothetical = True
+            negated = negated or _has_neg(h)
+            auxes_h = _aux_words(h)
+            future = future or any(a in MODALS_FUT for a in auxes_h)
+            hypothetical = hypothetical or any(a in MODALS_HYPO for a in auxes_h)
+        elif rel == "ccomp" and h.lemma_.lower() in SAY_VERBS:
+            reported = True
+            break
+        elif rel == "advcl":
+            break
+        else:
+            break
+        v = h
+    if "would" in auxes:
+        if reported:
+            future = True
+        else:
+            hypothetical = True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children):
+        hypothetical = True
+    if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
+           for c in trigger.children):
+        hypothetical = True
+    return Flags(negated=negated, hypothetical=hypothetical, future=future, governed_by_intent=intent)
+
+
+def _going_to(v: Token) -> bool:
+    h = v.head
+    return v.dep_ == "xcomp" and h.lower_ == "going" and any(c.lower_ in ("is", "are", "am", "'s", "'re")
+                                                             for c in h.children)
+
+
+# CAMEO material cooperation -> the matching intent code (root 03)
+_INTENT = {"05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+           "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "0333",
+           "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354",
+           "086": "0355", "087": "0356", "04": "036"}
+
+
+def intent_code(code: str) -> str | None:
+    """The 'express intent to ...' code for a cooperative CAMEO code, else None."""
+    if not code[:2].isdigit():
+        return None
+    return _INTENT.get(code[:3]) or _INTENT.get(code[:2])

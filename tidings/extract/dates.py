@@ -1,0 +1,185 @@
+"""Publication date of an HTML page, and where it was found.
+
+htmldate is the anchor. Its fast pass (URL, header meta, JSON-LD, ``<abbr>``/``<time>``, date-like
+elements) is tried first and the extensive pass (free text, dateparser) only when that finds
+nothing: on the development pages the fast answer, when there is one, is the extensive one, and
+the extensive pass costs up to ten times more. Both prefer the original (published) date over the
+last-modified one.
+
+``published_from`` says which markup the date matches: "json-ld" (datePublished), "meta" (a
+published-time meta tag), "url", "time" (a ``<time datetime>``), else "page" (found by htmldate
+elsewhere in the markup) or "text" (only by the free-text search).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from copy import deepcopy
+from datetime import date as Date
+from functools import lru_cache
+from importlib import resources
+
+from htmldate import find_date
+from lxml.etree import _Element
+
+from tidings.extract.title import iter_json_ld
+
+log = logging.getLogger(__name__)
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_URL_DAY = re.compile(r"(?<!\d)(\d{4})[/_.-]?(\d{2})[/_.-]?(\d{2})(?!\d)")
+# meta names/properties that carry the publication time (not modification)
+_PUBLISHED_META = frozenset({
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "pubdate", "publishdate", "publish-date", "publish_date", "published_time", "dc.date.issued",
+    "dc.date", "dcterms.date", "dcterms.issued", "dc.date.created", "date", "sailthru.date",
+    "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime", "originalpublicationdate",
+})
+
+
+def find_html_date(html: str, url: str | None) -> tuple[str | None, str | None]:
+    """(ISO date, how it was found) of the page, or (None, None)."""
+    from tidings.extract.html import parse_html   # html imports this module
+
+    return find_html_date_in_tree(parse_html(html), url)
+
+
+def find_html_date_in_tree(tree: _Element, url: str | None) -> tuple[str | None, str | None]:
+    """As ``find_html_date`` for an already parsed page (the tree is not modified)."""
+    date = _htmldate(tree, url, extensive=False)
+    if date:
+        local = _local_published(tree)
+        if local and abs((Date.fromisoformat(local[0]) - Date.fromisoformat(date[:10])).days) == 1:
+            # a day apart is a time zone apart: the page's own local time gives the local day
+            return local
+        return date, provenance(tree, url, date)
+    try:
+        return _text_search(tree)
+    except (ImportError, AttributeError, TypeError):
+        # htmldate's internals changed: its public extensive search does the same, slower
+        log.debug("htmldate internals unavailable", exc_info=True)
+        date = _htmldate(tree, url, extensive=True)
+        return (date, "text") if date else (None, None)
+
+
+def _text_search(tree: _Element) -> tuple[str | None, str | None]:
+    """htmldate's extensive search without its last resort, dateparser, which tries every locale
+    on each text segment (up to 0.1 s a segment); written-out dates in the languages of
+    ``data/month_names.tsv`` are read by a table instead."""
+    from htmldate import core
+    from htmldate.utils import clean_html
+
+    options = core.Extractor(False, core.get_max_date(None), core.get_min_date(None), True, "%Y-%m-%d")
+    search_tree = core.discard_unwanted(clean_html(deepcopy(tree), core.CLEANING_LIST))
+    found = core.examine_elements(core.date_candidates(search_tree, True), options)
+    if found:
+        return found, "page"
+    segments = [seg.strip() for seg in search_tree.xpath(_FREE_TEXT)]
+    reference = None
+    for seg in segments:
+        if core.MIN_SEGMENT_LEN < len(seg) < core.MAX_SEGMENT_LEN:
+            reference = core.compare_reference(reference, seg, options)
+    found = core.check_extracted_reference(reference, options)
+    if found:
+        return found, "text"
+    found = core.search_page(core.serialize(search_tree), options)
+    if not found or found.endswith("-01-01"):
+        # the page search fell back to a bare year (Jan 1): a written-out full date is better evidence
+        latest = Date.today().replace(year=Date.today().year + 1)
+        found = next((w for w in (written_date(seg, latest) for seg in segments) if w), found)
+    return (found, "text") if found else (None, None)
+
+
+def written_date(text: str, latest: Date | None = None) -> str | None:
+    """The first written-out date in ``text`` ("15 de abril de 2020", "15. März 2020", "April 15, 2020")."""
+    for m in _written_date_re().finditer(text):
+        g = m.groupdict()
+        day, month_name, year = (g["d1"], g["m1"], g["y1"]) if g["d1"] else (g["d2"], g["m2"], g["y2"])
+        month = _month_numbers().get(month_name.lower().rstrip("."))
+        try:
+            d = Date(int(year), month or 0, int(day))
+        except ValueError:
+            continue
+        if 1995 <= d.year and (latest is None or d <= latest):
+            return d.isoformat()
+    return None
+
+
+_FREE_TEXT = (".//*[self::div or self::h2 or self::h3 or self::h4 or self::li or self::p or self::span "
+              "or self::time or self::ul or self::td or self::font or self::b]/text()")
+
+
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    table = resources.files("tidings.extract.data").joinpath("month_names.tsv").read_text(encoding="utf-8")
+    out: dict[str, int] = {}
+    for line in table.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        _lang, month, names = line.split("\t")
+        for name in names.split(","):
+            out.setdefault(name.strip(), int(month))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _written_date_re() -> re.Pattern:
+    names = "|".join(sorted((re.escape(n) for n in _month_numbers()), key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\w)(?:(?P<d1>[0-3]?\d)(?:\.|st|nd|rd|th)?\s*(?:de\s+|of\s+)?(?P<m1>{names})\.?,?\s*"
+        rf"(?:de\s+|del\s+|,\s*)?(?P<y1>(?:19|20)\d\d)"
+        rf"|(?P<m2>{names})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))(?!\d)",
+        re.I)
+
+
+def provenance(tree: _Element, url: str | None, date: str) -> str:
+    """Which kind of markup states ``date`` (an ISO day), checked from the most explicit."""
+    day = date[:10]
+    for obj in iter_json_ld(tree):
+        if _day_of(obj.get("datePublished")) == day:
+            return "json-ld"
+    for m in tree.iterfind(".//meta"):
+        name = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if name in _PUBLISHED_META and _day_of(m.get("content")) == day:
+            return "meta"
+    if url:
+        for y, mo, d in _URL_DAY.findall(url):
+            if f"{y}-{mo}-{d}" == day:
+                return "url"
+    for t in tree.iterfind(".//time"):
+        if _day_of(t.get("datetime")) == day:
+            return "time"
+    return "page"
+
+
+_LOCAL_TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-]\d{2}):?(\d{2})$")
+
+
+def _local_published(tree: _Element) -> tuple[str, str] | None:
+    """The day of a published timestamp stated with a non-UTC offset (JSON-LD first, then meta)."""
+    candidates = [(obj.get("datePublished"), "json-ld") for obj in iter_json_ld(tree)]
+    for m in tree.iterfind(".//meta"):
+        name = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if name in _PUBLISHED_META:
+            candidates.append((m.get("content"), "meta"))
+    for value, how in candidates:
+        if isinstance(value, str):
+            m = _LOCAL_TIMESTAMP.match(value.strip())
+            if m and (m.group(2), m.group(3)) not in (("+00", "00"), ("-00", "00")):
+                return m.group(1), how
+    return None
+
+
+def _day_of(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    m = _ISO_DAY.match(value.strip())
+    return "-".join(m.groups()) if m else None
+
+
+def _htmldate(tree: _Element, url: str | None, extensive: bool) -> str | None:
+    try:
+        return find_date(tree, url=url, extensive_search=extensive, original_date=True)
+    except Exception:   # a library bug on one odd page is no date, not a lost page
+        log.debug("htmldate failed", exc_info=True)
+        return None

@@ -1,0 +1,97 @@
+"""HTML page -> article: body from two extractors' opinions, headline, site, author, date.
+
+trafilatura (its own rules, no fallbacks) and readability (trafilatura's bundled port, run on the
+same parsed tree) each propose the article's paragraphs; ``html_select`` merges them into the body.
+The page is parsed once; each extractor works on its own copy so neither sees the other's pruning.
+"""
+from __future__ import annotations
+
+import copy
+import logging
+import re
+
+import lxml.html
+import trafilatura
+from lxml.etree import _Element
+from trafilatura.readability_lxml import Document as ReadabilityDocument
+from trafilatura.utils import load_html
+
+from tidings.extract.dates import find_html_date_in_tree
+from tidings.extract.html_blocks import Block, blocks_of
+from tidings.extract.html_select import select_body
+from tidings.extract.result import ExtractError, ExtractResult
+from tidings.extract.title import page_metadata
+from tidings.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# a <title> whose closing tag is missing or mangled swallows the page (the parser treats the rest
+# as title text); closing it after its first run of text gives back the body
+_TITLE_OPEN = re.compile(r"(<title[^>]*>)([^<]{0,500})", re.I)
+_RUNAWAY_TITLE = 300
+
+
+def extract_html(html: str, url: str | None, settings: Settings) -> ExtractResult:
+    """The article in an HTML page; ExtractError if the page cannot be parsed."""
+    tree = parse_html(html)
+    meta = page_metadata(tree, url)
+    base_url = url or meta.url
+    trafilatura_blocks = _trafilatura_blocks(tree, base_url)
+    readability_blocks = _readability_blocks(tree)
+    paragraphs = select_body(trafilatura_blocks, readability_blocks, meta.title)
+    published, published_from = find_html_date_in_tree(tree, url or meta.url)
+    warnings = []
+    if not trafilatura_blocks and not readability_blocks:
+        warnings.append("neither extractor found article text")
+    return ExtractResult(
+        body="\n\n".join(paragraphs),
+        title=meta.title,
+        site=meta.site,
+        author=meta.author,
+        published=published,
+        published_from=published_from,
+        language=meta.language,
+        url=meta.url,
+        warnings=warnings,
+    )
+
+
+def parse_html(html: str) -> _Element:
+    """The page's tree (lxml), with a runaway ``<title>`` closed first."""
+    head = html[:20000]
+    m = _TITLE_OPEN.search(head)
+    if m and not head[m.end():m.end() + 7].lower().startswith("</title"):
+        # the title's text ends at a tag other than </title>: if the parser would read on, close it
+        rest = head[m.end():]
+        close = rest.lower().find("</title")
+        if close == -1 or close > _RUNAWAY_TITLE:
+            html = html[:m.end()] + "</title>" + html[m.end():]
+    tree = load_html(html)
+    if tree is None:
+        try:
+            tree = lxml.html.document_fromstring(html)
+        except (ValueError, lxml.etree.ParserError) as exc:
+            raise ExtractError(f"HTML could not be parsed: {exc}") from exc
+    if tree is None:
+        raise ExtractError("HTML could not be parsed")
+    return tree
+
+
+def _trafilatura_blocks(tree: _Element, url: str | None) -> list[Block]:
+    try:
+        # fast: trafilatura's own readability/justext fallbacks are replaced by our own second opinion
+        doc = trafilatura.bare_extraction(tree, url=url, fast=True, with_metadata=False,
+                                          include_comments=False, include_tables=True)
+    except Exception:   # a bug in the library must not lose the page: the other opinion remains
+        log.debug("trafilatura failed", exc_info=True)
+        return []
+    return blocks_of(doc.body) if doc is not None and doc.body is not None else []
+
+
+def _readability_blocks(tree: _Element) -> list[Block]:
+    try:
+        summary = ReadabilityDocument(copy.deepcopy(tree), min_text_length=25).summary()
+        return blocks_of(lxml.html.fromstring(summary)) if summary and summary.strip() else []
+    except Exception:
+        log.debug("readability failed", exc_info=True)
+        return []

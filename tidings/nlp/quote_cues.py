@@ -1,0 +1,229 @@
+"""Attribution frames from the dependency parse: cue, speaker tokens and reported clause.
+
+A frame is what one cue says about a sentence: "X said (that) C", "X told reporters C",
+"it was announced by X that C", "X was quoted as saying C", "according to X, C",
+"C, X said". Quotation marks are not looked at here (see quotes.py, which joins frames
+with the quoted runs of quote_marks.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tidings.nlp.quote_lexicon import CueLexicon
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# heads a cue verb without a subject takes its speaker from ("he said, adding that ...",
+# "X was quoted as saying ...", "X smiled and said ...")
+INHERIT = ("xcomp", "advcl", "pcomp", "prep", "conj", "ccomp")
+RELATIVE = {"who", "that", "which", "whom"}
+CLAUSAL = ("ccomp",)
+COMPLEMENTS = ("dobj", "xcomp", "prep", "dative", "attr", "oprd", "acomp")
+# prepositions after a cue that belong to the cue's setting, not to what was said
+CONTENT_PREPS = {"for", "of", "about", "against", "over", "as"}
+NEGATIVE_LEMMAS = {"not", "never"}
+
+
+@dataclass(slots=True)
+class Frame:
+    cue: tuple[int, int]                 # token span [start, end) of the cue words
+    speaker: tuple[int, int] | None      # token span of the speaker mention
+    speaker_head: int | None             # token index of the speaker's head word
+    content: tuple[int, int] | None      # token span of the reported clause (None: look for a quotation)
+    kind: str                            # speech, belief, evidence, phrase
+    lemma: str
+
+
+def subtree_span(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Drop punctuation, spaces and a leading conjunction/'that' from a token span's ends."""
+    while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ in ("cc", "mark")
+                     and doc[s].lower_ in ("and", "but", "that", "or")):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space) and doc[e - 1].text not in "\"”»“’'":
+        e -= 1
+    return s, e
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The token naming who speaks for a cue verb (agent of a passive, inherited subjects)."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return _relative_head(g)
+        for c in tok.children:
+            if c.dep_ == "nsubj" or c.dep_ == "csubj":
+                return _relative_head(c)
+            if c.dep_ == "nsubjpass" and passive and tok is not verb:
+                # "X was quoted as saying": the passive head's subject is the speaker
+                return _relative_head(c)
+            if c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite"):
+                return _relative_head(c)
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ not in INHERIT or tok.head is tok:
+            return None
+        tok = tok.head
+        while tok is not None and tok.pos_ == "ADP" and tok.head is not tok:   # "as saying" -> quoted
+            tok = tok.head
+    return None
+
+
+def _relative_head(tok: Token) -> Token:
+    """'who' in 'Smith, who said ...' stands for Smith."""
+    if tok.lower_ in RELATIVE:
+        t = tok.head
+        while t.dep_ != "relcl" and t.head is not t:
+            t = t.head
+        if t.dep_ == "relcl":
+            return t.head
+    return tok
+
+
+def speaker_span(doc: Doc, head: Token, cue_i: int, content: tuple[int, int] | None) -> tuple[int, int]:
+    """The speaker's noun phrase: its subtree, cut where it would run into cue or content."""
+    s, e = subtree_span(head)
+    if head.i < cue_i:
+        e = min(e, cue_i)
+    else:
+        s = max(s, cue_i + 1)
+    if content is not None:
+        cs, ce = content
+        if cs <= head.i < ce:
+            return head.i, head.i + 1
+        if s < ce <= head.i:
+            s = ce
+        if head.i < cs < e:
+            e = cs
+    # an apposition's or relative clause's trailing commas are not part of the name
+    s, e = _trim_np(doc, s, e)
+    return (s, e) if s < e else (head.i, head.i + 1)
+
+
+def _trim_np(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc"):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    return s, e
+
+
+def cue_extent(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[int, int]:
+    """The cue words: the verb with its auxiliaries, negation, particles ('pointed out')."""
+    s = e = verb.i
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass", "neg", "prt", "advmod") and abs(c.i - verb.i) <= 3:
+            if c.dep_ == "advmod" and c.i > verb.i:
+                continue
+            s, e = min(s, c.i), max(e, c.i)
+    # "said in a statement": a nominal cue right after the verb joins it
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i == e + 1 and c.lower_ == "in":
+            obj = [g for g in c.children if g.dep_ == "pobj"]
+            if obj and obj[0].lemma_.lower() in lex.nouns:
+                e = max(e, obj[0].i)
+    # keep the cue contiguous and on the verb's side
+    while s < verb.i and doc[s].is_punct:
+        s += 1
+    return s, e + 1
+
+
+def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = None) -> list[Frame]:
+    """Frames of cue verbs and cue phrases in doc[start:end]."""
+    end = len(doc) if end is None else end
+    frames: list[Frame] = []
+    for tok in doc[start:end]:
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.lower_ == "according" and tok.dep_ == "prep"):
+            continue
+        if tok.lower_ == "according":
+            f = _according(doc, tok)
+            if f:
+                frames.append(f)
+            continue
+        lemma = tok.lemma_.lower()
+        kind = lex.verb_kind(lemma)
+        if kind is None:
+            continue
+        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            continue
+        content = _content(doc, tok, kind)
+        head = speaker_of(tok)
+        span = speaker_span(doc, head, tok.i, content) if head is not None else None
+        frames.append(Frame(cue=cue_extent(doc, tok, lex), speaker=span,
+                            speaker_head=head.i if head is not None else None,
+                            content=content, kind=kind, lemma=lemma))
+    return frames
+
+
+def _content(doc: Doc, verb: Token, kind: str) -> tuple[int, int] | None:
+    """The reported clause of a cue verb (None: the content may be an adjacent quotation)."""
+    for c in verb.children:
+        if c.dep_ in CLAUSAL:
+            s, e = _trim(doc, *subtree_span(c))
+            if e > s:
+                return s, e
+    # "C, X said": spaCy attaches the cue as parataxis of the reported clause
+    if verb.dep_ == "parataxis" and kind == "speech":
+        head = verb.head
+        s, e = subtree_span(head)
+        vs, ve = subtree_span(verb)
+        if ve <= head.i or vs > head.i:
+            if vs > head.i:
+                e = vs
+            else:
+                s = ve
+            s, e = _trim(doc, s, e)
+            if e > s:
+                return s, e
+    if kind == "evidence":
+        return None
+    # "called for X", "accused X of Y", "wants to win": the complements after the verb
+    if kind in ("speech", "belief"):
+        comps = [c for c in verb.children if c.i > verb.i and c.dep_ in COMPLEMENTS
+                 and not (c.dep_ == "prep" and c.lower_ not in CONTENT_PREPS)]
+        if kind == "belief":
+            comps = [c for c in comps if c.dep_ == "xcomp"]
+        if comps:
+            s = min(c.left_edge.i for c in comps)
+            e = max(c.right_edge.i for c in comps) + 1
+            s, e = _trim(doc, s, e)
+            if e - s >= 2:
+                return s, e
+    return None
+
+
+def _according(doc: Doc, tok: Token) -> Frame | None:
+    """'according to X, C' / 'C, according to X': X speaks, the rest of the sentence is C."""
+    to = [c for c in tok.children if c.lower_ == "to"]
+    if not to:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            return None
+        to = [nxt]
+    obj = [c for c in to[0].children if c.dep_ == "pobj"]
+    if not obj:
+        return None
+    ps, pe = _trim_np(doc, *subtree_span(obj[0]))
+    a_start, a_end = tok.i, max(pe, to[0].i + 1)
+    sent = tok.sent
+    before = _trim(doc, sent.start, a_start)
+    after = _trim(doc, a_end, sent.end)
+    lens = (before[1] - before[0], after[1] - after[0])
+    if max(lens) < 2:
+        return None
+    if min(lens) >= 3:     # "C1, according to X, C2": one span over both sides
+        content = (before[0], after[1])
+    else:
+        content = before if lens[0] >= lens[1] else after
+    return Frame(cue=(tok.i, to[0].i + 1), speaker=(ps, pe) if pe > ps else None,
+                 speaker_head=obj[0].i, content=content, kind="phrase", lemma="according to")

@@ -1,0 +1,172 @@
+"""Quoted passages found from quotation marks alone, in any common style.
+
+Double marks ("..." “...” «...» „...“) open top-level quotations; single marks
+('...' ‘...’) do too where no double quotation surrounds them (British style), but only
+when they pair up within a paragraph, because ’ and ' are mostly apostrophes.
+A paragraph that ends inside a quotation continues it when the next paragraph opens with
+a mark of the same family (the newspaper convention for multi-paragraph quotes); an
+opening mark that is never closed runs to the end of its paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+DOUBLE_OPEN = "\u201c\u00ab\u201e\u201f"      # “ « „ ‟
+DOUBLE_CLOSE = "\u201d\u00bb"                  # ” »  (“ closes a „ quotation)
+SINGLE_OPEN = "\u2018\u2039"                   # ‘ ‹
+SINGLE_CLOSE = "\u2019\u203a"                  # ’ ›
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
+_MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
+_OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN + "\"'")
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedRun:
+    start: int                         # offset of the opening mark
+    end: int                           # offset after the closing mark (or the paragraph end)
+    pieces: tuple[tuple[int, int], ...]  # one (start, end) per paragraph the quotation spans
+    closed: bool
+    family: str                        # "double" | "single"
+
+    def words(self, text: str) -> int:
+        return len(text[self.start:self.end].split())
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs (blank-line separated), whitespace trimmed."""
+    out, pos = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] | None:
+    """(family, role) of the mark at i: role is open, close or either; None = not a quotation mark."""
+    ch = text[i]
+    prev = text[i - 1] if i > para_start else " "
+    nxt = text[i + 1] if i + 1 < para_end else " "
+    open_ctx = prev in _OPEN_CONTEXT
+    if ch in DOUBLE_OPEN:
+        return ("double", "either") if ch == "\u201c" else ("double", "open")
+    if ch in DOUBLE_CLOSE:
+        return ("double", "close")
+    if ch == '"':
+        if open_ctx and not nxt.isspace():
+            return ("double", "open")
+        if not open_ctx and (nxt.isspace() or not nxt.isalnum()):
+            return ("double", "close")
+        return ("double", "either")
+    # single marks: an apostrophe inside a word (don't, Armenia's) is never a quotation mark
+    if prev.isalnum() and nxt.isalnum():
+        return None
+    if ch in SINGLE_OPEN or ch in "'\u2019":
+        if open_ctx and nxt.isalnum() or ch in SINGLE_OPEN:
+            return ("single", "open")
+        if not prev.isspace() and not nxt.isalnum():
+            return ("single", "close")
+        return None
+    if ch in SINGLE_CLOSE:
+        return ("single", "close")
+    return None
+
+
+def find_quoted_runs(text: str) -> list[QuotedRun]:
+    """Top-level quotations in ``text``, in order, with multi-paragraph continuation."""
+    runs: list[QuotedRun] = []
+    paras = paragraphs(text)
+    carry: _Open | None = None
+    for n, (p_start, p_end) in enumerate(paras):
+        marks = [(m.start(), *role) for m in _MARK_RE.finditer(text, p_start, p_end)
+                 if (role := _role(text, m.start(), p_start, p_end))]
+        i = 0
+        cur: _Open | None = None
+        if carry is not None:
+            if marks and marks[0][0] == p_start and marks[0][1] == carry.family and marks[0][2] != "close":
+                cur, i = carry, 1
+                cur.piece_start = p_start
+            elif carry.family == "double":
+                runs.append(carry.run(None))
+            carry = None
+        while True:
+            cur = _scan(text, marks, i, cur, runs)
+            if cur is None:
+                break
+            cur.pieces.append((cur.piece_start, p_end))
+            nxt = paras[n + 1][0] if n + 1 < len(paras) else None
+            continues = (nxt is not None and (role := _role(text, nxt, nxt, paras[n + 1][1])) is not None
+                         and role[0] == cur.family and role[1] != "close")
+            if continues or cur.family == "double":
+                carry = cur
+                break
+            # an unpaired single mark was an apostrophe after all: rescan the rest of the paragraph
+            i = next(k for k, mk in enumerate(marks) if mk[0] == cur.opener) + 1
+            cur = None
+            if i >= len(marks):
+                break
+    if carry is not None:
+        runs.append(carry.run(None))
+    return runs
+
+
+class _Open:
+    """A quotation opened and not yet closed (possibly over several paragraphs)."""
+    __slots__ = ("start", "family", "style", "pieces", "piece_start", "opener")
+
+    def __init__(self, pos: int, family: str, style: str):
+        self.start = self.piece_start = self.opener = pos
+        self.family, self.style = family, style
+        self.pieces: list[tuple[int, int]] = []
+
+    def closes(self, ch: str, role: str) -> bool:
+        if self.style == "\u201e":                       # „...“ or „...”
+            return ch in "\u201c\u201d\""
+        if self.style == "\u00ab":
+            return ch == "\u00bb"
+        if ch == "\u201c":                               # “ opens (English style)
+            return False
+        return role in ("close", "either")
+
+    def run(self, end: int | None) -> QuotedRun:
+        if end is not None:
+            pieces = tuple(self.pieces) + ((self.piece_start, end),)
+            return QuotedRun(self.start, end, pieces, True, self.family)
+        return QuotedRun(self.start, self.pieces[-1][1], tuple(self.pieces), False, self.family)
+
+
+def _scan(text: str, marks: list, i: int, cur: _Open | None, runs: list[QuotedRun]) -> _Open | None:
+    """Pair marks[i:] within a paragraph; returns the quotation left open at its end."""
+    for pos, fam, role in marks[i:]:
+        if cur is None:
+            if role in ("open", "either"):
+                cur = _Open(pos, fam, text[pos])
+            continue
+        if fam != cur.family:
+            continue                  # the other family nests inside this quotation
+        if cur.closes(text[pos], role):
+            runs.append(cur.run(pos + 1))
+            cur = None
+        elif fam == "double" and role in ("open", "either"):
+            # a new opening mark while one is open: the first quotation was never closed
+            cur.pieces.append((cur.piece_start, _rstrip(text, cur.piece_start, pos)))
+            runs.append(cur.run(None))
+            cur = _Open(pos, fam, text[pos])
+    return cur
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end

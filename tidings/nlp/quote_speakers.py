@@ -1,0 +1,196 @@
+"""Who a speaker mention is: the actors layer when given, else light in-document rules.
+
+With a ``ResolvedActors`` (tidings.actors) the speaker's name and coded actor come from
+``span_actor`` (which includes its coreference). Without it, or where it finds nothing,
+names come from these rules, in order:
+  1. a named entity (PERSON, ORG, GPE, NORP) at the speaker's head word; a surname
+     alone becomes the full name met earlier ("Lavrov" -> "Sergei Lavrov");
+  2. a personal pronoun (he, she) is the nearest earlier named person who spoke, else the
+     nearest earlier person named as a subject, else the nearest earlier person;
+  3. a role noun phrase ("the Turkish minister", "the ministry") is the nearest earlier
+     named speaker or person whose own mention carried that role word
+     ("Turkish foreign minister Mevlüt Çavuşoğlu").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from tidings.records import Actor, Speaker
+
+NAMED = ("PERSON", "ORG", "GPE", "NORP")
+PERSONAL = {"he", "she", "him", "her"}
+GROUP = {"it", "they", "we", "them"}
+# words that introduce or title a person and say nothing about who it is
+TITLE_STOP = {"the", "a", "an", "mr", "mrs", "ms", "dr", "of", "'s"}
+
+
+@dataclass(slots=True)
+class _Named:
+    start: int          # token index
+    name: str
+    label: str
+    roles: frozenset[str]   # lower-case lemmas that describe the mention (minister, foreign, ...)
+    subject: bool
+
+
+@dataclass(slots=True)
+class SpeakerNamer:
+    """Names speakers of one document; remembers the speakers already named (in order)."""
+    doc: Doc
+    actors: object | None = None
+    _named: list[_Named] = field(default_factory=list)
+    _spoke: list[_Named] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ in NAMED:
+                self._named.append(_Named(ent.start, _full_name(self._named, ent), ent.label_,
+                                          _roles(ent), ent.root.dep_ in ("nsubj", "nsubjpass")))
+
+    def speaker(self, start: int, end: int, head: int) -> Speaker:
+        """A Speaker for tokens [start, end) whose head word is ``head``."""
+        doc = self.doc
+        span = doc[start:end]
+        name: str | None = None
+        actor: Actor | None = None
+        if self.actors is not None:
+            mention = _span_actor(self.actors, span.start_char, span.end_char)
+            if mention is None and not (start <= head < end and end - start == 1):
+                mention = _span_actor(self.actors, doc[head].idx, doc[head].idx + len(doc[head]))
+            if mention is not None and mention.actor is not None:
+                actor = mention.actor
+                name = mention.actor.name
+        named = self._name(start, end, head)
+        if named is not None:
+            self._spoke.append(_Named(start, named.name, named.label, named.roles | _span_roles(span), True))
+            if name is None:
+                name = named.name
+        return Speaker(start=span.start_char, end=span.end_char, text=span.text, name=name, actor=actor)
+
+    def _name(self, start: int, end: int, head: int) -> _Named | None:
+        doc = self.doc
+        tok = doc[head]
+        if tok.pos_ == "PROPN" or tok.ent_type_ in NAMED:
+            return self._proper(start, end, head)
+        if tok.lower_ in PERSONAL:
+            return (_last(self._spoke, start, "PERSON")
+                    or _last([n for n in self._named if n.subject], start, "PERSON")
+                    or _last(self._named, start, "PERSON"))
+        if tok.lower_ in GROUP:
+            for n in reversed(self._spoke):
+                if n.start < start and n.label != "PERSON":
+                    return n
+            return None
+        if tok.pos_ == "NOUN":
+            described = _described(doc, tok)
+            if described is not None:
+                for pool in (self._spoke, self._named):
+                    for n in reversed(pool):
+                        if n.start < start and described <= n.roles:
+                            return n
+            # a role phrase that names nobody met before is its own name ("Turkey's defence ministry")
+            words = [t for t in doc[start:end] if t.dep_ not in ("det", "punct") and t.i <= head]
+            if words:
+                text = doc[words[0].i:head + 1].text
+                person = any(e.label_ == "PERSON" for e in doc[start:end].ents)
+                return _Named(start, text, "PERSON" if person else "ROLE", _span_roles(doc[start:end]), True)
+        return None
+
+    def _proper(self, start: int, end: int, head: int) -> _Named:
+        """The name at a proper-noun head: its entity, else its run of proper nouns."""
+        doc = self.doc
+        ent = _entity_at(doc, head)
+        if ent is not None and ent.label_ in NAMED:
+            s, e, label = ent.start, ent.end, ent.label_
+        else:
+            s = e = head
+            while s - 1 >= start and doc[s - 1].pos_ == "PROPN":
+                s -= 1
+            while e + 1 < end and doc[e + 1].pos_ == "PROPN" and doc[e + 1].dep_ in ("compound", "flat"):
+                e += 1
+            e += 1
+            label = "PROPN"
+        text = doc[s:e].text
+        if e - s == 1:
+            for pool in (self._spoke, self._named):
+                for n in reversed(pool):
+                    if n.start < s and n.label == "PERSON" and n.name.endswith(" " + text):
+                        return _Named(s, n.name, "PERSON", n.roles, True)
+            if label == "PROPN":
+                for pool in (self._spoke, self._named):
+                    for n in reversed(pool):
+                        if n.start < s and n.name == text:
+                            return n
+        if label == "PROPN":
+            label = "PERSON" if any(n.label == "PERSON" and text in n.name for n in self._named) else "PROPN"
+        return _Named(s, text, label, _span_roles(doc[start:end]), True)
+
+
+def _span_actor(actors, start: int, end: int):
+    try:
+        return actors.span_actor(start, end)
+    except Exception:   # the actors layer must never cost us the quote
+        return None
+
+
+def _entity_at(doc: Doc, i: int) -> SpacySpan | None:
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
+def _full_name(earlier: list[_Named], ent: SpacySpan) -> str:
+    """A surname alone is the earlier full name that ends with it."""
+    if ent.label_ == "PERSON" and len(ent) == 1:
+        for n in reversed(earlier):
+            if n.label == "PERSON" and n.name != ent.text and n.name.endswith(" " + ent.text):
+                return n.name
+    return ent.text
+
+
+def _roles(ent: SpacySpan) -> frozenset[str]:
+    """Lemmas of the words around a name that describe it: 'foreign minister X', 'X, the ministry's'."""
+    doc = ent.doc
+    words = set()
+    lo = max(ent.sent.start, ent.start - 6)
+    for t in doc[lo:ent.start]:
+        if t.head.i >= ent.start and t.head.i < ent.end or t.head.head.i in range(ent.start, ent.end):
+            if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in TITLE_STOP:
+                words.add(t.lemma_.lower())
+    for t in ent.root.children:
+        if t.dep_ == "appos":
+            words.update(w.lemma_.lower() for w in t.subtree if w.pos_ in ("NOUN", "ADJ"))
+    if ent.label_ == "ORG":
+        words.update(t.lemma_.lower() for t in ent if t.pos_ in ("NOUN", "PROPN"))
+    return frozenset(words)
+
+
+def _described(doc: Doc, head) -> frozenset[str] | None:
+    """Role words of a definite role phrase ('the Turkish minister'); None if it names itself
+    (a possessive or proper-noun modifier: "Turkey's foreign ministry")."""
+    words = {head.lemma_.lower()}
+    for c in head.children:
+        if c.i > head.i:
+            continue
+        if c.dep_ in ("poss",) or c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "PERSON"):
+            return None
+        if c.dep_ == "det" and c.lower_ not in ("the", "this", "that"):
+            return None
+        if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN"):
+            words.add(c.lemma_.lower())
+    return frozenset(words)
+
+
+def _span_roles(span: SpacySpan) -> frozenset[str]:
+    """Role words of a speaker phrase: 'Turkish foreign minister X' -> turkish, foreign, minister."""
+    return frozenset(t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "ADJ") and t.lower_ not in TITLE_STOP)
+
+
+def _last(pool: list[_Named], before: int, label: str) -> _Named | None:
+    for n in reversed(pool):
+        if n.start < before and n.label == label:
+            return n
+    return None

@@ -1,0 +1,261 @@
+"""Quotes with their speakers: ``find_quotes(doc, actors=None, date=None) -> list[Quote]``.
+
+Two sources of evidence are joined:
+  - quotation marks (quote_marks.py): verbatim passages, in any style, across paragraphs;
+  - attribution frames from the dependency parse (quote_cues.py): cue verb, speaker, clause.
+A frame whose cue stands right after a quotation (`"...," X said`) or right before one
+(`X said: "..."`) takes that quotation as its content (direct quote); one with a quotation on
+both sides (`"...," he said, "..."`) is ONE quote whose content runs from the first opening
+mark to the last closing mark. Other frames report their clause (indirect quote), with any
+scare quotes inside it as part of the content (the PolNeAR convention: the content is the
+whole reported clause, not the quoted fragment). A quotation with no cue of its own that
+follows a direct quote in the same or the next paragraph continues that speaker.
+
+Speakers are named by quote_speakers.py: the actors layer when given (``ResolvedActors``),
+light in-document rules otherwise, so quotes work without the actors layer.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from tidings.ids import stable_id
+from tidings.nlp.quote_cues import Frame, verb_frames
+from tidings.nlp.quote_lexicon import CueLexicon, load_lexicon
+from tidings.nlp.quote_marks import QuotedRun, find_quoted_runs, paragraphs
+from tidings.nlp.quote_speakers import SpeakerNamer
+from tidings.records import Quote, Span, Speaker
+
+log = logging.getLogger(__name__)
+
+GAP_PUNCT = set(" \t\n\r,;:\u2014\u2013-")
+MAX_LEAD_GAP = 80          # chars between "X said on Tuesday in Sochi:" and the quotation
+MIN_CONTINUATION_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
+KIND_RANK = {"speech": 0, "phrase": 1, "belief": 2, "evidence": 3}
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    cue: tuple[int, int] | None          # char span
+    speaker: tuple[int, int, int] | None  # token start, end, head
+    direct: bool
+    rank: int
+    runs: list[QuotedRun] = field(default_factory=list)
+    follows: "_Found | None" = None      # the direct quote a cue-less quotation continues
+    named: Speaker | None = None
+
+
+def find_quotes(doc: Doc, actors=None, date: str | None = None,
+                lexicon: CueLexicon | None = None) -> list[Quote]:
+    """Quotes of a parsed document, in text order; offsets are char offsets into ``doc.text``.
+
+    ``actors`` is a ``tidings.actors.ResolvedActors`` for ``doc`` (or None); ``date`` is the
+    article date (ISO), kept for date-aware speaker resolution done by the actors layer.
+    """
+    text = doc.text
+    if not text.strip() or len(doc) == 0:
+        return []
+    lex = lexicon or load_lexicon()
+    runs = find_quoted_runs(text)
+    frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
+    found = _attach(doc, frames, runs)
+    found = _continuations(text, found, runs)
+    found = _dedupe(found)
+    namer = SpeakerNamer(doc, actors)
+    doc_key = stable_id("doc", len(text), text[:2000], text[-2000:])
+    quotes = []
+    for f in sorted(found, key=lambda f: f.start):
+        speaker = None
+        if f.follows is not None:
+            speaker = f.follows.named
+        elif f.speaker is not None:
+            speaker = namer.speaker(*f.speaker)
+        cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
+        qid = stable_id("quote", doc_key, f.start, f.end,
+                        speaker.start if speaker else "", speaker.end if speaker else "")
+        quotes.append(Quote(id=qid, content=Span(f.start, f.end, text[f.start:f.end]), cue=cue,
+                            speaker=speaker, direct=f.direct))
+        f.named = speaker
+    return quotes
+
+
+def _chars(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+
+
+def _gap_is_punct(text: str, a: int, b: int) -> bool:
+    return a <= b and all(ch in GAP_PUNCT for ch in text[a:b])
+
+
+def _attach(doc: Doc, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found]:
+    """Each frame with its content: an adjacent quotation, else its reported clause."""
+    text = doc.text
+    starts = [r.start for r in runs]
+    ends = [r.end for r in runs]
+    claimed: set[int] = set()
+    out: list[_Found] = []
+    for fr in frames:
+        cue_s, cue_e = _chars(doc, fr.cue)
+        k = bisect.bisect_right(starts, cue_s) - 1
+        if k >= 0 and runs[k].start < cue_s < runs[k].end:
+            continue            # a cue inside a quotation is part of what was quoted
+        if fr.speaker_head is not None and _in_run(runs, starts, doc[fr.speaker_head].idx):
+            # the parser took a word of the quotation for the speaker ('"We appreciate ... the
+            # disposition ...," Lavrov said'): the speaker is the phrase next to the cue instead
+            fr.speaker, fr.speaker_head = _surface_speaker(doc, fr.cue, runs, starts)
+        sp = _chars(doc, fr.speaker) if fr.speaker else None
+        clause_s = min(cue_s, sp[0]) if sp else cue_s
+        clause_e = max(cue_e, sp[1]) if sp else cue_e
+        content = _chars(doc, fr.content) if fr.content else None
+        before = _run_before(text, runs, ends, clause_s, content)
+        after = _run_after(text, runs, starts, clause_e, content, lead_ok=before is None)
+        speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None
+        rank = KIND_RANK.get(fr.kind, 4)
+        if before is not None and before not in claimed:
+            parts = [runs[before]]
+            if after is not None and after not in claimed and _gap_is_punct(text, clause_e, runs[after].start) \
+                    and _same_paragraph(text, runs[before].end, runs[after].start):
+                parts.append(runs[after])
+            claimed.update(runs.index(r) for r in parts)
+            out.append(_Found(parts[0].start, parts[-1].end, (cue_s, cue_e), speaker, True, rank, parts))
+        elif after is not None and after not in claimed and fr.kind in ("speech", "phrase"):
+            claimed.add(after)
+            r = runs[after]
+            out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
+        elif content is not None:
+            s, e = _cover_runs(runs, starts, *content)
+            inside = [r for r in runs if r.start >= s and r.end <= e]
+            quoted = sum(r.end - r.start for r in inside)
+            direct = quoted >= 0.9 * (e - s)
+            claimed.update(runs.index(r) for r in inside)
+            out.append(_Found(s, e, (cue_s, cue_e), speaker, direct, rank, inside))
+    return out
+
+
+def _in_run(runs, starts, pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and runs[k].start <= pos < runs[k].end
+
+
+NAMEISH = ("PROPN", "NOUN", "PRON")
+
+
+def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
+    """'..., X said' / 'said X, ...': the words between the cue and a quotation or punctuation."""
+    def ok(t):
+        return not (t.is_punct or t.is_space or _in_run(runs, starts, t.idx))
+    s = cue[0]
+    while s - 1 >= 0 and ok(doc[s - 1]) and cue[0] - s < 8:
+        s -= 1
+    if s < cue[0] and any(t.pos_ in NAMEISH for t in doc[s:cue[0]]):
+        head = max((t for t in doc[s:cue[0]] if t.pos_ in NAMEISH), key=lambda t: t.i)
+        return (s, cue[0]), head.i
+    e = cue[1]
+    while e < len(doc) and ok(doc[e]) and e - cue[1] < 8 and doc[e].pos_ in NAMEISH + ("ADJ", "DET"):
+        e += 1
+    if e > cue[1] and any(t.pos_ in NAMEISH for t in doc[cue[1]:e]):
+        head = max((t for t in doc[cue[1]:e] if t.pos_ in NAMEISH), key=lambda t: t.i)
+        return (cue[1], e), head.i
+    return None, None
+
+
+def _run_before(text, runs, ends, clause_s, content) -> int | None:
+    """The quotation that ends just before the cue clause ('"...," X said')."""
+    k = bisect.bisect_right(ends, clause_s) - 1
+    if k < 0 or not _gap_is_punct(text, runs[k].end, clause_s):
+        # '"...", the Turkish minister said': the comma after the mark is in the gap already;
+        # but the clause may start with a conjunction/adverb we do not skip: be strict
+        return None
+    if not _within(content, runs[k]):
+        return None
+    return k
+
+
+def _run_after(text, runs, starts, clause_e, content, lead_ok: bool) -> int | None:
+    """The quotation that starts just after the cue clause ('X said: "..."')."""
+    k = bisect.bisect_left(starts, clause_e)
+    if k >= len(runs):
+        return None
+    r = runs[k]
+    gap = text[clause_e:r.start]
+    if len(gap) > MAX_LEAD_GAP or any(ch in gap for ch in ".?!"):
+        return None
+    if "\n" in gap and not gap.rstrip().endswith(":"):
+        return None
+    if not _within(content, r):
+        return None
+    if not _gap_is_punct(text, clause_e, r.start) and not lead_ok:
+        return None
+    return k
+
+
+def _within(content: tuple[int, int] | None, r: QuotedRun) -> bool:
+    """No clause found, or the clause is the quotation itself (not a clause quoting a fragment)."""
+    return content is None or (content[0] >= r.start - 1 and content[1] <= r.end + 2)
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[a:b]
+
+
+def _cover_runs(runs, starts, s: int, e: int) -> tuple[int, int]:
+    """Grow a clause span so that no quotation is cut in half by it."""
+    k = bisect.bisect_right(starts, e) - 1
+    while k >= 0 and runs[k].end > s:
+        r = runs[k]
+        if r.start < s < r.end or r.start < e < r.end:
+            s, e = min(s, r.start), max(e, r.end)
+        k -= 1
+    return s, e
+
+
+def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> list[_Found]:
+    """Cue-less quotations right after a direct quote continue it (same speaker)."""
+    used = {(r.start, r.end) for f in found for r in f.runs}
+    paras = paragraphs(text)
+    para_starts = [p[0] for p in paras]
+
+    def para_of(pos: int) -> int:
+        return bisect.bisect_right(para_starts, pos) - 1
+
+    by_pos = sorted(found, key=lambda f: f.start)
+    starts = [f.start for f in by_pos]
+    extra: list[_Found] = []
+    for r in runs:
+        if (r.start, r.end) in used or r.words(text) < MIN_CONTINUATION_WORDS:
+            continue
+        k = bisect.bisect_left(starts, r.start) - 1
+        prev = by_pos[k] if k >= 0 else None
+        if extra and (prev is None or extra[-1].start > prev.start):
+            prev = extra[-1]
+        if prev is None or not prev.direct or prev.end > r.start:
+            continue
+        if para_of(r.start) - para_of(prev.end) > 1:
+            continue
+        if k + 1 < len(by_pos) and by_pos[k + 1].start < r.start:
+            continue
+        cont = _Found(r.start, r.end, None, prev.speaker, True, prev.rank, [r], follows=prev)
+        extra.append(cont)
+    return found + extra
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """One quote per content: overlapping contents keep the direct, then the speech cue."""
+    found = sorted(found, key=lambda f: (not f.direct, f.rank, f.start))
+    kept: list[_Found] = []
+    for f in found:
+        clash = False
+        for g in kept:
+            inter = min(f.end, g.end) - max(f.start, g.start)
+            if inter > 0 and inter >= 0.5 * min(f.end - f.start, g.end - g.start):
+                clash = True
+                break
+        if not clash:
+            kept.append(f)
+    return kept

@@ -19,6 +19,10 @@ demo: setup
 	@mkdir -p demo
 	$(BIN)/tidings read samples/seed-page.txt --format md
 	$(BIN)/tidings read samples/ > demo/articles.jsonl; echo "wrote demo/articles.jsonl"
+	-$(BIN)/tidings ingest samples/ --db $(DEMO_DB)
+	$(BIN)/tidings dyad --db $(DEMO_DB) --top 10
+	$(BIN)/tidings events --db $(DEMO_DB) --order mentions_desc --limit 3 --evidence
+	$(BIN)/tidings serve --db $(DEMO_DB) --port $(PORT)
 
 test: setup
 	./scripts/install_chromium.sh

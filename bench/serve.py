@@ -111,6 +111,7 @@ def build_store(path: Path, n_events: int) -> None:
     from tidings.store import Store
     stamp = path.with_suffix(".json")
     if path.exists() and stamp.exists() and json.loads(stamp.read_text()).get("events") == n_events:
+        Store(path).close()              # brings a store made by an older schema up to date
         return
     for p in path.parent.glob(path.name + "*"):
         p.unlink()
@@ -212,6 +213,7 @@ def main() -> int:
     ap.add_argument("--baseline-seconds", type=float, default=10.0)
     ap.add_argument("--db", type=Path, default=REPO / "bench" / "out" / "serve-100k.db")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (tidings serve --workers)")
     args = ap.parse_args()
 
     build_store(args.db, args.events)
@@ -221,7 +223,8 @@ def main() -> int:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("TIDINGS_TOKEN", None)
     server = subprocess.Popen([sys.executable, "-c", "from tidings.cli import main; main()", "serve", "--db",
-                               str(args.db), "--port", str(port), "--log-level", "warning"], env=env)
+                               str(args.db), "--port", str(port), "--workers", str(args.workers),
+                               "--log-level", "warning"], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         import httpx
@@ -242,7 +245,7 @@ def main() -> int:
         server.wait(timeout=20)
 
     print(f"\nstore: {args.db.name}, {json.loads(args.db.with_suffix('.json').read_text())['stored']:,} events; "
-          f"{args.clients} clients x {args.seconds:.0f}s on loopback")
+          f"{args.clients} clients x {args.seconds:.0f}s on loopback, {args.workers} server process(es)")
     print(f"{'endpoint':<10}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
           f"{'base p50':>10}{'base p95':>10}")
     total = 0

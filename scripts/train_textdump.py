@@ -158,7 +158,7 @@ def main() -> None:
           f"features {time.time() - t0:.1f}s", file=sys.stderr)
 
     if a.folds > 1:
-        cross_validate(a, ids, gold, page_units, X, YB, YT, G)
+        cross_validate(a, ids, gold, page_units, X, YB, YT, G, boiler)
     if not a.no_save:
         MODEL_DIR.mkdir(exist_ok=True)
         names = feature_names()
@@ -169,7 +169,7 @@ def main() -> None:
         print(f"saved models to {MODEL_DIR}", file=sys.stderr)
 
 
-def cross_validate(a, ids, gold, page_units, X, YB, YT, G) -> None:
+def cross_validate(a, ids, gold, page_units, X, YB, YT, G, boiler) -> None:
     """Page-grouped k-fold: every page is decoded from scores of a model that never saw it."""
     pb = np.zeros(len(X))
     pt = np.zeros(len(X))
@@ -184,7 +184,7 @@ def cross_validate(a, ids, gold, page_units, X, YB, YT, G) -> None:
     for gi, pid in enumerate(ids):
         units = page_units[pid]
         mask = G == gi
-        body_units = textmod.decode_body(units, pb[mask]) if units else []
+        body_units = textmod.decode_body(units, pb[mask], boiler[pid]) if units else []
         body = "\n\n".join(body_units)
         title = textmod.decode_title(units, pt[mask], pb[mask]) if units else None
         f1s.append(page_f1(gold[pid]["body"], body))
@@ -195,6 +195,11 @@ def cross_validate(a, ids, gold, page_units, X, YB, YT, G) -> None:
     print(f"CV ({a.folds}-fold by page): mean F1 {statistics.mean(f1s):.4f}  median "
           f"{statistics.median(f1s):.4f}  F1<.5 {sum(f < .5 for f in f1s) / len(f1s):.3f}  "
           f"title exact {statistics.mean(title_ok):.3f}")
+    alone = [f for f, pid in zip(f1s, ids) if not boiler[pid]]
+    if len(alone) < len(f1s):
+        print(f"  pages without repeated-line evidence: n={len(alone)} mean F1 {statistics.mean(alone):.4f}; "
+              f"with: n={len(f1s) - len(alone)} mean F1 "
+              f"{statistics.mean(f for f, pid in zip(f1s, ids) if boiler[pid]):.4f}")
 
 
 if __name__ == "__main__":

@@ -203,3 +203,10 @@ def test_converter_builds_tables(tmp_path):
     assert "\tRUSGOV\t2004-03-09\t" in named        # Lavrov, foreign minister since 2004
     agents = (tmp_path / "agents.tsv").read_text(encoding="utf-8").splitlines()
     assert "defence ministry\tGOVMIL\t\tngec" in agents
+
+
+def test_title_and_surname_find_the_office_holder(nlp, resolver):
+    res, _ = mentions(nlp, resolver, "Prime Minister Johnson told parliament that Britain would leave.",
+                      "2020-01-15")
+    m = res.mentions[0]
+    assert (m.text, m.actor.code, m.actor.name) == ("Prime Minister Johnson", "GBRGOV", "Boris Johnson")

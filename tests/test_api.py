@@ -374,6 +374,10 @@ def test_ingest_needs_the_token(writable):
     r = writable.post("/ingest", json={"urls": ["javascript:alert(1)"]}, headers={"X-Tidings-Token": "s3cret-token"})
     assert r.status_code == 422 and "urls.0" in r.json()["error"]
     assert "/ingest" in writable.get("/openapi.json").json()["paths"]
+    r = writable.post("/ingest", content=b"{}", headers={"Authorization": "Bearer s3cret-token",
+                                                         "Content-Type": "application/json",
+                                                         "Content-Length": str(65 * 1024 * 1024)})
+    assert r.status_code == 413
 
 
 def test_token_from_environment(tmp_path, monkeypatch, built):
@@ -381,6 +385,20 @@ def test_token_from_environment(tmp_path, monkeypatch, built):
     with TestClient(create_app(built.path)) as c:
         assert c.post("/ingest", json={"urls": []}).status_code == 401
         assert c.post("/ingest", json={"urls": []}, headers={"Authorization": "Bearer from-env"}).status_code == 422
+
+
+def test_counts_follow_new_data_from_another_writer(tmp_path):
+    """The per-thread count cache is dropped when another connection commits (an ingest)."""
+    from tidings.store import Store
+    from webdata import make_analysis, make_article, make_event
+    built = build_store(tmp_path / "grow.db")
+    with TestClient(create_app(built.path)) as c:
+        assert [c.get("/api/events", params={"actor": "USA"}).json()["total"] for _ in range(4)] == [1] * 4
+        art = make_article("More trade", "Washington will cooperate with Ankara on ships.", None, None, "2021-02-01")
+        with Store(built.path) as st:
+            st.add(make_analysis(art, [make_event(art, art.body, "USAGOV", "Washington", "TURGOV", "Ankara",
+                                                  "cooperate", "061")]))
+        assert [c.get("/api/events", params={"actor": "USA"}).json()["total"] for _ in range(4)] == [2] * 4
 
 
 def test_missing_store_without_token_is_a_clear_error(tmp_path):
@@ -404,3 +422,25 @@ def test_ingest_with_the_token_runs_the_pipeline_into_the_store(writable):
     assert art["title"] == "Turkey and Russia talk" and art["body"].startswith("Turkish Foreign Minister")
     again = writable.post("/ingest", json={"pages": [page]}, headers=auth).json()
     assert again["skipped"] == out["added"] and again["added"] == []
+
+
+def test_passage_is_whole_sentences_around_the_evidence():
+    from tidings.web.api import passage
+    sents, body, pos = [], "", 0
+    for i in range(10):
+        s = f"Sentence number {i} says something rather long about the talks."
+        sents.append({"start": pos, "end": pos + len(s), "text": s})
+        body += s + " "
+        pos += len(s) + 1
+    body = body.rstrip() + "\n\nNext paragraph."
+    p = passage(body, sents, sents[5]["start"], sents[5]["end"])
+    assert p["text"] == " ".join(s["text"] for s in sents[3:8]) and p["start"] == sents[3]["start"]
+    p = passage(body, sents, sents[0]["start"], sents[0]["end"])
+    assert p["text"] == " ".join(s["text"] for s in sents[0:3])
+    assert passage(body, sents, sents[5]["start"], sents[5]["end"], around=0)["text"] == sents[5]["text"]
+    # without a sentence table: the paragraph, or a cut at spaces when it is too long
+    long_body = " ".join(f"word{i}" for i in range(1000))
+    start = long_body.index("word500")
+    p = passage(long_body, [], start, start + 7)
+    assert len(p["text"]) <= 1500 and p["text"].startswith("word") and not p["text"].endswith(" ")
+    assert "word500" in p["text"]

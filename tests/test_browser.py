@@ -26,7 +26,7 @@ from tidings.web import create_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES_TIMEOUT = int(os.environ.get("TIDINGS_TEST_INGEST_TIMEOUT", "900"))
+SAMPLES_TIMEOUT = int(os.environ.get("TIDINGS_TEST_INGEST_TIMEOUT", "420"))
 
 
 @pytest.fixture(scope="module")
@@ -252,8 +252,8 @@ def test_search_and_quotes(browser, records_site):
     page, problems = new_page(browser)
     page.goto(srv.url + "/search?q=ceasefire&speaker=Lavrov")
     expect(page.locator("#results li a")).to_have_text(["Tensions rise over Idlib"])
-    expect(page.locator("#quotes li q")).to_have_count(3)
-    expect(page.locator("#quotes li q").first).to_have_text("We have agreed on the next steps,")
+    expect(page.locator("#quotes li .quote-text")).to_have_count(3)
+    expect(page.locator("#quotes li .quote-text").first).to_have_text("\u201cWe have agreed on the next steps,\u201d")
     shot(page, "records-search")
     assert problems.items == []
 

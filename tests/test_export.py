@@ -56,6 +56,7 @@ def test_gdelt_event_table_columns_and_values(store, tmp_path):
         assert art["body"][s:e] == m["SentenceText"]
         assert art["body"][int(m["ActionCharOffset"]):int(m["ActionCharEnd"])] in ("met", "talks")
         assert m["MentionIdentifier"] == art["url"] and m["MentionType"] == "1"
+        assert m["SentenceID"] == "1" and m["MentionDocLen"] == str(len(art["body"]))   # lead sentences
 
 
 def test_gdelt_header_option(store, tmp_path):

@@ -84,26 +84,30 @@ def test_bad_inputs_are_recorded_and_the_batch_finishes(tmp_path):
     good = write_jsonl(tmp_path / "good.jsonl", meeting_reports())
     bad_record = tmp_path / "mixed.jsonl"
     lines = good.read_text().splitlines()
+    unstorable = json.loads(lines[1])
+    unstorable.update(id="another-article", body=unstorable["body"] + " More.", url=None,
+                      quotes=[{"id": "q1", "content": None, "direct": True}])
     bad_record.write_text(lines[0] + "\n{not json\n" + json.dumps({"id": "x", "body": "no events key",
-                                                                  "events": [{"id": 1}]}) + "\n")
+                                                                  "events": [{"id": 1}]}) + "\n"
+                          + json.dumps(unstorable) + "\n")
     empty = tmp_path / "empty.html"
     empty.write_bytes(b"")
     res = run("ingest", str(good), str(bad_record), str(empty), str(tmp_path / "missing.html"),
               "--db", "s.db", "--workers", "1", cwd=tmp_path)
     assert res.returncode == 1
     out = res.stdout
-    assert "3 new articles" in out and "4 input(s) failed" in out
-    for name in ("mixed.jsonl#2", "mixed.jsonl#3", "empty.html", "missing.html"):
+    assert "3 new articles" in out and "5 input(s) failed" in out
+    for name in ("mixed.jsonl#2", "mixed.jsonl#3", "empty.html", "missing.html", "cannot store the analysis"):
         assert name in out and name in res.stderr
     c = sqlite3.connect(tmp_path / "s.db")
     errors = c.execute("SELECT source, error FROM errors ORDER BY source").fetchall()
-    assert len(errors) == 4 and all(e for _, e in errors)
+    assert len(errors) == 5 and all(e for _, e in errors)
     assert c.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
     # a re-run records nothing twice
     again = run("ingest", str(good), str(bad_record), str(empty), str(tmp_path / "missing.html"),
                 "--db", "s.db", "--workers", "1", cwd=tmp_path)
     assert again.returncode == 1
-    assert c.execute("SELECT count(*) FROM errors").fetchone()[0] == 4
+    assert c.execute("SELECT count(*) FROM errors").fetchone()[0] == 5
     c.close()
 
 
@@ -141,3 +145,36 @@ def test_pages_through_the_pipeline_with_workers(tmp_path, repo_dir):
     s2 = json.loads(second.stdout)
     assert (s2["added"], s2["skipped"]) == (0, 7)
     assert dump(tmp_path / "p.db") == before
+
+    # SIGKILL the whole run (main process and workers) once some articles are in, then resume
+    cut_args = [a if a != "p.db" else "cut.db" for a in args]
+    proc = subprocess.Popen([*TIDINGS, *cut_args], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    stop_at = random.Random().randint(1, 5)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            c = sqlite3.connect(f"file:{tmp_path / 'cut.db'}?mode=ro", uri=True, timeout=1)
+            n = c.execute("SELECT count(*) FROM articles").fetchone()[0]
+            c.close()
+        except sqlite3.Error:
+            n = 0
+        if n >= stop_at:
+            break
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)      # the main process only: workers must die with it
+    proc.wait()
+    resumed = run(*cut_args, cwd=tmp_path)
+    assert resumed.returncode == 1 and json.loads(resumed.stdout)["errors"] == 1
+    assert dump(tmp_path / "cut.db") == before
+
+
+def test_progress_bar_and_log_lines(tmp_path):
+    from click.testing import CliRunner
+    from tidings.cli import main
+    recs = write_jsonl(tmp_path / "r.jsonl", meeting_reports())
+    res = CliRunner().invoke(main, ["ingest", str(recs), "--db", str(tmp_path / "a.db"), "--progress"])
+    assert res.exit_code == 0, res.output
+    assert "ingested into" in res.stdout and "3 new articles" in res.stdout
+    res = CliRunner().invoke(main, ["ingest", str(recs), "--db", str(tmp_path / "a.db"), "--no-progress"])
+    assert res.exit_code == 0 and "0 new articles" in res.stdout and "3 already stored" in res.stdout

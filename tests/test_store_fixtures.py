@@ -149,7 +149,8 @@ def write_jsonl(path: Path, analyses: list[Analysis]) -> Path:
     return path
 
 
-CONTENT_TABLES = ("articles", "sentences", "entities", "actor_mentions", "quotes", "mentions", "events", "errors")
+CONTENT_TABLES = ("articles", "sentences", "entities", "actor_mentions", "quotes", "mentions", "events", "errors",
+                  "actor_totals", "dyad_totals")
 
 
 def dump(db: Path) -> dict[str, list[tuple]]:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from webdata import (ACTORS, LiveServer, PageProblems, find, launch_chromium, make_analysis, make_article,
+from webdata import (LiveServer, PageProblems, find, launch_chromium, make_analysis, make_article,
                      make_event, make_quote, skip_without_chromium)
 
 skip_without_chromium()
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from tidings.records import Actor  # noqa: E402
+from tidings.records import Actor, Entity  # noqa: E402
 from tidings.web import create_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -40,7 +40,6 @@ def hostile_analysis():
     q = make_quote(art, QUOTE + ",", "Lavrov", "said", "RUSGOV")
     a = make_analysis(art, [ev], [q], [("PERSON", "Sergey Lavrov"), ("GPE", "Moscow")])
     s, e = find(BODY, IMG)
-    from tidings.records import Entity
     a.entities.append(Entity("ORG", s, e, IMG))
     return a
 
@@ -128,7 +127,7 @@ def test_no_payload_runs_and_the_text_shows_literally(browser, site):
     expect(body.locator("mark.hl-entity", has_text=IMG)).to_have_count(1)
     expect(body.locator("mark.hl-quote").first).to_contain_text("<svg onload=")
     expect(page.locator("#facts")).to_contain_text(JS_URL)
-    expect(page.locator("#article-quotes q")).to_have_text([QUOTE + ","])
+    expect(page.locator("#article-quotes .quote-text")).to_have_text(["\u201c" + QUOTE + ",\u201d"])
     assert_clean(page, "article")
 
     page.goto(base + "/actors/TURGOV")
@@ -137,7 +136,7 @@ def test_no_payload_runs_and_the_text_shows_literally(browser, site):
 
     page.goto(base + "/search?q=window+xss&speaker=Lavrov")
     expect(page.locator("#results li a").first).to_have_text(TITLE)
-    expect(page.locator("#quotes li q")).to_have_text([QUOTE + ","])
+    expect(page.locator("#quotes li .quote-text")).to_have_text(["\u201c" + QUOTE + ",\u201d"])
     assert_clean(page, "search")
 
     page.goto(base + "/dyad?a=TUR&b=RUS&by=week")

@@ -6,6 +6,7 @@ with the real ``Store.add``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,13 +73,9 @@ def make_quote(art: Article, content: str, speaker_text: str, cue: str, actor: s
 
 def make_analysis(art: Article, events: list[EventMention], quotes: list[Quote] | None = None,
                   entities: list[tuple[str, str]] | None = None) -> Analysis:
-    sents, start = [], 0
     body = art.body
-    while start < len(body):
-        end = body.find(". ", start)
-        end = len(body) if end < 0 else end + 1
-        sents.append(Sentence(start, end, body[start:end]))
-        start = end + 1
+    # sentences end at a full stop followed by space or the end, never across a paragraph break
+    sents = [Sentence(m.start(), m.end(), m.group()) for m in re.finditer(r"\S(?:[^\n]*?)(?:\.(?=\s|$)|(?=\n\n)|$)", body)]
     ents = []
     for label, text in entities or []:
         s, e = find(body, text)

@@ -118,7 +118,6 @@ def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: Kno
     sent_starts = ([s.start_char for s in doc.sents if sum(t.is_alpha for t in s) >= 4]
                    if doc.has_annotation("SENT_START") else [])
     sent_starts = sent_starts or [0]
-    from bisect import bisect_right
     quoted = _quoted_mask(doc.text)
     items: list[_Item] = []
     for m, g in mentions:
@@ -237,7 +236,6 @@ def _link_role(it: _Item, prev: list[_Item]) -> _Item | None:
 
 
 def _pronoun_items(doc: Doc, sent_starts: list[int], quoted) -> list[_Item]:
-    from bisect import bisect_right
     out = []
     for t in doc:
         low = t.lower_

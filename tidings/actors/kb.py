@@ -181,6 +181,20 @@ class KnowledgeBase:
                     best = (entry, role)
         return best
 
+    def holder_by_surname(self, office: str, surname: str, date: str | None) -> tuple[Entry, Role] | None:
+        """The one holder of ``office`` (any country) on ``date`` whose name ends in ``surname``."""
+        want = norm(surname)
+        found = [(entry, role) for (_, off), holders in self.offices.items() if off == office
+                 for role, entry in holders
+                 if _live(role, date) and norm(entry.name.split()[-1]) == want]
+        return found[0] if len({e.kb_id for e, _ in found}) == 1 else None
+
+
+def _live(role: Role, date: str | None) -> bool:
+    if date is None:
+        return not role.end
+    return (not role.start or role.start <= date) and (not role.end or date <= role.end)
+
 
 def _tokenizer():
     import spacy

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from tidings.actors.kb import Entry, KnowledgeBase, fold, split_code
+from tidings.actors.kb import Entry, KnowledgeBase, split_code
 from tidings.actors.matcher import Match, find_matches
 from tidings.records import Actor, ActorMention, Span as TextSpan
 
@@ -36,26 +35,16 @@ LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throu
 _MOTION_VERBS = frozenset({"travel", "return", "fly", "go", "come", "arrive", "move", "flee", "head", "sail",
                            "drive", "walk", "deport", "send", "ship", "export", "import", "smuggle", "visit",
                            "relocate", "emigrate", "escape", "evacuate", "withdraw", "retreat", "leave"})
-_PERSON_ROLE_HEADS = frozenset("""minister secretary president premier chancellor spokesman spokeswoman
-spokesperson chief leader official ambassador envoy general commander king queen emir prince
-governor mayor senator lawmaker diplomat adviser advisor director head chairman chairwoman chair
-deputy representative negotiator prosecutor judge officer sheikh monarch ruler dictator
-counterpart colleague vice""".split())
-_INSTITUTION_HEADS = frozenset("""ministry government army military navy police parliament court office
-department cabinet council administration agency service forces force embassy regime junta
-authorities assembly legislature senate congress commission""".split())
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
-_MALE_TITLES = frozenset({"mr", "mr.", "sir", "king", "prince", "sheikh", "emir", "lord"})
-_FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "lady", "dame"})
 _FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "onetime", "erstwhile"})
-_QUOTE_CHARS = "\"“”«»„"
 # Sector codes that say "not an actor" (NON, JNK) or "unknown kind of people": a
 # document mention needs more than these.
 _NOT_ACTORS = frozenset({"NON", "JNK"})
 _VAGUE = frozenset({"UNK", "PPL"})
 _PLACE_NOUNS = frozenset("""region area province town city village district territory enclave island zone
 state county municipality border coast capital""".split())
+# "people in the UK", "regions across Indonesia", "troops from Chad", "a professor at a
+# university in Scotland": after a sector word these prepositions say whose it is.
+_OF_PLACE_PREPS = frozenset({"in", "for", "across", "throughout", "from", "at"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 
 
@@ -170,6 +159,9 @@ class ActorResolver:
         agents = [m for m in ms if m.kind == "agent"]
         countries = [m for m in ms if m.kind in ("country", "demonym", "capital", "place")]
         span = doc[g.start:g.end]
+        if countries and not named and not agents and not (g.start <= g.head.i < g.end) and \
+                g.head.lemma_.lower() in _PLACE_NOUNS:
+            return "place"   # "a Syrian island", "Turkish territory": a place in that country
         if _modifies_thing(doc, g):
             return None
         person_ent = _person_entity(doc, g)
@@ -183,6 +175,19 @@ class ActorResolver:
             if group_country and named_country and named_country != group_country and alt_agent is not None:
                 # "Chile's Defense Department" is not the US one the dictionary names
                 agents = [Match(m.start, m.end, alt_agent)] + agents
+                named = []
+        if named and all(m.kind == "region" for m in named) and \
+                not [a for a in agents if split_code(a.entry.code)[1] not in _VAGUE] and (
+                _is_location(g.head) or g.head.lemma_.lower() in _PLACE_NOUNS):
+            return "place"   # "the Nagorno-Karabakh region" as a place, not the breakaway state acting
+        if named and agents:
+            m = _prefer_head(named, g.head)
+            root = doc[m.start:m.end].root
+            if root.dep_ == "poss" and m.entry.kind == "named" and not (m.start <= g.head.i < m.end) and \
+                    any(a.start <= root.head.i < a.end for a in agents):
+                # "Trump's special envoy (Steve Witkoff)": the envoy, of Trump's country
+                group_country = split_code(self._entry_code(m.entry, day))[0] or group_country
+                agents = [a for a in agents if a.start > root.i]
                 named = []
         if named and all(m.kind == "region" for m in named) and \
                 not [a for a in agents if split_code(a.entry.code)[1] not in _VAGUE] and (
@@ -225,13 +230,20 @@ class ActorResolver:
             if former and not sector_code.startswith("ELI"):
                 sector_code = "ELI"
             country = group_country
-            code = (country or "") + sector_code
             name = person_ent.text if person_ent is not None else None
             kb_id = None
             if name is None and country and a.office:
                 holder = self.kb.office_holder(country, a.office, day)
                 if holder is not None:
                     name, kb_id = holder[0].name, holder[0].kb_id
+            if person_ent is not None and a.office and not country:
+                # "Prime Minister Johnson": the holder of that office on the date with that surname
+                found = self.kb.holder_by_surname(a.office, person_ent[-1].text, day)
+                if found is not None:
+                    entry, role = found
+                    country, sector_code = split_code(role.code)[0], role.code[3:]
+                    name, kb_id = entry.name, entry.kb_id
+            code = (country or "") + sector_code
             if person_ent is not None:
                 s = doc[min(g.start, person_ent.start):max(g.end, person_ent.end)]
             else:
@@ -245,8 +257,16 @@ class ActorResolver:
             c = _prefer_head(countries, g.head)
             e = c.entry
             if e.kind == "place":
+                if c.start <= g.head.i < c.end and _acts(g.head) and not _surname_of_person(doc, g.head):
+                    # a city or province that acts ("Mariupol said", "Sydney sued") is its
+                    # people, never the government: country + CVL
+                    actor = _actor(e.code + "CVL", span.text, e.kb_id)
+                    return ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=actor,
+                                        kind="name", via="kb:place")
                 return "place"
             if e.kind == "demonym" and g.head.dep_ in ("amod", "compound") and g.head.head.i not in range(g.start, g.end):
+                if g.head.head.lemma_.lower() in _PLACE_NOUNS:
+                    return "place"  # "a Syrian island": a place in that country
                 return None  # "Turkish territory": an adjective, not an actor
             if e.kind == "demonym" and c.end - c.start == len(span) and span.root.pos_ == "ADJ" and \
                     span.root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos"):
@@ -373,7 +393,7 @@ def _np_head(tok: Token, agent_tokens: set[int]) -> Token:
             continue
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             prep, gov = tok.head, tok.head.head
-            if gov.pos_ in ("NOUN", "PROPN") and (prep.lower_ == "of" or (prep.lower_ in ("in", "for") and gov.i in agent_tokens)):
+            if gov.pos_ in ("NOUN", "PROPN") and (prep.lower_ == "of" or (prep.lower_ in _OF_PLACE_PREPS and gov.i in agent_tokens)):
                 tok = gov
                 continue
         break
@@ -444,12 +464,18 @@ def resolve_text(text: str, date: str | None = None, context: str | None = None,
     best = _main_mention(doc, mentions, len(text))
     actor = best.actor if best is not None else None
     if actor is None and best is None and res.places:
-        # "targets in Syria": no actor, but the text is located in a country
-        pres = resolver.resolve(nlp(res.places[0].text), date, keep_vague=True)
+        # "an amusement park in Kabul", "a Syrian island": no actor named, but the text is
+        # located in a country; who it is: an unknown place (UNK) or its civilians (CVL)
+        pres = resolver.resolve(nlp(res.places[0].text + " said."), date, keep_vague=True)
         for m in pres.mentions:
             if m.actor is not None and m.actor.country:
-                return Actor(code=m.actor.country, country=m.actor.country, sector=None, name=m.actor.name,
-                             kb_id=m.actor.kb_id)
+                sector = _generic_sector(doc, res.places[0])
+                return Actor(code=m.actor.country + (sector or ""), country=m.actor.country, sector=sector,
+                             name=m.actor.name, kb_id=m.actor.kb_id)
+    if actor is not None and actor.sector is None and (actor.code or "").endswith("PPL"):
+        # Phoenix "people" is PLOVER's civilians
+        actor = Actor(code=actor.code[:-3] + "CVL", country=actor.country, sector="CVL", name=actor.name,
+                      kb_id=actor.kb_id)
     if context and actor is not None and not actor.country and not (actor.code or "").startswith(("IGO", "NGO")):
         cres = resolver.resolve(nlp(context), date, keep_vague=True)
         ctry = next((m.actor.country for m in cres.mentions if m.actor is not None and m.actor.country), None)
@@ -457,6 +483,26 @@ def resolve_text(text: str, date: str | None = None, context: str | None = None,
             actor = Actor(code=ctry + (actor.code or ""), country=ctry, sector=actor.sector, name=actor.name,
                           kb_id=actor.kb_id)
     return actor
+
+
+def _generic_sector(doc: Doc, place: TextSpan) -> str | None:
+    """Sector of a generic phrase located in a place: the carrier verb's subject decides
+    ("regions ..." -> UNK; "a park ..." -> CVL); the place itself as subject -> None."""
+    verb = doc[-2] if len(doc) >= 2 else doc[0]
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or place.start <= subj.idx < place.end:
+        return None
+    if subj.lemma_.lower() in _PLACE_NOUNS or subj.lower_ in _PLACE_NOUNS:
+        return "UNK"
+    return None
+
+
+def _surname_of_person(doc: Doc, tok: Token) -> bool:
+    """A one-word PERSON that ends a longer PERSON name in the document ("Austin" after
+    "Lloyd Austin") is that person, not the city."""
+    if tok.ent_type_ != "PERSON":
+        return False
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == tok.lower_ for ent in doc.ents)
 
 
 def _main_mention(doc: Doc, mentions: list[ActorMention], text_end: int) -> ActorMention | None:

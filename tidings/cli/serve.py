@@ -11,9 +11,11 @@ import click
               help="store file (default: $TIDINGS_DB or ./tidings.db)")
 @click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="port (0: any free one)")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="server processes (each with its own thread pool and store connections)")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
-def serve(db: str | None, host: str, port: int, log_level: str) -> None:
+def serve(db: str | None, host: str, port: int, workers: int, log_level: str) -> None:
     """Serve the dashboard and the JSON API (docs at /docs) over the store.
 
     Read-only unless TIDINGS_TOKEN is set: then POST /ingest accepts pages or URLs from clients
@@ -35,7 +37,13 @@ def serve(db: str | None, host: str, port: int, log_level: str) -> None:
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     click.echo(f"tidings: serving {path} at http://{shown}:{port}/  (API docs: /docs"
                f"{'; POST /ingest enabled' if token else ''})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        return
+    # several processes need an importable factory; the store path travels in the environment
+    os.environ["TIDINGS_DB"] = str(path)
+    uvicorn.run("tidings.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level=log_level)
 
 
 COMMANDS = [serve]

@@ -110,7 +110,10 @@ def _status(s, total: int | None) -> str:
               help="Progress bar (default: on a terminal; log lines otherwise).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 def ingest(inputs, db, workers, dictionaries, spacy_model, show_progress, as_json):
-    """Read INPUT... (as `tidings read`, plus JSONL of analysis records) into the store.
+    """Analyse pages into the store with worker processes: idempotent and resumable.
+
+    INPUT: as `tidings read` (files, folders, WARCs, URLs, -, JSONL stories), plus JSONL files of
+    analysis records (`tidings analyze` output), which are stored as they are.
 
     Idempotent and resumable: articles already stored (same content id) are skipped, so running the
     same command again after an interruption finishes the job. Failed inputs go to the store's error
@@ -225,16 +228,23 @@ MENTION_TABLE = ("id", "day", "event_id", "src_code", "cameo_code", "tgt_code", 
 @click.option("--mentions", is_flag=True, help="List event mentions (reports) instead of events.")
 @click.option("--limit", type=int, default=100, show_default=True, help="At most this many rows (0: all).")
 @click.option("--offset", type=int, default=0)
+@click.option("--order", type=click.Choice(["date_desc", "date_asc", "mentions_desc"]), default="date_desc",
+              show_default=True, help="mentions_desc: the most reported events first.")
+@click.option("--evidence", is_flag=True, help="Table format: print each event's evidence sentences under it.")
 @FORMAT_OPTION
-def events(db, mentions, limit, offset, fmt, **kw):
+def events(db, mentions, limit, offset, order, evidence, fmt, **kw):
     """Events (clusters of reports) matching the filters, newest first."""
     with _open(db) as store:
         f = _filters(kw)
         if limit and limit > 0:
-            rows = store.events(f, limit=limit, offset=offset, mentions=mentions)
+            rows = store.events(f, limit=limit, offset=offset, mentions=mentions, order=order)
         else:
             rows = list(store.iter_events(f, mentions=mentions))[offset:]
-        if fmt == "table":
+        if fmt == "table" and evidence and not mentions:
+            for r in rows:
+                _show_event(store.event(r["id"]))
+                click.echo()
+        elif fmt == "table":
             _emit(rows, fmt, MENTION_TABLE if mentions else EVENT_TABLE, {"sentence": 80, "id": 16})
             total = store.count_events(f, mentions=mentions)
             click.echo(f"({len(rows)} of {total} {'mentions' if mentions else 'events'})", err=True)
@@ -244,9 +254,11 @@ def events(db, mentions, limit, offset, fmt, **kw):
 
 
 @click.command()
-@click.argument("a")
-@click.argument("b")
+@click.argument("a", required=False)
+@click.argument("b", required=False)
 @DB_OPTION
+@click.option("--top", type=int, default=10, show_default=True,
+              help="Without A and B: how many of the most active dyads to list.")
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
 @click.option("--since")
 @click.option("--until")
@@ -254,13 +266,21 @@ def events(db, mentions, limit, offset, fmt, **kw):
 @click.option("--include-hypothetical", is_flag=True)
 @click.option("--mentions", is_flag=True, help="Count reports (mentions) instead of events.")
 @FORMAT_OPTION
-def dyad(a, b, db, by, since, until, type_, include_hypothetical, mentions, fmt):
+def dyad(a, b, db, top, by, since, until, type_, include_hypothetical, mentions, fmt):
     """How A and B treat each other over time: counts per quad class and mean Goldstein, both directions.
 
     A and B: a country (TUR), a full code (TURGOV) or a name. Quad classes: 1 verbal cooperation,
-    2 material cooperation, 3 verbal conflict, 4 material conflict.
+    2 material cooperation, 3 verbal conflict, 4 material conflict. Without A and B: the most
+    active country dyads.
     """
     from tidings.store import EventFilters
+    if not a or not b:
+        if a:
+            raise click.UsageError("give two actors A B, or none for the most active dyads")
+        with _open(db) as store:
+            rows = store.overview(top=top)["top_dyads"]
+        _emit(rows, fmt, ("a", "b", "n", "goldstein"))
+        return
     with _open(db) as store:
         d = store.dyad(a, b, by=by, filters=EventFilters(since=since, until=until, type=type_,
                                                          include_hypothetical=include_hypothetical),
@@ -314,15 +334,26 @@ def quotes(db, speaker, limit, offset, fmt):
 
 
 def _mark(sentence: str, base: int, spans: list[tuple[int | None, int | None, str]]) -> str:
-    """The sentence with [source], {trigger} and <target> marked (offsets are into the article)."""
-    marks = sorted(((s - base, e - base, tag) for s, e, tag in spans
-                    if s is not None and e is not None and 0 <= s - base <= e - base <= len(sentence)),
-                   key=lambda x: -x[0])
-    out = sentence
-    for s, e, tag in marks:
-        o, c = {"src": ("[", "]"), "trigger": ("{", "}"), "tgt": ("<", ">")}[tag]
-        out = out[:s] + o + out[s:e] + c + out[e:]
-    return out
+    """The sentence with [source], {trigger} and <target> marked (offsets are into the article).
+
+    Spans may nest or touch: at one position closing marks come first (inner before outer),
+    then opening marks (outer before inner).
+    """
+    brackets = {"src": ("[", "]"), "trigger": ("{", "}"), "tgt": ("<", ">")}
+    inserts = []
+    for s, e, tag in spans:
+        if s is None or e is None or not (0 <= s - base <= e - base <= len(sentence)):
+            continue
+        s, e = s - base, e - base
+        inserts.append((s, 1, -(e - s), brackets[tag][0]))
+        inserts.append((e, 0, e - s, brackets[tag][1]))
+    out, pos = [], 0
+    for at, _, _, ch in sorted(inserts):
+        out.append(sentence[pos:at])
+        out.append(ch)
+        pos = at
+    out.append(sentence[pos:])
+    return "".join(out)
 
 
 @click.command()
@@ -339,42 +370,50 @@ def show(item_id, db, fmt):
         click.echo(json.dumps(rec, ensure_ascii=False, indent=1))
         return
     if rec["kind"] == "event":
-        click.echo(f"event {rec['id']}  {rec['date']}" + (f"..{rec['date_end']}" if rec["date_end"] != rec["date"] else ""))
-        click.echo(f"  {rec['src_code'] or '-'} ({rec['src_name'] or ''}) --{rec['cameo_code']} {rec['cameo_name'] or ''}"
-                   f" / {rec['plover_type'] or '-'}--> {rec['tgt_code'] or '-'} ({rec['tgt_name'] or ''})")
-        click.echo(f"  quad class {rec['quad_class']}, Goldstein {rec['goldstein']}, confidence {rec['confidence']}"
-                   + (f", place {rec['place_name']}" if rec["place_name"] else "")
-                   + ("" if rec["factual"] else ", NOT FACTUAL (negated/hypothetical/future)"))
-        click.echo(f"  {rec['n_mentions']} mentions in {rec['n_articles']} articles from {rec['n_sources']} sources,"
-                   f" first seen {rec['first_seen']}, last seen {rec['last_seen']}")
-        click.echo("evidence ([source] {trigger} <target>):")
-        for m in rec["mentions"]:
-            a = m["article"] or {}
-            click.echo(f"- {a.get('site') or ''} {a.get('published') or ''} {a.get('title') or ''}  "
-                       f"(article {m['article_id']}, chars {m['sentence_start']}-"
-                       f"{m['sentence_start'] + len(m['sentence'])})")
-            click.echo("  " + _mark(m["sentence"], m["sentence_start"],
-                                    [(m["ev_src_start"] if m["ev_src_start"] is not None else m["src_start"],
-                                      m["ev_src_end"] if m["ev_src_end"] is not None else m["src_end"], "src"),
-                                     (m["trigger_start"], m["trigger_end"], "trigger"),
-                                     (m["ev_tgt_start"] if m["ev_tgt_start"] is not None else m["tgt_start"],
-                                      m["ev_tgt_end"] if m["ev_tgt_end"] is not None else m["tgt_end"], "tgt")]))
-            if a.get("url"):
-                click.echo(f"  {a['url']}")
+        _show_event(rec)
     else:
-        click.echo(f"article {rec['id']}  {rec['published'] or ''}  {rec['site'] or ''}")
-        click.echo(f"  {rec['title'] or ''}")
-        if rec["url"]:
-            click.echo(f"  {rec['url']}" + (f"  (version {rec['version']})" if rec["version"] > 1 else ""))
-        click.echo(f"  {len(rec['sentences'])} sentences, {len(rec['entities'])} entities, "
-                   f"{len(rec['quotes'])} quotes, {len(rec['mentions'])} event mentions in {len(rec['events'])} events")
-        for e in rec["events"]:
-            click.echo(f"- event {e['id']} {e['date']} {e['src_code'] or '-'} {e['cameo_code']} {e['tgt_code'] or '-'}"
-                       f" ({e['plover_type'] or '-'}; {e['n_articles']} articles)")
-        for m in rec["mentions"]:
-            click.echo("  " + _mark(m["sentence"], m["sentence_start"],
-                                    [(m["src_start"], m["src_end"], "src"), (m["trigger_start"], m["trigger_end"], "trigger"),
-                                     (m["tgt_start"], m["tgt_end"], "tgt")]))
+        _show_article(rec)
+
+
+def _show_event(rec: dict) -> None:
+    click.echo(f"event {rec['id']}  {rec['date']}" + (f"..{rec['date_end']}" if rec["date_end"] != rec["date"] else ""))
+    click.echo(f"  {rec['src_code'] or '-'} ({rec['src_name'] or ''}) --{rec['cameo_code']} {rec['cameo_name'] or ''}"
+               f" / {rec['plover_type'] or '-'}--> {rec['tgt_code'] or '-'} ({rec['tgt_name'] or ''})")
+    click.echo(f"  quad class {rec['quad_class']}, Goldstein {rec['goldstein']}, confidence {rec['confidence']}"
+               + (f", place {rec['place_name']}" if rec["place_name"] else "")
+               + ("" if rec["factual"] else ", NOT FACTUAL (negated/hypothetical/future)"))
+    click.echo(f"  {rec['n_mentions']} mentions in {rec['n_articles']} articles from {rec['n_sources']} sources,"
+               f" first seen {rec['first_seen']}, last seen {rec['last_seen']}")
+    click.echo("evidence ([source] {trigger} <target>):")
+    for m in rec["mentions"]:
+        a = m["article"] or {}
+        click.echo(f"- {a.get('site') or ''} {a.get('published') or ''} {a.get('title') or ''}  "
+                   f"(article {m['article_id']}, chars {m['sentence_start']}-"
+                   f"{m['sentence_start'] + len(m['sentence'])})")
+        click.echo("  " + _mark(m["sentence"], m["sentence_start"],
+                                [(m["ev_src_start"] if m["ev_src_start"] is not None else m["src_start"],
+                                  m["ev_src_end"] if m["ev_src_end"] is not None else m["src_end"], "src"),
+                                 (m["trigger_start"], m["trigger_end"], "trigger"),
+                                 (m["ev_tgt_start"] if m["ev_tgt_start"] is not None else m["tgt_start"],
+                                  m["ev_tgt_end"] if m["ev_tgt_end"] is not None else m["tgt_end"], "tgt")]))
+        if a.get("url"):
+            click.echo(f"  {a['url']}")
+
+
+def _show_article(rec: dict) -> None:
+    click.echo(f"article {rec['id']}  {rec['published'] or ''}  {rec['site'] or ''}")
+    click.echo(f"  {rec['title'] or ''}")
+    if rec["url"]:
+        click.echo(f"  {rec['url']}" + (f"  (version {rec['version']})" if rec["version"] > 1 else ""))
+    click.echo(f"  {len(rec['sentences'])} sentences, {len(rec['entities'])} entities, "
+               f"{len(rec['quotes'])} quotes, {len(rec['mentions'])} event mentions in {len(rec['events'])} events")
+    for e in rec["events"]:
+        click.echo(f"- event {e['id']} {e['date']} {e['src_code'] or '-'} {e['cameo_code']} {e['tgt_code'] or '-'}"
+                   f" ({e['plover_type'] or '-'}; {e['n_articles']} articles)")
+    for m in rec["mentions"]:
+        click.echo("  " + _mark(m["sentence"], m["sentence_start"],
+                                [(m["src_start"], m["src_end"], "src"), (m["trigger_start"], m["trigger_end"], "trigger"),
+                                 (m["tgt_start"], m["tgt_end"], "tgt")]))
 
 
 @click.command()

@@ -21,7 +21,7 @@ from typing import Protocol, runtime_checkable
 
 from spacy.tokens import Doc, Token
 
-from tidings.coding.petrarch import ActorEntry, AgentEntry, Dictionaries
+from tidings.coding.petrarch import Dictionaries
 from tidings.records import Actor, ActorMention
 
 

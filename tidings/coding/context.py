@@ -20,6 +20,9 @@ INTENT_VERBS = {"pledge", "promise", "plan", "vow", "agree", "intend", "aim", "p
                 "resolve", "commit", "undertake", "offer", "seek", "want", "hope", "expect", "schedule",
                 "set", "propose"}
 HYPO_VERBS = {"threaten", "consider", "mull", "weigh", "warn", "risk", "might"}
+NEGATING_VERBS = {"deny", "refuse", "decline", "fail", "reject", "avoid", "stop", "cease", "halt"}
+ALLEGATION_NOUNS = {"accusation", "allegation", "claim", "rumor", "rumour", "speculation", "suggestion",
+                    "suspicion", "fear", "possibility", "threat", "warning", "report"}
 SAY_VERBS = {"say", "tell", "announce", "state", "add", "declare", "report", "claim", "note",
              "stress", "insist", "confirm", "reply", "explain", "write", "indicate"}
 
@@ -63,6 +66,8 @@ def flags_for(trigger: Token) -> Flags:
             negated = negated or (_has_neg(h) and not any(c.dep_ in ("aux", "nsubj") for c in trigger.children))
         elif rel == "xcomp":
             lem = h.lemma_.lower()
+            if lem in NEGATING_VERBS:
+                negated = True
             if lem in INTENT_VERBS:
                 future, intent = True, True
             if lem in HYPO_VERBS:
@@ -71,6 +76,9 @@ def flags_for(trigger: Token) -> Flags:
             auxes_h = _aux_words(h)
             future = future or any(a in MODALS_FUT for a in auxes_h)
             hypothetical = hypothetical or any(a in MODALS_HYPO for a in auxes_h)
+        elif rel == "ccomp" and h.lemma_.lower() in ("deny", "dismiss", "refute", "reject"):
+            negated = True
+            break
         elif rel == "ccomp" and h.lemma_.lower() in SAY_VERBS:
             reported = True
             break
@@ -79,6 +87,16 @@ def flags_for(trigger: Token) -> Flags:
         else:
             break
         v = h
+    # "accusations (that) it is getting weapons": a clause under an allegation noun is not asserted
+    h = trigger
+    for _ in range(4):
+        if h.dep_ in ("acl", "relcl", "ccomp") and h.head.pos_ in ("NOUN", "PROPN") \
+                and h.head.lemma_.lower() in ALLEGATION_NOUNS:
+            hypothetical = True
+            break
+        if h.head == h:
+            break
+        h = h.head
     if "would" in auxes:
         if reported:
             future = True

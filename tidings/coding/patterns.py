@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from tidings.coding.verbs import Element, Pattern, word_matches
 
+MAX_FIRST_GAP = 8
+MAX_GAP = 8
 _DETS = {"the", "a", "an", "its", "their", "his", "her"}
 
 
@@ -22,12 +24,78 @@ class Context:
     compound_at: dict[int, tuple[int, list[int]]] # start -> (end, mention ids) of "A, B and C"
     chunk_end: dict[int, int]                     # noun-chunk start -> end
     synsets: dict
+    _present: dict = field(default_factory=dict)  # (word, exact) -> occurs in the sentence?
+
+    def positions(self, word: str, exact: bool) -> list[int]:
+        """Token indices where ``word`` matches, ascending (cached per sentence)."""
+        key = ("pos", word, exact)
+        hit = self._present.get(key)
+        if hit is None:
+            if not self._present:
+                self.has_word(word, exact)
+            idx = self._present.get("index")
+            if idx is None:
+                idx = {}
+                for i, w in enumerate(self.words):
+                    for b in base_forms(w):
+                        idx.setdefault(b, []).append(i)
+                self._present["index"] = idx
+            hit = sorted({i for i in idx.get(word, ()) if word_matches(word, exact, self.words[i])})
+            self._present[key] = hit
+        return hit
+
+    def synset_ends(self, name: str) -> dict[int, int]:
+        """Start -> longest end of the synset's phrases in this sentence (cached)."""
+        key = ("syn", name)
+        hit = self._present.get(key)
+        if hit is None:
+            hit = {}
+            for phrase in self.synsets.get(name, ()):
+                if not phrase:
+                    continue
+                w0, ex0 = phrase[0]
+                if not self.has_word(w0, ex0):
+                    continue
+                for q in self.positions(w0, ex0):
+                    j = q + 1
+                    for pw, exact in phrase[1:]:
+                        if j < len(self.words) and word_matches(pw, exact, self.words[j]):
+                            j += 1
+                        else:
+                            j = -1
+                            break
+                    if j > hit.get(q, -1):
+                        hit[q] = j
+            self._present[key] = hit
+        return hit
+
+    def has_word(self, word: str, exact: bool) -> bool:
+        """Could ``word`` match some token of the sentence (a superset test, see word_matches)?"""
+        if not self._present:
+            self._present["exact"] = set(self.words)
+            self._present["base"] = {b for w in self.words for b in base_forms(w)}
+        if word in self._present["exact"]:
+            return True
+        return not exact and len(word) >= 3 and word in self._present["base"]
 
 
 @dataclass(slots=True)
 class Match:
     pattern: Pattern
     roles: dict[str, list[int]] = field(default_factory=dict)   # source/target/compound -> mention ids
+
+
+def base_forms(token: str) -> tuple[str, ...]:
+    """Words that ``token`` could be an inflection of (the inverse of word_matches' suffixes)."""
+    out = [token]
+    for suf in ("s", "d", "es", "ed", "'s", "ing"):
+        if token.endswith(suf):
+            out.append(token[: -len(suf)])
+    if token.endswith("ies"):
+        out.append(token[:-3] + "y")
+    if token.endswith("ing"):
+        out.append(token[:-3] + "e")
+    return tuple(out)
 
 
 def _element_at(ctx: Context, el: Element, q: int, roles: dict) -> int:
@@ -37,19 +105,10 @@ def _element_at(ctx: Context, el: Element, q: int, roles: dict) -> int:
     if el.kind == "word":
         return q + 1 if word_matches(el.value, el.exact, w[q]) else -1
     if el.kind == "synset":
-        best = -1
-        for phrase in ctx.synsets.get(el.value, ()):
-            j = q
-            for pw, exact in phrase:
-                if j < len(w) and word_matches(pw, exact, w[j]):
-                    j += 1
-                else:
-                    j = -1
-                    break
-            if j > best:
-                best = j
-        return best
+        return ctx.synset_ends(el.value).get(q, -1)
     if el.kind == "skip":
+        if callable(ctx.chunk_end):
+            ctx.chunk_end = ctx.chunk_end()
         return ctx.chunk_end.get(q, q + 1)
     if el.kind in ("source", "target", "compound"):
         qq = q + 1 if w[q] in _DETS and q + 1 < len(w) else q
@@ -76,8 +135,16 @@ def _match_forward(ctx, chunks, start, stop, adjacent, roles) -> bool:
     pos = start
     for n, chunk in enumerate(chunks):
         found = False
-        last = pos if (n == 0 and adjacent) else stop - 1
-        for q in range(pos, min(last, stop - 1) + 1):
+        # a pattern word far from the verb belongs to another clause ("plans to ... end the war")
+        last = pos if (n == 0 and adjacent) else min(stop - 1, pos + (MAX_FIRST_GAP if n == 0 else MAX_GAP))
+        first = chunk[0]
+        if first.kind == "word":
+            qs = [q for q in ctx.positions(first.value, first.exact) if pos <= q <= min(last, stop - 1)]
+        elif first.kind == "synset":
+            qs = sorted(q for q in ctx.synset_ends(first.value) if pos <= q <= min(last, stop - 1))
+        else:
+            qs = range(pos, min(last, stop - 1) + 1)
+        for q in qs:
             trial: dict = {}
             j = _chunk_at(ctx, chunk, q, trial)
             if 0 <= j <= stop:
@@ -96,7 +163,14 @@ def _match_backward(ctx, chunks, start, stop, adjacent, roles) -> bool:
     end = stop
     for n, chunk in enumerate(reversed(chunks)):
         found = False
-        for q in range(end - 1, start - 1, -1):
+        first = chunk[0]
+        if first.kind == "word":
+            qs = [q for q in reversed(ctx.positions(first.value, first.exact)) if start <= q <= end - 1]
+        elif first.kind == "synset":
+            qs = sorted((q for q in ctx.synset_ends(first.value) if start <= q <= end - 1), reverse=True)
+        else:
+            qs = range(end - 1, start - 1, -1)
+        for q in qs:
             trial: dict = {}
             j = _chunk_at(ctx, chunk, q, trial)
             if j < 0 or j > end:
@@ -117,6 +191,12 @@ def match(ctx: Context, pattern: Pattern, verb_start: int, verb_end: int,
           lo: int = 0, hi: int | None = None) -> Match | None:
     """Match ``pattern`` around the verb occupying [verb_start, verb_end) of the sentence."""
     hi = len(ctx.words) if hi is None else hi
+    # cheap rejection first: every literal word of the pattern must occur in the sentence
+    for chunks in (pattern.pre, pattern.post):
+        for chunk in chunks:
+            for el in chunk:
+                if el.kind == "word" and not ctx.has_word(el.value, el.exact):
+                    return None
     roles: dict[str, list[int]] = {}
     if pattern.pre and not _match_backward(ctx, pattern.pre, lo, verb_start, pattern.pre_adjacent, roles):
         return None

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tidings.coding.verbs import (VerbDictionary, VerbGroup, default_verbs, make_entry, parse_pattern,
-                                  phrase_words)
+from tidings.coding.verbs import VerbDictionary, VerbGroup, make_entry, parse_pattern, phrase_words
 
 
 class DictionaryError(ValueError):
@@ -289,6 +288,7 @@ class Dictionaries:
     agents: list[AgentEntry] = field(default_factory=list)
     discards: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)
     source: str = ""
+    cameo_verbs: bool = False     # the verbs are the project's CAMEO patterns (no verb file given)
 
 
 def load_dictionaries(directory: str | Path) -> Dictionaries:
@@ -303,8 +303,12 @@ def load_dictionaries(directory: str | Path) -> Dictionaries:
     discard_files = [p for p in files if kind(p, "discard")]
     if not (verb_files or actor_files or agent_files):
         raise DictionaryError(f"no PETRARCH dictionaries (*verbs*.txt, *actors*.txt, *agents*.txt) in {d}")
-    verbs = read_verbs(verb_files[0]) if verb_files else default_verbs()
-    dicts = Dictionaries(verbs=verbs, source=str(d))
+    if verb_files:
+        verbs = read_verbs(verb_files[0])
+    else:
+        from tidings.coding.coder import default_verb_dictionary
+        verbs = default_verb_dictionary()
+    dicts = Dictionaries(verbs=verbs, source=str(d), cameo_verbs=not verb_files)
     for p in actor_files:
         dicts.actors += read_actors(p)
     for p in agent_files:

@@ -102,8 +102,13 @@ def _read_window(window: list[Page | ErrorRecord], settings: Settings) -> Iterat
             prepared.append((item, decoded, fmt))
         except (ExtractError, PageTimeout, Exception) as exc:
             prepared.append(_error(item, exc, settings))
-    dumps = [p[1].text for p in prepared if isinstance(p, tuple) and p[2] == "text" and not p[0].meta.get("clean")]
-    boilerplate = _repeated_lines(dumps, settings)
+    # evidence is counted per site when pages know their URL (a folder may mix sites, and two sites
+    # running the same wire story share sentences that are not boilerplate)
+    dumps: dict[str | None, list[str]] = {}
+    for p in prepared:
+        if isinstance(p, tuple) and p[2] == "text" and not p[0].meta.get("clean"):
+            dumps.setdefault(_host(p[0].url), []).append(p[1].text)
+    evidence = {site: _repeated_lines(texts, settings) for site, texts in dumps.items()}
     for p in prepared:
         if isinstance(p, ErrorRecord):
             yield p
@@ -111,7 +116,8 @@ def _read_window(window: list[Page | ErrorRecord], settings: Settings) -> Iterat
         page, decoded, fmt = p
         try:
             with _time_limit(settings.page_timeout):
-                out: Article | ErrorRecord = _extract_decoded(page, decoded, fmt, settings, boilerplate)
+                out: Article | ErrorRecord = _extract_decoded(page, decoded, fmt, settings,
+                                                              evidence.get(_host(page.url), frozenset()))
         except (PageTimeout, Exception) as exc:
             out = _error(page, exc, settings)
         yield out   # outside the guard: the consumer's time is not the page's

@@ -8,7 +8,8 @@ last-modified one.
 
 ``published_from`` says which markup the date matches: "json-ld" (datePublished), "meta" (a
 published-time meta tag), "url", "time" (a ``<time datetime>``), else "page" (found by htmldate
-elsewhere in the markup) or "text" (only by the free-text search).
+elsewhere in the markup), "dateline" (a written-out date after a weekday name in the page text)
+or "text" (only by the free-text search).
 """
 from __future__ import annotations
 
@@ -75,6 +76,7 @@ def _text_search(tree: _Element) -> tuple[str | None, str | None]:
     if found:
         return found, "page"
     segments = [seg.strip() for seg in search_tree.xpath(_FREE_TEXT)]
+    latest = Date.today().replace(year=Date.today().year + 1)
     reference = None
     for seg in segments:
         if core.MIN_SEGMENT_LEN < len(seg) < core.MAX_SEGMENT_LEN:
@@ -82,10 +84,12 @@ def _text_search(tree: _Element) -> tuple[str | None, str | None]:
     found = core.check_extracted_reference(reference, options)
     if found:
         return found, "text"
+    dateline = next((d for d in (dateline_date(seg, latest) for seg in segments) if d), None)
+    if dateline:
+        return dateline, "dateline"
     found = core.search_page(core.serialize(search_tree), options)
     if not found or found.endswith("-01-01"):
         # the page search fell back to a bare year (Jan 1): a written-out full date is better evidence
-        latest = Date.today().replace(year=Date.today().year + 1)
         found = next((w for w in (written_date(seg, latest) for seg in segments) if w), found)
     return (found, "text") if found else (None, None)
 
@@ -110,23 +114,46 @@ _FREE_TEXT = (".//*[self::div or self::h2 or self::h3 or self::h4 or self::li or
 
 
 @lru_cache(maxsize=1)
-def _month_numbers() -> dict[str, int]:
+def _name_table() -> tuple[tuple[str, int], ...]:
+    """(name, month number) rows of data/month_names.tsv; weekdays have month 0."""
     table = resources.files("tidings.extract.data").joinpath("month_names.tsv").read_text(encoding="utf-8")
-    out: dict[str, int] = {}
+    rows = []
     for line in table.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         _lang, month, names = line.split("\t")
-        for name in names.split(","):
-            out.setdefault(name.strip(), int(month))
+        rows.extend((name.strip(), int(month)) for name in names.split(","))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for name, month in _name_table():
+        if month:
+            out.setdefault(name, month)
     return out
+
+
+@lru_cache(maxsize=1)
+def _weekday_re() -> re.Pattern:
+    names = "|".join(sorted((re.escape(n) for n, m in _name_table() if m == 0), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{names})\.?,?\s*$", re.I)
+
+
+def dateline_date(text: str, latest: Date | None = None) -> str | None:
+    """A written-out date right after a weekday name ("Miércoles, 15 de abril de 2020")."""
+    for m in _written_date_re().finditer(text):
+        if _weekday_re().search(text[max(0, m.start() - 20):m.start()]):
+            return written_date(m.group(0), latest)
+    return None
 
 
 @lru_cache(maxsize=1)
 def _written_date_re() -> re.Pattern:
     names = "|".join(sorted((re.escape(n) for n in _month_numbers()), key=len, reverse=True))
     return re.compile(
-        rf"(?<!\w)(?:(?P<d1>[0-3]?\d)(?:\.|st|nd|rd|th)?\s*(?:de\s+|of\s+)?(?P<m1>{names})\.?,?\s*"
+        rf"(?<!\w)(?:(?P<d1>[0-3]?\d)(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+|of\s+)?(?P<m1>{names})\.?,?\s*"
         rf"(?:de\s+|del\s+|,\s*)?(?P<y1>(?:19|20)\d\d)"
         rf"|(?P<m2>{names})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))(?!\d)",
         re.I)

@@ -2,11 +2,11 @@
 
 trafilatura (its own rules, no fallbacks) and readability (trafilatura's bundled port, run on the
 same parsed tree) each propose the article's paragraphs; ``html_select`` merges them into the body.
-The page is parsed once; each extractor works on its own copy so neither sees the other's pruning.
+The page is parsed once and read by each tool in turn: trafilatura and htmldate copy the tree,
+readability (which prunes it) comes last.
 """
 from __future__ import annotations
 
-import copy
 import logging
 import re
 
@@ -36,10 +36,11 @@ def extract_html(html: str, url: str | None, settings: Settings) -> ExtractResul
     tree = parse_html(html)
     meta = page_metadata(tree, url)
     base_url = url or meta.url
-    trafilatura_blocks = _trafilatura_blocks(tree, base_url)
+    trafilatura_blocks = _trafilatura_blocks(tree, base_url)     # works on its own copy
+    published, published_from = find_html_date_in_tree(tree, url or meta.url)
+    # readability prunes the tree it is given: it comes last and gets the page's tree itself
     readability_blocks = _readability_blocks(tree)
     paragraphs = select_body(trafilatura_blocks, readability_blocks, meta.title)
-    published, published_from = find_html_date_in_tree(tree, url or meta.url)
     warnings = []
     if not trafilatura_blocks and not readability_blocks:
         warnings.append("neither extractor found article text")
@@ -89,8 +90,9 @@ def _trafilatura_blocks(tree: _Element, url: str | None) -> list[Block]:
 
 
 def _readability_blocks(tree: _Element) -> list[Block]:
+    """Readability's article paragraphs; the tree is modified (scripts and unlikely parts dropped)."""
     try:
-        summary = ReadabilityDocument(copy.deepcopy(tree), min_text_length=25).summary()
+        summary = ReadabilityDocument(tree, min_text_length=25).summary()
         return blocks_of(lxml.html.fromstring(summary)) if summary and summary.strip() else []
     except Exception:
         log.debug("readability failed", exc_info=True)

@@ -15,7 +15,7 @@ from lxml.etree import _Element
 _BLOCK_TAGS = frozenset({
     "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
     "pre", "table", "tr", "td", "th", "tbody", "thead", "section", "article", "header", "footer", "aside",
-    "figure", "figcaption", "form", "nav", "address", "center", "hr",
+    "figure", "figcaption", "caption", "form", "nav", "address", "center", "hr",
     "head", "list", "item", "quote", "row", "cell", "code", "body", "html", "doc", "main",
 })
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "head"})
@@ -90,7 +90,3 @@ def blocks_of(root: _Element | None) -> list[Block]:
     walk(root, "p", False)
     flush()
     return out
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)

@@ -1,17 +1,21 @@
 """Choose the article body from two extractors' opinions (trafilatura and readability).
 
 The two tools fail on different pages: trafilatura tends to keep too much around the article
-(teasers, link lists, bylines, captions), readability sometimes picks the wrong container or
-nothing. Neither is trusted alone. Their paragraphs are merged into one sequence in page order,
-each paragraph labelled by whether both tools kept it, and scored:
+(teasers, link lists, bylines, comments), readability sometimes picks the wrong container or
+nothing. Neither is trusted alone. Their paragraphs are merged into one sequence in page order
+(paragraphs matched by shared word trigrams; a paragraph of one tool that holds several of the
+other's is cut at them), each labelled by whether both tools kept it, and scored:
 
-* kept by both: evidence for the body (+ its words);
-* kept by one: prose (a long, sentence-like, link-poor paragraph) is likely body, anything else
-  (short lines, link lists, captions) is likely chrome and costs its words plus a fixed penalty.
+* kept by both: evidence for the body (+ its words), unless it is a short non-sentence (a byline
+  or share bar both kept), which costs a little;
+* kept by one: prose (a long, sentence-like, link-poor paragraph) counts for the body, less so when
+  the tools otherwise agree (then one-sided prose is mostly comments or a neighbouring story);
+  anything else (short lines, link lists, captions) costs its words plus a fixed penalty.
 
 An article body is one contiguous stretch of the page, so the body is the highest-scoring
-contiguous run of the merged sequence (maximum subarray), from which one-sided chrome lines are
-then dropped. The headline (the page's title) is not body.
+contiguous run of the merged sequence (maximum subarray). From it are dropped: one-sided chrome
+lines, everything from a comments/related-stories heading on (``data/html_markers.yaml``), short
+non-sentence lines at either end (bylines, datelines, credits), and the headline.
 """
 from __future__ import annotations
 
@@ -25,7 +29,9 @@ import yaml
 from tidings.extract.html_blocks import Block
 
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?…:;)\"'”’»]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;)\"'”’»。！？」』）]\s*$")
+_SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 # Weights of the run score (words of a paragraph times the weight); see the module docstring.
 BOTH = 1.0
@@ -34,7 +40,8 @@ ONE_CHROME = -1.0
 BOTH_FRAGMENT_PENALTY = 3.0
 CHROME_PENALTY = 10.0         # words; so a run of short chrome lines is never free
 PROSE_MIN_WORDS = 12
-LONG_WORDS = 40               # a paragraph this long is prose even without a closing full stop
+LONG_WORDS = 40               # a paragraph this long is prose even without a closing full stop ...
+WORDS_PER_SENTENCE = 80       # ... if it has sentences (not a run of menu items or headlines)
 MAX_LINK_DENSITY = 0.35
 AGREEMENT = 0.5              # share of the smaller output both tools kept, above which they "agree"
 ONE_PROSE_AGREED = 0.1
@@ -64,7 +71,13 @@ def select_body(trafilatura: list[Block], readability: list[Block], title: str |
     start, end = _best_run([_score(p, prose_weight) for p in merged])
     run = [p for p in merged[start:end] if p.both or p.prose or not _chrome(p)]
     run = _trim(_cut_at_section_opener(run))
-    return _drop_headline([p.text for p in run], title)
+    chosen = _drop_headline([p.text for p in run], title)
+    if not chosen:
+        # nothing looks like an article: keep the sentences the tools found, else what trafilatura
+        # (the anchor) kept, rather than nothing
+        chosen = ([p.text for p in merged if p.prose or _sentence(p)]
+                  or _drop_headline([b.text for b in trafilatura], title))
+    return chosen
 
 
 def merge(a: list[Block], b: list[Block]) -> list[Para]:
@@ -75,30 +88,54 @@ def merge(a: list[Block], b: list[Block]) -> list[Para]:
     grams_b = [_grams(w) for w in words_b]
     set_a = _gram_set(words_a)
     set_b = _gram_set(words_b)
-    a_paras = [_para(x, _shared(g, set_b), len(w)) for x, g, w in zip(a, grams_a, words_a)]
+    a_paras = [_para(x, _shared(g, set_b)) for x, g in zip(a, grams_a)]
     b_shared = [_shared(g, set_a) for g in grams_b]
     # where each shared B paragraph sits in A, so that B-only ones can be placed after it
     a_index = _locate(grams_a, grams_b, b_shared)
     inserts: dict[int, list[Para]] = {}
+    inside: dict[int, list[Block]] = {}      # shared B paragraphs, by the A paragraph holding them
     anchor = -1
     for i, x in enumerate(b):
         if b_shared[i]:
             anchor = a_index.get(i, anchor)
+            if anchor >= 0:
+                inside.setdefault(anchor, []).append(x)
         else:
-            inserts.setdefault(anchor, []).append(_para(x, False, len(words_b[i])))
+            inserts.setdefault(anchor, []).append(_para(x, False))
     out: list[Para] = list(inserts.get(-1, []))
     for i, p in enumerate(a_paras):
-        out.append(p)
+        parts = inside.get(i, [])
+        split = _split(p, parts) if len(parts) >= 2 else None
+        out.extend(split or [p])
         out.extend(inserts.get(i, []))
     return out
 
 
-def _para(block: Block, both: bool, n: int | None = None) -> Para:
-    if n is None:
-        n = len(_WORD.findall(block.text))
+def _split(p: Para, parts: list[Block]) -> list[Para] | None:
+    """A's paragraph cut at the paragraphs of B it holds (A ran several blocks into one): B's
+    pieces count as kept by both, the rest as A's alone. None if a piece is not found in order."""
+    text = p.text
+    out: list[Para] = []
+    pos = 0
+    for part in parts:
+        at = text.find(part.text, pos)
+        if at < 0:
+            return None
+        if text[pos:at].strip():
+            out.append(_para(Block(text[pos:at].strip(), p.block.kind), False))
+        out.append(_para(part, True))
+        pos = at + len(part.text)
+    if text[pos:].strip():
+        out.append(_para(Block(text[pos:].strip(), p.block.kind), False))
+    return out
+
+
+def _para(block: Block, both: bool) -> Para:
+    n = count_words(block.text)
     prose = (n >= PROSE_MIN_WORDS and block.kind not in ("caption", "heading")
              and block.link_density <= MAX_LINK_DENSITY
-             and (n >= LONG_WORDS or bool(_SENTENCE_END.search(block.text))))
+             and (bool(_SENTENCE_END.search(block.text))
+                  or n >= LONG_WORDS and len(_SENTENCE_STOP.findall(block.text)) * WORDS_PER_SENTENCE >= n))
     return Para(block.text, n, both, prose, block)
 
 
@@ -116,7 +153,15 @@ def _one_sided_prose_weight(merged: list[Para], a: list[Block], b: list[Block]) 
 
 
 def _words(blocks: list[Block]) -> int:
-    return sum(len(_WORD.findall(b.text)) for b in blocks)
+    return sum(count_words(b.text) for b in blocks)
+
+
+def count_words(text: str) -> int:
+    """Words of a paragraph; in scripts written without spaces (Chinese, Japanese) two characters
+    count as a word, so that length rules mean the same in every language."""
+    n = len(_WORD.findall(text))
+    cjk = len(_CJK.findall(text))
+    return n + cjk // 2 if cjk else n
 
 
 def _score(p: Para, prose_weight: float = ONE_PROSE) -> float:

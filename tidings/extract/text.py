@@ -15,6 +15,7 @@ import numpy as np
 
 from tidings.settings import Settings
 
+from .repetition import normalise_line
 from .result import ExtractError, ExtractResult
 from .textdates import find_published
 from .textfeatures import CODE_RE, feature_names, unit_features
@@ -33,7 +34,7 @@ _SITE_CUE_RES = [
 ]
 _SITE_STOP = {"us", "now", "today", "free", "our", "the", "a", "an", "me", "guest", "here", "in"}
 _BYLINE_RE = re.compile(
-    r"^(?:by|posted by|written by|words by)\s*:?\s+"
+    r"^(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Ww]ords [Bb]y)\s*:?\s+"
     r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|der|da|al|bin|and|&)){0,5})"
     r"(?:\s*(?:,|\||-|–|—|/|\bin\b|\bfor\b)\s*.*)?$")
 
@@ -53,7 +54,7 @@ def extract_text(text: str, settings: Settings | None = None, boilerplate: froze
     x = unit_features(units, boilerplate)
     body_p = _model(BODY_MODEL).predict_proba(x)
     title_p = _model(TITLE_MODEL).predict_proba(x)
-    body_idx = body_indexes(units, body_p)
+    body_idx = body_indexes(units, body_p, boilerplate=boilerplate)
     title_i = title_index(units, title_p, body_idx)
     body_idx = [i for i in body_idx if i != title_i]
     texts = [u.text for u in units]
@@ -78,12 +79,14 @@ def _model(name: str):
     return model
 
 
-def body_indexes(units: list[Unit], p: np.ndarray, threshold: float = 0.5) -> list[int]:
+def body_indexes(units: list[Unit], p: np.ndarray, threshold: float = 0.45,
+                 boilerplate: frozenset[str] = frozenset()) -> list[int]:
     """Units scored as body; a lone low-scored unit between two body units of the same column
-    is kept (a short paragraph or a sentence split by an inline element)."""
+    is kept (a short paragraph or a sentence split by an inline element). Leaked markup and lines
+    repeated on other pages of the site are never body."""
     n = len(units)
-    # leaked markup/script is never article text, whatever its length
-    keep = [float(p[i]) >= threshold and not CODE_RE.search(units[i].text) for i in range(n)]
+    keep = [float(p[i]) >= threshold and not CODE_RE.search(units[i].text)
+            and normalise_line(units[i].text) not in boilerplate for i in range(n)]
     for i in range(1, n - 1):
         if (not keep[i] and keep[i - 1] and keep[i + 1] and p[i] >= threshold * 0.5
                 and units[i].column == units[i - 1].column == units[i + 1].column
@@ -92,18 +95,21 @@ def body_indexes(units: list[Unit], p: np.ndarray, threshold: float = 0.5) -> li
     return [i for i in range(n) if keep[i]]
 
 
-def decode_body(units: list[Unit], p: np.ndarray) -> list[str]:
-    return [units[i].text for i in body_indexes(units, p)]
+def decode_body(units: list[Unit], p: np.ndarray, boilerplate: frozenset[str] = frozenset()) -> list[str]:
+    return [units[i].text for i in body_indexes(units, p, boilerplate=boilerplate)]
 
 
 def title_index(units: list[Unit], p: np.ndarray, body_idx: list[int] | None = None,
-                min_p: float = 0.05) -> int | None:
-    """Best-scored headline unit; it must come before the first paragraph."""
+                min_p: float = 0.02) -> int | None:
+    """Best-scored headline unit before the first paragraph; else a confident one anywhere."""
     if len(units) == 0:
         return None
     limit = (body_idx[0] if body_idx else len(units) - 1) + 1
-    best = int(np.argmax(p[:limit])) if limit > 0 else 0
-    return best if float(p[best]) >= min_p else None
+    best = int(np.argmax(p[:limit]))
+    if float(p[best]) >= min_p:
+        return best
+    anywhere = int(np.argmax(p))
+    return anywhere if float(p[anywhere]) >= 0.5 else None
 
 
 def decode_title(units: list[Unit], p: np.ndarray, body_p: np.ndarray | None = None) -> str | None:

@@ -25,8 +25,11 @@ _DATE_RE = re.compile(
     re.IGNORECASE)
 _URL_RE = re.compile(r"https?://|www\.|<a\s|<img|\.(?:com|org|net)\b|@\w+\.", re.IGNORECASE)
 _CAPTION_RE = re.compile(r"\((?:[^()]*\b(?:photo|image|picture|file|credit)\b[^()]*)\)\s*$|"
-                         r"^(?:photo|image|picture)s?\b|\b(?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)\b",
+                         r"^(?:photo|image|picture)s?\b|\b(?:photo|photograph|picture|image)\s*:|"
+                         r"\b(?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)\b",
                          re.IGNORECASE)
+# "... 33 separatists [EPA]": an agency credit in brackets closes captions, not paragraphs
+_CREDIT_END_RE = re.compile(r"[\[(][A-Z][A-Za-z]{1,5}(?:/[A-Z][\w ]{1,20})?[\])]\s*$")
 # raw markup or script that leaked into the dump (ads, tracking snippets)
 CODE_RE = re.compile(r"</?[a-zA-Z]+[\s>/]|\b(?:href|src|onclick|style)\s*=|document\.\w|\bfunction\s*\(|"
                      r"\bvar\s+\w+\s*=|[{};]\s*$|^\s*[{}]")
@@ -80,7 +83,7 @@ def _base(u: Unit, stop: frozenset[str], chrome: frozenset[str]) -> list[float]:
         float(min(u.column, 5)),
         1.0 if _BYLINE_RE.match(t) and nw <= 8 else 0.0,
         1.0 if (t.endswith("...") or t.endswith("…") or t.endswith("»") or t.lower().endswith("more")) else 0.0,
-        1.0 if _CAPTION_RE.search(t) else 0.0,
+        1.0 if _CAPTION_RE.search(t) or _CREDIT_END_RE.search(t) else 0.0,
         sum(w in chrome for w in low) / max(nw, 1),
         1.0 if t[:1] in _OPEN_QUOTE and t.rstrip()[-1:] in "\"'”’" else 0.0,
         1.0 if CODE_RE.search(t) else 0.0,
@@ -93,6 +96,14 @@ BASE_NAMES = [
     "starts_quote", "separators", "copyright", "url", "date_like", "blank_before", "in_table", "indent",
     "column", "byline_like", "teaser_end", "caption_cue", "chrome_ratio", "quoted", "code_like",
 ]
+
+
+def _stem(word: str) -> str:
+    """Crude English stem so that "Turkey's"/"Turkey" and "sanction"/"sanctions" match."""
+    word = re.sub(r"['’]s$", "", word)
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:7]
 
 
 def _prose(b: list[float]) -> bool:
@@ -149,6 +160,21 @@ def unit_features(units: list[Unit], boilerplate: frozenset[str] = frozenset()) 
     main_ind = [units[i].indent for i in range(a, z + 1) if prose[i]] or [units[a].indent]
     main_indent = sorted(main_ind)[len(main_ind) // 2]
     total_words = sum(words) or 1.0
+    # lexical cohesion: teasers and ads talk about other things than the article
+    content = [{_stem(w) for w in _WORD_RE.findall(u.text.lower()) if len(w) > 2 and w not in stop
+                and not w.isdigit()} for u in units]
+    vocab: dict[str, int] = {}
+    for i in range(a, z + 1):
+        if prose[i]:
+            for w in content[i]:
+                vocab[w] = vocab.get(w, 0) + 1
+    own = [1 if (a <= i <= z and prose[i]) else 0 for i in range(n)]
+    cohesion = [
+        (sum(1 for w in c if vocab.get(w, 0) - own[i] > 0) / len(c)) if c else 0.0
+        for i, c in enumerate(content)
+    ]
+    heading = [1.0 if (b[1] <= math.log1p(12) and b[2] == 0 and b[11] + b[12] == 0) else 0.0 for b in base]
+    cumh = np.cumsum([0.0] + heading)
     main_words = sum(words[a:z + 1])
     cum = np.cumsum([0.0] + prose)
     cumw = np.cumsum([0.0] + words)
@@ -173,7 +199,10 @@ def unit_features(units: list[Unit], boilerplate: frozenset[str] = frozenset()) 
                 row += [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]
         for w in (3, 8):
             lo, hi = max(0, i - w), min(n, i + w + 1)
-            row += [(cum[hi] - cum[lo]) / (hi - lo), math.log1p((cumw[hi] - cumw[lo]) / (hi - lo))]
+            row += [(cum[hi] - cum[lo]) / (hi - lo), math.log1p((cumw[hi] - cumw[lo]) / (hi - lo)),
+                    (cumh[hi] - cumh[lo]) / (hi - lo)]
+        row += [cohesion[i], cohesion[i - 1] if i > 0 else 0.0, cohesion[i + 1] if i + 1 < n else 0.0,
+                heading[i - 1] if i > 0 else 1.0, heading[i + 1] if i + 1 < n else 1.0]
         inside = a <= i <= z
         row += [
             1.0 if inside else 0.0,
@@ -197,7 +226,8 @@ def feature_names() -> tuple[str, ...]:
         names += [f"{k}@{off:+d}" for k in ("log_words", "ends_sentence", "marker", "prose", "same_col",
                                              "chrome_ratio", "blank_before")]
     for w in (3, 8):
-        names += [f"prose_density_{w}", f"word_density_{w}"]
+        names += [f"prose_density_{w}", f"word_density_{w}", f"heading_density_{w}"]
+    names += ["cohesion", "cohesion@-1", "cohesion@+1", "heading@-1", "heading@+1"]
     names += ["in_main_run", "before_main", "after_main", "main_column", "indent_vs_main", "main_share",
               "pos_in_main", "units_to_main"]
     return tuple(names)

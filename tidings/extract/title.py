@@ -22,7 +22,7 @@ _HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "uk", "news", "html",
                          "info", "au", "ca", "de", "fr", "in", "nz", "ie", "us", "m", "mobile", "en"})
 
 # words that a site's name in a title may add to what the host says ("BBC News" on bbc.co.uk)
-_NEUTRAL = _HOST_NOISE | {"the", "online", "official", "site", "website", "homepage", "daily", "magazine",
+_NEUTRAL = _HOST_NOISE | {"a", "an", "the", "of", "and", "online", "official", "site", "website", "homepage", "daily", "magazine",
                           "nachrichten", "actualités", "noticias", "notizie"}
 
 
@@ -40,13 +40,13 @@ def page_metadata(tree: _Element, url: str | None) -> PageMeta:
     ld = _json_ld(tree)
     site = _first(metas.get("og:site_name"), metas.get("application-name"), ld.get("publisher"))
     host = _host(url) or _host(_first(metas.get("og:url"), _canonical(tree)))
-    title = headline(
-        og_title=_first(metas.get("og:title"), metas.get("twitter:title")),
-        ld_headline=ld.get("headline"),
-        h1s=[t for t in (_text(h) for h in tree.iterfind(".//h1")) if t][:3],
-        html_title=_text(tree.find(".//title")) or _text(tree.find(".//head/title")),
-        site=site, host=host,
-    )
+    og_title = _first(metas.get("og:title"), metas.get("twitter:title"))
+    html_title = _text(tree.find(".//title"))
+    headings = _headings(tree)
+    title = headline(og_title, ld.get("headline"), headings, html_title, site, host)
+    if title not in headings and html_title and not og_title:
+        # no <h1>-<h3> is the headline: look at elements named like one (slower, so only now)
+        title = headline(None, ld.get("headline"), headings + _named_headings(tree), html_title, site, host)
     author = _first(ld.get("author"), metas.get("author"), metas.get("article:author"),
                     metas.get("dc.creator"), metas.get("sailthru.author"), metas.get("parsely-author"))
     if author and (author.startswith("http") or len(author) > 120):
@@ -64,25 +64,56 @@ def headline(og_title: str | None, ld_headline: str | None, h1s: list[str], html
              site: str | None, host: str | None) -> str | None:
     """The article's headline from the page's candidates, with any site name cut off.
 
-    Declared headlines (og:title, JSON-LD) first; else an ``<h1>`` that the ``<title>`` contains
-    (so a logo ``<h1>`` is not taken); else the ``<title>`` without its site part.
+    Declared headlines (og:title, JSON-LD) first; else the longest heading of the page (``<h1>``
+    first, then other headings and elements named like a title) that the ``<title>`` contains,
+    so a logo heading is not taken; else the ``<title>`` without its site part.
     """
     site_words = _site_words(site, host)
-    stripped_title = strip_site(html_title, site_words) if html_title else None
     for cand in (og_title, ld_headline):
         if cand and len(_WORD.findall(cand)) >= 2:
             return strip_site(cand, site_words)
     title_key = _key(html_title or "")
+    best = None
     for h in h1s:
         hk = _key(h)
-        if len(hk) >= 2 and title_key and _contains(title_key, hk) and not _is_site(hk, site_words):
-            return h
-    if stripped_title:
+        if (len(hk) >= 2 and title_key and _contains(title_key, hk) and not _is_site(hk, site_words)
+                and (best is None or len(hk) > len(_key(best)))):
+            best = h
+    if best:
+        return best
+    stripped_title = strip_site(html_title, site_words) if html_title else None
+    if stripped_title and not _is_site(_key(stripped_title), site_words):
         return stripped_title
     for h in h1s:
         if len(_key(h)) >= 3 and not _is_site(_key(h), site_words):
             return h
     return og_title or ld_headline or html_title
+
+
+def _headings(tree: _Element) -> list[str]:
+    """Texts of the page's h1, then h2 and h3 elements (the headline is usually one of them)."""
+    out: list[str] = []
+    for tag in ("h1", "h2", "h3"):
+        for el in tree.iterfind(f".//{tag}"):
+            text = _text(el)
+            if text and len(text) < 300:
+                out.append(text)
+            if len(out) >= 30:
+                return out
+    return out
+
+
+def _named_headings(tree: _Element) -> list[str]:
+    """Texts of elements whose class or id says they hold a title or headline."""
+    out: list[str] = []
+    for el in tree.xpath(".//*[contains(@class, 'title') or contains(@class, 'headline') or contains(@id, 'title')"
+                         " or contains(@id, 'headline')][not(self::title)]"):
+        text = _text(el)
+        if text and len(text) < 300:
+            out.append(text)
+        if len(out) >= 30:
+            break
+    return out
 
 
 def strip_site(title: str, site_words: frozenset[str]) -> str:
@@ -102,6 +133,10 @@ def strip_site(title: str, site_words: frozenset[str]) -> str:
         # no site name known: a short last segment after " | " is the usual site suffix
         if "|" in seps[-1] and len(_key(segments[-1])) <= 3 < len(_key(segments[0])):
             end -= 1
+    if end - start >= 3 and len(_key(segments[start])) >= 4 and all(
+            len(_key(x)) <= 3 for x in segments[start + 1:end]):
+        # "Headline - Section - Sub-section - Site": a breadcrumb trail after the headline
+        end = start + 1
     out = segments[start]
     for i in range(start + 1, end):
         out += seps[i - 1] + segments[i]

@@ -21,8 +21,8 @@ RELATIVE = {"who", "that", "which", "whom"}
 CLAUSAL = ("ccomp",)
 COMPLEMENTS = ("dobj", "xcomp", "prep", "dative", "attr", "oprd", "acomp")
 # prepositions after a cue that belong to the cue's setting, not to what was said
-CONTENT_PREPS = {"for", "of", "about", "against", "over", "as"}
-NEGATIVE_LEMMAS = {"not", "never"}
+CONTENT_PREPS = {"for", "of", "about", "against", "over", "as", "on"}
+SPEAKER_POS = ("NOUN", "PROPN", "PRON", "NUM", "X")
 
 
 @dataclass(slots=True)
@@ -33,6 +33,7 @@ class Frame:
     content: tuple[int, int] | None      # token span of the reported clause (None: look for a quotation)
     kind: str                            # speech, belief, evidence, phrase
     lemma: str
+    clausal: bool = True                 # content is a reported clause (not just the verb's object)
 
 
 def subtree_span(tok: Token) -> tuple[int, int]:
@@ -64,17 +65,18 @@ def speaker_of(verb: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ == "nsubj" or c.dep_ == "csubj":
                 return _relative_head(c)
-            if c.dep_ == "nsubjpass" and passive and tok is not verb:
+            if c.dep_ == "nsubjpass" and passive and tok.i != verb.i:
                 # "X was quoted as saying": the passive head's subject is the speaker
                 return _relative_head(c)
             if c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite"):
                 return _relative_head(c)
-        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head
-        if tok.dep_ not in INHERIT or tok.head is tok:
+        if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG") \
+                and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head     # "Hispanics telling their stories", "Smith, who said"
+        if tok.dep_ not in INHERIT or tok.head.i == tok.i:
             return None
         tok = tok.head
-        while tok is not None and tok.pos_ == "ADP" and tok.head is not tok:   # "as saying" -> quoted
+        while tok is not None and tok.pos_ == "ADP" and tok.head.i != tok.i:   # "as saying" -> quoted
             tok = tok.head
     return None
 
@@ -83,7 +85,7 @@ def _relative_head(tok: Token) -> Token:
     """'who' in 'Smith, who said ...' stands for Smith."""
     if tok.lower_ in RELATIVE:
         t = tok.head
-        while t.dep_ != "relcl" and t.head is not t:
+        while t.dep_ != "relcl" and t.head.i != t.i:
             t = t.head
         if t.dep_ == "relcl":
             return t.head
@@ -105,6 +107,10 @@ def speaker_span(doc: Doc, head: Token, cue_i: int, content: tuple[int, int] | N
             s = ce
         if head.i < cs < e:
             e = cs
+    # a dateline ("WASHINGTON (AP) — Trump said") or an earlier line is not part of the name
+    for t in doc[s:head.i]:
+        if t.text in ("\u2014", "--", "\u2013") or (t.is_space and "\n" in t.text):
+            s = t.i + 1
     # an apposition's or relative clause's trailing commas are not part of the name
     s, e = _trim_np(doc, s, e)
     return (s, e) if s < e else (head.i, head.i + 1)
@@ -156,24 +162,30 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             continue
-        content = _content(doc, tok, kind)
+        if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+               for c in tok.children) and lemma in ("quote", "cite", "describe"):
+            continue    # "X was quoted as saying C": the frame is saying's
+        content, clausal = _content(doc, tok, kind, lex)
         head = speaker_of(tok)
+        if head is not None and head.pos_ not in SPEAKER_POS:
+            head = None         # a verb or a conjunction cannot speak: the parse went astray
         span = speaker_span(doc, head, tok.i, content) if head is not None else None
         frames.append(Frame(cue=cue_extent(doc, tok, lex), speaker=span,
                             speaker_head=head.i if head is not None else None,
-                            content=content, kind=kind, lemma=lemma))
+                            content=content, kind=kind, lemma=lemma, clausal=clausal))
     return frames
 
 
-def _content(doc: Doc, verb: Token, kind: str) -> tuple[int, int] | None:
-    """The reported clause of a cue verb (None: the content may be an adjacent quotation)."""
+def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon) -> tuple[tuple[int, int] | None, bool]:
+    """The reported clause of a cue verb and whether it is a clause (None: the content may be
+    an adjacent quotation)."""
     for c in verb.children:
         if c.dep_ in CLAUSAL:
-            s, e = _trim(doc, *subtree_span(c))
+            s, e = _trim(doc, c.left_edge.i, _cut_nested(c, lex))
             if e > s:
-                return s, e
+                return (s, e), True
     # "C, X said": spaCy attaches the cue as parataxis of the reported clause
-    if verb.dep_ == "parataxis" and kind == "speech":
+    if verb.dep_ == "parataxis" and kind in ("speech", "clausal"):
         head = verb.head
         s, e = subtree_span(head)
         vs, ve = subtree_span(verb)
@@ -184,22 +196,47 @@ def _content(doc: Doc, verb: Token, kind: str) -> tuple[int, int] | None:
                 s = ve
             s, e = _trim(doc, s, e)
             if e > s:
-                return s, e
-    if kind == "evidence":
-        return None
+                return (s, e), True
+    # "said on Friday during a news conference that C": the parser hung C elsewhere
+    if kind in ("speech", "clausal"):
+        for t in doc[verb.i + 1:min(verb.i + 14, verb.sent.end)]:
+            if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX"):
+                s, e = _trim(doc, t.i + 1, _cut_nested(t.head, lex))
+                if e > s:
+                    return (s, e), True
+            if t.is_punct and t.text in ".;:?!":
+                break
+    if kind in ("evidence", "direct", "clausal"):
+        return None, False
     # "called for X", "accused X of Y", "wants to win": the complements after the verb
     if kind in ("speech", "belief"):
         comps = [c for c in verb.children if c.i > verb.i and c.dep_ in COMPLEMENTS
-                 and not (c.dep_ == "prep" and c.lower_ not in CONTENT_PREPS)]
+                 and not (c.dep_ == "prep" and (c.lower_ not in CONTENT_PREPS or _is_when(c)))]
         if kind == "belief":
             comps = [c for c in comps if c.dep_ == "xcomp"]
         if comps:
             s = min(c.left_edge.i for c in comps)
-            e = max(c.right_edge.i for c in comps) + 1
+            e = max(_cut_nested(c, lex) for c in comps)
             s, e = _trim(doc, s, e)
             if e - s >= 2:
-                return s, e
-    return None
+                return (s, e), kind == "belief"
+    return None, False
+
+
+def _cut_nested(clause: Token, lex: CueLexicon) -> int:
+    """End of a clause's span, stopping before a trailing attribution of its own
+    ('he has won, claiming that ...': the claim is a second attribution)."""
+    end = clause.right_edge.i + 1
+    for d in clause.subtree:
+        if (d.i > clause.i and d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG"
+                and lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")):
+            end = min(end, d.left_edge.i)
+    return end
+
+
+def _is_when(prep: Token) -> bool:
+    """'on Tuesday', 'for two hours': a time, not what was said."""
+    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _according(doc: Doc, tok: Token) -> Frame | None:

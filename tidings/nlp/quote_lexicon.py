@@ -6,12 +6,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-KINDS = ("speech", "belief", "evidence", "phrase", "noun")
+KINDS = ("speech", "clausal", "belief", "evidence", "direct", "phrase", "noun")
 
 
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
-    verbs: dict[str, str]          # lemma -> kind (speech, belief, evidence)
+    verbs: dict[str, str]          # lemma -> kind (speech, clausal, belief, evidence, direct)
     phrases: frozenset[str]        # multi-word prepositions: "according to"
     nouns: frozenset[str]          # "in a statement": statement, interview, ...
 

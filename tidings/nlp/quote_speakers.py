@@ -13,11 +13,14 @@ names come from these rules, in order:
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
 
 from tidings.records import Actor, Speaker
+
+log = logging.getLogger(__name__)
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP")
 PERSONAL = {"he", "she", "him", "her"}
@@ -131,7 +134,8 @@ class SpeakerNamer:
 def _span_actor(actors, start: int, end: int):
     try:
         return actors.span_actor(start, end)
-    except Exception:   # the actors layer must never cost us the quote
+    except Exception:   # a failure of the actors layer must not cost the quote its speaker span
+        log.warning("actors.span_actor(%d, %d) failed; speaker left uncoded", start, end, exc_info=True)
         return None
 
 

@@ -8,8 +8,10 @@ A frame whose cue stands right after a quotation (`"...," X said`) or right befo
 both sides (`"...," he said, "..."`) is ONE quote whose content runs from the first opening
 mark to the last closing mark. Other frames report their clause (indirect quote), with any
 scare quotes inside it as part of the content (the PolNeAR convention: the content is the
-whole reported clause, not the quoted fragment). A quotation with no cue of its own that
-follows a direct quote in the same or the next paragraph continues that speaker.
+whole reported clause, not the quoted fragment). A quotation with no cue of its own later in
+the paragraph of a direct quote continues it. A quotation that no speech cue claims is still
+attributed when a verb with a speaker governs it (quote_licensed.py: '"...," beamed X').
+Attributions nested in another one's clause belong to the outer one (PolNeAR is univocal).
 
 Speakers are named by quote_speakers.py: the actors layer when given (``ResolvedActors``),
 light in-document rules otherwise, so quotes work without the actors layer.
@@ -17,7 +19,7 @@ light in-document rules otherwise, so quotes work without the actors layer.
 from __future__ import annotations
 
 import bisect
-import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -25,16 +27,16 @@ from spacy.tokens import Doc
 from tidings.ids import stable_id
 from tidings.nlp.quote_cues import Frame, verb_frames
 from tidings.nlp.quote_lexicon import CueLexicon, load_lexicon
+from tidings.nlp.quote_licensed import is_title, licensed_frames
 from tidings.nlp.quote_marks import QuotedRun, find_quoted_runs, paragraphs
 from tidings.nlp.quote_speakers import SpeakerNamer
-from tidings.records import Quote, Span, Speaker
+from tidings.records import Quote, Span
 
-log = logging.getLogger(__name__)
 
 GAP_PUNCT = set(" \t\n\r,;:\u2014\u2013-")
 MAX_LEAD_GAP = 80          # chars between "X said on Tuesday in Sochi:" and the quotation
 MIN_CONTINUATION_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
-KIND_RANK = {"speech": 0, "phrase": 1, "belief": 2, "evidence": 3}
+KIND_RANK = {"speech": 0, "clausal": 0, "direct": 0, "phrase": 1, "licensed": 2, "belief": 3, "evidence": 4}
 
 
 @dataclass(slots=True)
@@ -46,8 +48,7 @@ class _Found:
     direct: bool
     rank: int
     runs: list[QuotedRun] = field(default_factory=list)
-    follows: "_Found | None" = None      # the direct quote a cue-less quotation continues
-    named: Speaker | None = None
+    clausal: bool = True                 # content is a quotation or a reported clause
 
 
 def find_quotes(doc: Doc, actors=None, date: str | None = None,
@@ -64,6 +65,8 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
     runs = find_quoted_runs(text)
     frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
     found = _attach(doc, frames, runs)
+    found += _licensed(doc, runs, found)
+    found += _colon_lines(doc, found)
     found = _continuations(text, found, runs)
     found = _dedupe(found)
     namer = SpeakerNamer(doc, actors)
@@ -71,16 +74,13 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
     quotes = []
     for f in sorted(found, key=lambda f: f.start):
         speaker = None
-        if f.follows is not None:
-            speaker = f.follows.named
-        elif f.speaker is not None:
+        if f.speaker is not None:
             speaker = namer.speaker(*f.speaker)
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
         qid = stable_id("quote", doc_key, f.start, f.end,
                         speaker.start if speaker else "", speaker.end if speaker else "")
         quotes.append(Quote(id=qid, content=Span(f.start, f.end, text[f.start:f.end]), cue=cue,
                             speaker=speaker, direct=f.direct))
-        f.named = speaker
     return quotes
 
 
@@ -113,18 +113,27 @@ def _attach(doc: Doc, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found
         clause_s = min(cue_s, sp[0]) if sp else cue_s
         clause_e = max(cue_e, sp[1]) if sp else cue_e
         content = _chars(doc, fr.content) if fr.content else None
-        before = _run_before(text, runs, ends, clause_s, content)
-        after = _run_after(text, runs, starts, clause_e, content, lead_ok=before is None)
+        clause = content if fr.clausal else None   # an object ('told union workers') is no clause
+        before = _run_before(text, runs, ends, clause_s, None)
+        after = _run_after(text, runs, starts, clause_e, None, lead_ok=before is None)
         speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None
         rank = KIND_RANK.get(fr.kind, 4)
-        if before is not None and before not in claimed:
-            parts = [runs[before]]
-            if after is not None and after not in claimed and _gap_is_punct(text, clause_e, runs[after].start) \
-                    and _same_paragraph(text, runs[before].end, runs[after].start):
-                parts.append(runs[after])
-            claimed.update(runs.index(r) for r in parts)
+        split = (before is not None and after is not None and before not in claimed and after not in claimed
+                 and _gap_is_punct(text, clause_e, runs[after].start)
+                 and _same_paragraph(text, runs[before].end, runs[after].start)
+                 and (_within(clause, runs[before]) or _within(clause, runs[after])))
+        if content is not None and _only_a_title(doc, runs, starts, content):
+            continue    # 'discussed "Fox & Friends"': a quoted name, not quoted words
+        if split:
+            parts = [runs[before], runs[after]]
+            claimed.update((before, after))
             out.append(_Found(parts[0].start, parts[-1].end, (cue_s, cue_e), speaker, True, rank, parts))
-        elif after is not None and after not in claimed and fr.kind in ("speech", "phrase"):
+        elif before is not None and before not in claimed and _within(clause, runs[before]):
+            claimed.add(before)
+            r = runs[before]
+            out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
+        elif (after is not None and after not in claimed and fr.kind in ("speech", "clausal", "phrase", "direct")
+              and _within(clause, runs[after])):
             claimed.add(after)
             r = runs[after]
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
@@ -134,8 +143,69 @@ def _attach(doc: Doc, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found
             quoted = sum(r.end - r.start for r in inside)
             direct = quoted >= 0.9 * (e - s)
             claimed.update(runs.index(r) for r in inside)
-            out.append(_Found(s, e, (cue_s, cue_e), speaker, direct, rank, inside))
+            out.append(_Found(s, e, (cue_s, cue_e), speaker, direct, rank, inside, clausal=fr.clausal))
     return out
+
+
+def _licensed(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
+    """Quotations no cue claimed, attributed through the verb that governs them."""
+    covered = [(f.start, f.end) for f in found]
+    free = [r for r in runs if not any(s <= r.start and r.end <= e for s, e in covered)]
+    if not free or not doc.has_annotation("DEP"):
+        return []
+    out = []
+    for r, fr, direct in licensed_frames(doc, free):
+        cs, ce = _chars(doc, fr.cue)
+        s, e = (r.start, r.end) if direct else _chars(doc, fr.content)
+        speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None
+        out.append(_Found(s, e, (cs, ce), speaker, direct, KIND_RANK["licensed"], [r]))
+    return out
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'\u2019-]*|of|at|the|and|de|van|von|al|el|bin)$")
+_COLON_LINE = re.compile(r"^([^\n:]{2,60}?)\s*:[ \t]+(\S[^\n]*)$", re.M)
+
+
+def _colon_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """'TAPPER: Do you think ...', 'Warren: Trump Is a Proven Failure': a name, a colon, the words.
+
+    Transcripts and headlines attribute this way; the name must look like one (capitalised
+    words, at most six) so that 'Note: ...' style labels with lower-case words do not pass.
+    """
+    text = doc.text
+    out = []
+    for m in _COLON_LINE.finditer(text):
+        name = m.group(1).strip()
+        words = name.split()
+        if not (1 <= len(words) <= 6) or not all(_NAME_WORD.match(w) for w in words):
+            continue
+        if words[0].lower() in ("note", "update", "editor", "source", "photo", "video", "read", "watch",
+                                "related", "correction", "q", "a"):
+            continue
+        ns = m.start(1) + m.group(1).index(name)
+        sp = doc.char_span(ns, ns + len(name), alignment_mode="expand")
+        colon = doc.char_span(m.end(1), m.start(2), alignment_mode="expand")
+        cs, ce = m.start(2), m.end(2)
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        if sp is None or colon is None or ce - cs < 3:
+            continue
+        if any(f.start <= ns < f.end or cs <= f.start < ce for f in found):
+            continue
+        cue_t = next((t for t in colon if t.text == ":"), None)
+        if cue_t is None:
+            continue
+        out.append(_Found(cs, ce, (cue_t.idx, cue_t.idx + 1), (sp.start, sp.end, sp.end - 1), False,
+                          KIND_RANK["speech"], []))
+    return out
+
+
+def _only_a_title(doc: Doc, runs, starts, content: tuple[int, int]) -> bool:
+    k = bisect.bisect_right(starts, content[0]) - 1
+    if k < 0 or runs[k].start > content[0] or runs[k].end < content[1] - 1:
+        return False
+    span = doc.char_span(runs[k].start, runs[k].end, alignment_mode="expand")
+    return span is not None and is_title(span)
 
 
 def _in_run(runs, starts, pos: int) -> bool:
@@ -190,9 +260,20 @@ def _run_after(text, runs, starts, clause_e, content, lead_ok: bool) -> int | No
         return None
     if not _within(content, r):
         return None
-    if not _gap_is_punct(text, clause_e, r.start) and not lead_ok:
+    if not _gap_is_punct(text, clause_e, r.start) and not (lead_ok and _setting_gap(gap)):
         return None
     return k
+
+
+SETTING_WORDS = {"to", "on", "in", "at", "during", "after", "before", "from", "via", "over", "with", "last",
+                 "this", "earlier", "later", "yesterday", "today", "when", "while", "reporters", "journalists",
+                 "the", "a", "an", "his", "her", "their", "its", "simply", "then", "also", "once", "again"}
+
+
+def _setting_gap(gap: str) -> bool:
+    """'told reporters on Tuesday:', 'said in a statement,': words of setting, then , or :"""
+    words = gap.strip().rstrip(",:\u2014\u2013-").split()
+    return bool(words) and words[0].lower() in SETTING_WORDS and gap.rstrip()[-1:] in (",", ":", "\u2014")
 
 
 def _within(content: tuple[int, int] | None, r: QuotedRun) -> bool:
@@ -216,38 +297,48 @@ def _cover_runs(runs, starts, s: int, e: int) -> tuple[int, int]:
 
 
 def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> list[_Found]:
-    """Cue-less quotations right after a direct quote continue it (same speaker)."""
+    """Cue-less quotations later in the paragraph of a direct quote continue it: one
+    attribution whose content runs on to the last quotation ('"A," she said. "B."').
+
+    A cue-less quotation in a later paragraph is left unattributed: on PolNeAR train giving it
+    the previous speaker was wrong more often than right.
+    """
     used = {(r.start, r.end) for f in found for r in f.runs}
-    paras = paragraphs(text)
-    para_starts = [p[0] for p in paras]
+    para_starts = [p[0] for p in paragraphs(text)]
 
     def para_of(pos: int) -> int:
         return bisect.bisect_right(para_starts, pos) - 1
 
     by_pos = sorted(found, key=lambda f: f.start)
     starts = [f.start for f in by_pos]
-    extra: list[_Found] = []
     for r in runs:
         if (r.start, r.end) in used or r.words(text) < MIN_CONTINUATION_WORDS:
             continue
         k = bisect.bisect_left(starts, r.start) - 1
-        prev = by_pos[k] if k >= 0 else None
-        if extra and (prev is None or extra[-1].start > prev.start):
-            prev = extra[-1]
-        if prev is None or not prev.direct or prev.end > r.start:
+        if k < 0:
             continue
-        if para_of(r.start) - para_of(prev.end) > 1:
+        prev = by_pos[k]
+        if not prev.direct or prev.end > r.start or para_of(r.start) != para_of(prev.end):
             continue
-        if k + 1 < len(by_pos) and by_pos[k + 1].start < r.start:
-            continue
-        cont = _Found(r.start, r.end, None, prev.speaker, True, prev.rank, [r], follows=prev)
-        extra.append(cont)
-    return found + extra
+        prev.end = r.end
+        prev.runs.append(r)
+    return found
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:
-    """One quote per content: overlapping contents keep the direct, then the speech cue."""
-    found = sorted(found, key=lambda f: (not f.direct, f.rank, f.start))
+    """One attribution per stretch of text (PolNeAR is univocal). An attribution reported
+    inside another ("CNN reported that King said ...") belongs to the outer one; among
+    overlapping ones, direct quotes win, then speech cues."""
+    found = [f for f in found if f.direct or f.speaker is not None]
+    nested = set()
+    for i, f in enumerate(found):
+        for g in found:
+            if (g is not f and f.cue and g.start <= f.cue[0] < g.end and g.speaker is not None
+                    and g.rank <= KIND_RANK["phrase"] and g.clausal and not (g.cue and f.start <= g.cue[0] < f.end)):
+                nested.add(i)
+                break
+    found = [f for i, f in enumerate(found) if i not in nested]
+    found = sorted(found, key=lambda f: (not f.direct, f.rank, f.start - f.end))
     kept: list[_Found] = []
     for f in found:
         clash = False
@@ -255,6 +346,9 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
             inter = min(f.end, g.end) - max(f.start, g.start)
             if inter > 0 and inter >= 0.5 * min(f.end - f.start, g.end - g.start):
                 clash = True
+            elif f.cue and g.start <= f.cue[0] < g.end:
+                clash = True        # f is reported inside g
+            if clash:
                 break
         if not clash:
             kept.append(f)

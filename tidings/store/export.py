@@ -140,7 +140,7 @@ def _event_mentions(store: Store, e: dict) -> list[dict]:
         m["doc_len"] = a.get("doc_len", "")
         idx = store.conn.execute("SELECT idx FROM sentences WHERE article_id = ? AND start <= ? "
                                  "ORDER BY start DESC LIMIT 1", (m["article_id"], m["sentence_start"])).fetchone()
-        m["sentence_idx"] = idx[0] if idx else ""
+        m["sentence_idx"] = idx[0] + 1 if idx else ""      # GDELT's SentenceID counts from 1
     return ms
 
 

@@ -19,15 +19,17 @@ actors, quotes, events) are stored as they are, without the pipeline.
 """
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import logging
 import multiprocessing
 import os
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
@@ -247,13 +249,28 @@ class Analyzer:
         return out  # type: ignore[return-value]
 
 
-_analyzer: Analyzer | None = None   # one per worker process, set by the pool initializer
+# The worker's Analyzer. With fork it is inherited from the main process with the pipeline already
+# loaded (loaded once, its memory shared copy-on-write by all workers); with spawn the initializer
+# makes one. A module global because that is how a process pool hands state to its workers.
+_analyzer: Analyzer | None = None
 
 
 def _init_worker(settings: Settings, db: str, dictionaries: str | None, parent: int) -> None:
     global _analyzer
     _die_with_parent(parent)
-    _analyzer = Analyzer(settings, db, dictionaries)
+    if _analyzer is None or _analyzer.db != db:
+        _analyzer = Analyzer(settings, db, dictionaries)
+    _analyzer._store = None     # never share a SQLite connection across fork
+
+
+def _preload(settings: Settings, db: str, dictionaries: str | None) -> Analyzer | None:
+    try:
+        analyzer = Analyzer(settings, db, dictionaries)
+        analyzer.pipeline()
+        return analyzer
+    except Exception:   # workers will try again and name the reason per article
+        log.debug("pipeline preload failed", exc_info=True)
+        return None
 
 
 def _die_with_parent(parent: int) -> None:
@@ -288,10 +305,28 @@ def run_ingest(inputs: list[str], db: str | os.PathLike, settings: Settings | No
     record_inputs = [i for i in inputs if is_records_file(i)]
     page_inputs = [i for i in inputs if i not in record_inputs]
     progress.start(estimate_total(inputs))
+    try:
+        _run(record_inputs, page_inputs, db, settings, workers, dictionaries, progress, task_pages,
+             summary, t0)
+    finally:
+        progress.finish(summary)
+    return summary
+
+
+def _run(record_inputs, page_inputs, db, settings, workers, dictionaries, progress, task_pages,
+         summary: IngestSummary, t0: float) -> None:
     with Store(db, settings=settings) as store:
         def handle(outcome: Outcome) -> None:
             kind, value = outcome
             summary.pages += 1
+            if kind == "analysis":
+                try:
+                    r: AddResult | None = store.add(value)
+                except (sqlite3.Error, ValueError, TypeError, AttributeError) as exc:
+                    # a malformed record (bad JSONL analysis) must not stop the batch; the
+                    # transaction rolled back, so nothing of it is stored
+                    kind, value = "error", ErrorRecord(source=value.article.source, stage="store",
+                                                       error=f"cannot store the analysis: {exc!r}")
             if kind == "error":
                 summary.errors.append(value)
                 store.add_error(value)
@@ -299,7 +334,6 @@ def run_ingest(inputs: list[str], db: str | os.PathLike, settings: Settings | No
             elif kind == "skip":
                 summary.skipped += 1
             else:
-                r: AddResult = store.add(value)
                 if r.status == "skipped":
                     summary.skipped += 1
                 else:
@@ -325,13 +359,15 @@ def run_ingest(inputs: list[str], db: str | os.PathLike, settings: Settings | No
         summary.seconds = time.perf_counter() - t0
         summary.events_in_store = store.count_events()
         summary.articles_in_store = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    progress.finish(summary)
-    return summary
 
 
 def _run_pool(task_iter: Iterator[list], workers: int, settings: Settings, db: str,
-              dictionaries: str | None, handle: Callable[[Outcome], None]) -> None:
-    """Tasks to a process pool, results handled in input order, at most 3 tasks per worker in flight."""
+              dictionaries: str | None, handle: Callable[[Outcome], None], buffer_tasks: int = 64) -> None:
+    """Tasks to a process pool; results handled in input order.
+
+    At most ``2 x workers`` tasks are queued or running; finished tasks wait (up to ``buffer_tasks``)
+    for a slow earlier one, so one long article does not leave the other workers idle.
+    """
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
 
@@ -339,32 +375,42 @@ def _run_pool(task_iter: Iterator[list], workers: int, settings: Settings, db: s
         return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                                    initargs=(settings, db, dictionaries, os.getpid()))
 
+    global _analyzer
+    if method == "fork":
+        _analyzer = _preload(settings, db, dictionaries)
+        gc.freeze()     # keep the collector from touching (and so copying) the shared model pages
     pool = new_pool()
-    inflight: deque[tuple[list, Future]] = deque()
+    pending: deque[tuple[list, Future]] = deque()
+    exhausted = False
     try:
-        exhausted = False
         while True:
-            while not exhausted and len(inflight) < workers * 3:
+            while not exhausted and len(pending) < buffer_tasks and \
+                    sum(not f.done() for _, f in pending) < 2 * workers:
                 task = next(task_iter, None)
                 if task is None:
                     exhausted = True
                     break
-                inflight.append((task, pool.submit(_run_task, task)))
-            if not inflight:
+                pending.append((task, pool.submit(_run_task, task)))
+            if not pending:
                 break
-            task, fut = inflight.popleft()
+            task, fut = pending[0]
+            if not fut.done():
+                wait([f for _, f in pending if not f.done()], return_when=FIRST_COMPLETED)
+                continue
+            pending.popleft()
             try:
                 outcomes = fut.result()
             except BrokenProcessPool:
                 # a worker died (out of memory, a crash in native code): name the pages, go on
                 outcomes = [("error", ErrorRecord(source=_source(i), error="worker process died while "
                                                   "analysing this page", stage="analyze")) for i in task]
-                pending = [t for t, _ in inflight]
-                inflight.clear()
+                redo = list(pending)
+                pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
-                for t in pending:
-                    inflight.append((t, pool.submit(_run_task, t)))
+                for t, f in redo:
+                    ok = f.done() and not f.cancelled() and f.exception() is None
+                    pending.append((t, f if ok else pool.submit(_run_task, t)))
             except Exception as exc:
                 outcomes = [("error", ErrorRecord(source=_source(i), error=f"analysis failed: {exc}",
                                                   stage="analyze")) for i in task]
@@ -372,6 +418,9 @@ def _run_pool(task_iter: Iterator[list], workers: int, settings: Settings, db: s
                 handle(o)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if method == "fork":
+            gc.unfreeze()
+            _analyzer = None
 
 
 def _source(item: Page | ErrorRecord) -> str:

@@ -173,7 +173,46 @@ CREATE TABLE errors (
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='rowid');
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# v2: running totals so the overview's top actors and dyads stay instant over millions of events
+# (maintained by Store._write_clusters in the same transaction; factual events only)
+_V2 = """
+CREATE TABLE actor_totals (
+    code       TEXT PRIMARY KEY,
+    as_source  INTEGER NOT NULL DEFAULT 0,
+    as_target  INTEGER NOT NULL DEFAULT 0,
+    gsum       INTEGER NOT NULL DEFAULT 0,   -- sum of Goldstein in thousandths: exact in any order
+    gn         INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE dyad_totals (
+    src_country TEXT NOT NULL,
+    tgt_country TEXT NOT NULL,
+    n           INTEGER NOT NULL DEFAULT 0,
+    gsum        INTEGER NOT NULL DEFAULT 0,
+    gn          INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (src_country, tgt_country)
+) WITHOUT ROWID;
+CREATE INDEX actor_totals_n ON actor_totals(as_source + as_target);
+CREATE INDEX dyad_totals_n ON dyad_totals(n);
+"""
+
+REBUILD_TOTALS = """
+DELETE FROM actor_totals;
+DELETE FROM dyad_totals;
+INSERT INTO actor_totals(code, as_source, as_target, gsum, gn)
+    SELECT code, sum(s), sum(t), sum(g), sum(gn) FROM (
+        SELECT src_code AS code, 1 AS s, 0 AS t, CAST(round(coalesce(goldstein, 0) * 1000) AS INTEGER) AS g, goldstein IS NOT NULL AS gn
+        FROM events WHERE factual = 1 AND src_code IS NOT NULL
+        UNION ALL
+        SELECT tgt_code, 0, 1, CAST(round(coalesce(goldstein, 0) * 1000) AS INTEGER), goldstein IS NOT NULL
+        FROM events WHERE factual = 1 AND tgt_code IS NOT NULL)
+    GROUP BY code;
+INSERT INTO dyad_totals(src_country, tgt_country, n, gsum, gn)
+    SELECT src_country, tgt_country, count(*), coalesce(sum(CAST(round(goldstein * 1000) AS INTEGER)), 0), count(goldstein) FROM events
+    WHERE factual = 1 AND src_country IS NOT NULL AND tgt_country IS NOT NULL
+    GROUP BY src_country, tgt_country;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2 + REBUILD_TOTALS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

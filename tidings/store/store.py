@@ -197,12 +197,20 @@ class Store:
         by_id = {r["id"]: r for r in rows}
         points = [clus.Point(r["id"], r["day"], r["src_code"], r["tgt_code"], r["cameo_code"], r["place_name"],
                              r["place_country"], clus.evidence_words(r["sentence"])) for r in rows]
-        old = {r["event_id"] for r in rows if r["event_id"]}
-        c.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in sorted(old)])
+        old = sorted({r["event_id"] for r in rows if r["event_id"]})
+        for i in range(0, len(old), 500):
+            chunk = old[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for ev in c.execute(f"SELECT * FROM events WHERE id IN ({marks})", chunk).fetchall():
+                _count(c, ev, -1)
+        c.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in old])
         for members in clus.cluster(points, window, min_score):
             ev = _event_row(key, [by_id[i] for i in members])
             _insert(c, "events", ev)
+            _count(c, ev, +1)
             c.executemany("UPDATE mentions SET event_id = ? WHERE id = ?", [(ev["id"], i) for i in members])
+        c.execute("DELETE FROM actor_totals WHERE as_source = 0 AND as_target = 0")
+        c.execute("DELETE FROM dyad_totals WHERE n = 0")
 
     # -- queries ----------------------------------------------------------------------------------
     def events(self, filters: EventFilters | None = None, limit: int = 100, offset: int = 0,
@@ -360,6 +368,12 @@ class Store:
     def actors(self, top: int = 20, filters: EventFilters | None = None) -> list[dict]:
         """The most active actors (full codes): events as source, as target, mean Goldstein."""
         base = filters or EventFilters()
+        if base == EventFilters():
+            out = [dict(r) for r in self.conn.execute(
+                "SELECT code, as_source, as_target, as_source + as_target AS n, "
+                "CASE WHEN gn > 0 THEN gsum / 1000.0 / gn END AS goldstein FROM actor_totals "
+                "ORDER BY as_source + as_target DESC, code LIMIT ?", (int(top),))]
+            return self._actor_names(out)
         clause, params = where(base, "events")
         src = clause + (" AND " if clause else " WHERE ") + "src_code IS NOT NULL"
         tgt = clause + (" AND " if clause else " WHERE ") + "tgt_code IS NOT NULL"
@@ -370,6 +384,16 @@ class Store:
                f"SELECT tgt_code, 0, count(*), sum(goldstein), count(goldstein) FROM events{tgt} GROUP BY tgt_code"
                f") GROUP BY code ORDER BY n DESC, code LIMIT ?")
         out = [dict(r) for r in self.conn.execute(sql, [*params, *params, int(top)])]
+        return self._actor_names(out)
+
+    def rebuild_totals(self) -> None:
+        """Recompute the running totals from the events table (after a bulk load that bypassed ``add``)."""
+        from tidings.store.schema import REBUILD_TOTALS, _statements
+        with self._tx() as c:
+            for statement in _statements(REBUILD_TOTALS):
+                c.execute(statement)
+
+    def _actor_names(self, out: list[dict]) -> list[dict]:
         for r in out:
             if r["goldstein"] is not None:
                 r["goldstein"] = round(r["goldstein"], 3)
@@ -435,10 +459,8 @@ class Store:
         q = lambda sql, *p: self.conn.execute(sql, p).fetchone()  # noqa: E731
         span = q("SELECT min(date), max(date) FROM events WHERE factual = 1")
         dyads = [dict(r) for r in self.conn.execute(
-            "SELECT src_country AS a, tgt_country AS b, count(*) AS n, avg(goldstein) AS goldstein "
-            "FROM events WHERE factual = 1 AND src_country IS NOT NULL AND tgt_country IS NOT NULL "
-            "AND src_country != tgt_country GROUP BY src_country, tgt_country ORDER BY n DESC, a, b LIMIT ?",
-            (int(top),))]
+            "SELECT src_country AS a, tgt_country AS b, n, CASE WHEN gn > 0 THEN gsum / 1000.0 / gn END AS goldstein "
+            "FROM dyad_totals WHERE src_country != tgt_country ORDER BY n DESC, a, b LIMIT ?", (int(top),))]
         for d in dyads:
             d["goldstein"] = round(d["goldstein"], 3) if d["goldstein"] is not None else None
         return {
@@ -470,6 +492,25 @@ def _insert(c: sqlite3.Connection, table: str, row: dict, ignore: bool = False) 
     verb = "INSERT OR IGNORE" if ignore else "INSERT"
     cur = c.execute(f"{verb} INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
     return cur.rowcount > 0
+
+
+def _count(c: sqlite3.Connection, ev, sign: int) -> None:
+    """Add (sign=+1) or remove (-1) one event from the running totals (factual events only)."""
+    if not ev["factual"]:
+        return
+    g = ev["goldstein"]
+    gsum, gn = (sign * round(g * 1000), sign) if g is not None else (0, 0)
+    for code, s, t in ((ev["src_code"], sign, 0), (ev["tgt_code"], 0, sign)):
+        if code:
+            c.execute("INSERT INTO actor_totals(code, as_source, as_target, gsum, gn) VALUES (?, ?, ?, ?, ?) "
+                      "ON CONFLICT(code) DO UPDATE SET as_source = as_source + excluded.as_source, "
+                      "as_target = as_target + excluded.as_target, gsum = gsum + excluded.gsum, gn = gn + excluded.gn",
+                      (code, s, t, gsum, gn))
+    if ev["src_country"] and ev["tgt_country"]:
+        c.execute("INSERT INTO dyad_totals(src_country, tgt_country, n, gsum, gn) VALUES (?, ?, ?, ?, ?) "
+                  "ON CONFLICT(src_country, tgt_country) DO UPDATE SET n = n + excluded.n, "
+                  "gsum = gsum + excluded.gsum, gn = gn + excluded.gn",
+                  (ev["src_country"], ev["tgt_country"], sign, gsum, gn))
 
 
 def _mode(values: Iterable) -> object:

@@ -69,9 +69,10 @@ def overview(st: StoreDep, top: Annotated[int, Query(ge=1, le=100)] = 10) -> Jso
 
 
 @router.get("/events", response_class=Json, summary="Events (or mentions) matching the filters, newest first, paginated")
-def events(st: StoreDep, filters: FiltersDep, limit: Limit = 50, offset: Offset = 0,
+def events(request: Request, st: StoreDep, filters: FiltersDep, limit: Limit = 50, offset: Offset = 0,
            mentions: Annotated[bool, Query(description="count reports (mentions) instead of events")] = False) -> Json:
-    return Json({"total": st.count_events(filters, mentions=mentions), "limit": limit, "offset": offset,
+    total = request.app.state.stores.count_events(filters, mentions=mentions)
+    return Json({"total": total, "limit": limit, "offset": offset,
                  "counts": "mentions" if mentions else "events",
                  "items": _events_page(st, filters, limit, offset, mentions)})
 
@@ -133,17 +134,17 @@ def event(st: StoreDep, event_id: Id) -> Json:
         if m is None or not m.get("event_id") or (ev := st.event(m["event_id"])) is None:
             raise HTTPException(404, f"no event {event_id!r}")
     out = shapes.event(ev)
-    bodies: dict[str, str | None] = {}
+    articles: dict[str, dict | None] = {}
     mentions = []
     for i, row in enumerate(ev["mentions"]):
         m = shapes.mention(row)
         aid = row["article_id"]
-        if i < MAX_PASSAGES and aid not in bodies:
-            art = st.article(aid)
-            bodies[aid] = art["body"] if art else None
-        body = bodies.get(aid)
-        if body:
-            m["passage"] = passage(body, row["sentence_start"], row["sentence_start"] + len(row["sentence"] or ""))
+        if i < MAX_PASSAGES and aid not in articles:
+            articles[aid] = st.article(aid)
+        art = articles.get(aid)
+        if art and art.get("body"):
+            m["passage"] = passage(art["body"], art.get("sentences") or [], row["sentence_start"],
+                                   row["sentence_start"] + len(row["sentence"] or ""))
         mentions.append(m)
     out["mentions"] = mentions
     if mentions:
@@ -153,17 +154,33 @@ def event(st: StoreDep, event_id: Id) -> Json:
 
 MAX_PASSAGES = 50
 MAX_PASSAGE_CHARS = 1500
+PASSAGE_SENTENCES = 2
 
 
-def passage(body: str, start: int, end: int) -> dict:
-    """The paragraph around a sentence (paragraphs are separated by a blank line), cut to a readable size."""
+def passage(body: str, sentences: list[dict], start: int, end: int, around: int = PASSAGE_SENTENCES) -> dict:
+    """The evidence sentence with up to ``around`` sentences before and after it, inside its
+    paragraph (paragraphs are separated by a blank line) and within MAX_PASSAGE_CHARS."""
     p_start = body.rfind("\n\n", 0, start)
     p_start = 0 if p_start < 0 else p_start + 2
     p_end = body.find("\n\n", end)
     p_end = len(body) if p_end < 0 else p_end
-    if p_end - p_start > MAX_PASSAGE_CHARS:
+    inside = [s for s in sentences if s["start"] >= p_start and s["end"] <= p_end]
+    idx = next((i for i, s in enumerate(inside) if s["start"] <= start < s["end"]), None)
+    if idx is not None:
+        lo, hi = max(0, idx - around), min(len(inside), idx + around + 1)
+        # widen sentence by sentence while it stays readable
+        while lo < idx and inside[hi - 1]["end"] - inside[lo]["start"] > MAX_PASSAGE_CHARS:
+            lo += 1
+        while hi > idx + 1 and inside[hi - 1]["end"] - inside[lo]["start"] > MAX_PASSAGE_CHARS:
+            hi -= 1
+        p_start, p_end = min(inside[lo]["start"], start), max(inside[hi - 1]["end"], end)
+    elif p_end - p_start > MAX_PASSAGE_CHARS:
+        # no sentence table: cut at spaces around the evidence
         slack = max(0, (MAX_PASSAGE_CHARS - (end - start)) // 2)
-        p_start, p_end = max(p_start, start - slack), min(p_end, end + slack)
+        lo = body.find(" ", max(p_start, start - slack), start)
+        hi = body.rfind(" ", end, min(p_end, end + slack))
+        p_start = lo + 1 if lo >= 0 and start - slack > p_start else p_start
+        p_end = hi if hi >= 0 and end + slack < p_end else p_end
     return {"start": p_start, "end": p_end, "text": body[p_start:p_end]}
 
 

@@ -82,6 +82,13 @@ def create_app(db_path: str | os.PathLike, token: str | None = None, settings: S
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The app for ``TIDINGS_DB`` (uvicorn's factory when serving with several worker processes)."""
+    from tidings.store import default_db
+    settings = Settings.from_env()
+    return create_app(default_db(settings), settings=settings)
+
+
 def validation_message(errors) -> str:
     """'limit: Input should be less than or equal to 500; ...' from pydantic's error list."""
     parts = []

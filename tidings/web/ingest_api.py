@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import BaseModel, Field, model_validator
 
 from tidings.records import ErrorRecord, Page
@@ -17,6 +17,13 @@ from tidings.settings import Settings
 
 MAX_PAGES = 100
 MAX_URLS = 100
+MAX_BODY_BYTES = 64 * 1024 * 1024
+
+
+def body_size_limit(content_length: Annotated[int | None, Header()] = None) -> None:
+    """Refuse an oversized request before its body is read (pages are also capped one by one)."""
+    if content_length is not None and content_length > MAX_BODY_BYTES:
+        raise HTTPException(413, f"request body larger than {MAX_BODY_BYTES} bytes: send fewer pages per call")
 
 
 class PageIn(BaseModel):
@@ -96,7 +103,7 @@ class Ingester:
 
 
 def router(check_token) -> APIRouter:
-    r = APIRouter(tags=["write"], dependencies=[Depends(check_token)])
+    r = APIRouter(tags=["write"], dependencies=[Depends(check_token), Depends(body_size_limit)])
 
     @r.post("/ingest", summary="Run pages (or URLs) through the pipeline into the store (token required)")
     def ingest(request: Request, body: IngestIn) -> dict:

@@ -35,7 +35,7 @@
     if (!(r.events || []).length) list.appendChild(el("li", { class: "status" }, "No events."));
     const ql = document.getElementById("article-quotes");
     for (const q of r.quotes || []) ql.appendChild(el("li", {},
-      el("q", {}, q.content.text), " — ", (q.speaker && (q.speaker.name || q.speaker.text)) || "unattributed"));
+      T.quoteText(q.content.text), " — ", (q.speaker && (q.speaker.name || q.speaker.text)) || "unattributed"));
     if (!(r.quotes || []).length) ql.appendChild(el("li", { class: "status" }, "No quotes."));
     focusFromHash();
   } catch (err) {

@@ -176,6 +176,13 @@ const T = (function () {
     for (const r of rows) body.appendChild(r);
   }
 
+  /* A quote's words; quotation marks added only when the span does not carry its own. */
+  function quoteText(text) {
+    const t = String(text || "");
+    const quoted = /^["'\u201c\u2018\u00ab]/.test(t);
+    return el("span", { class: "quote-text" }, quoted ? t : "\u201c" + t + "\u201d");
+  }
+
   function setTitle(text) {
     document.title = text + " · tidings";
     const h = document.getElementById("headline");
@@ -193,5 +200,5 @@ const T = (function () {
 
   return { el, append, clear, safeHref, safeExternalUrl, externalLink, path, query, api, showError, highlight,
            fmtNum, goldstein, actorLink, actorLabel, eventLabel, contextTags, evidenceSentence, eventRow,
-           fillTable, setTitle, facts };
+           fillTable, setTitle, facts, quoteText };
 })();

@@ -18,7 +18,8 @@
       ["Place", ev.place ? ev.place.name : null],
       ["Context", contextTags(ev).length ? contextTags(ev) : "factual"],
       ["Confidence", fmtNum(ev.confidence, 2)],
-      ["Reports", fmtNum(ev.n_mentions) + " mentions in " + fmtNum(ev.n_articles) + " articles from " + fmtNum(ev.n_sources) + " sources"],
+      ["Reports", [count(ev.n_mentions, "mention"), count(ev.n_articles, "article"), count(ev.n_sources, "source")]
+        .join(", ").replace(/, (.*?), /, " in $1 from ")],
       ["Seen", [ev.first_seen, ev.last_seen].filter(Boolean).join(" – ")],
       ["Dyad", (src.code && tgt.code) ? el("a", { href: "/dyad" + query({ a: src.code, b: tgt.code }) }, src.code + " ↔ " + tgt.code) : null],
     ]);
@@ -31,6 +32,8 @@
   } catch (err) {
     box.appendChild(el("p", { class: "status error" }, "Error: " + err.message));
   }
+
+  function count(n, word) { return fmtNum(n) + " " + word + (n === 1 ? "" : "s"); }
 
   function mentionBlock(m) {
     const a = m.article || {};

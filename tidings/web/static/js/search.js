@@ -22,7 +22,7 @@
       const r = await api("/api/quotes", { speaker, limit: 100 });
       const ol = document.getElementById("quotes");
       for (const x of r.items) ol.appendChild(el("li", {},
-        el("q", {}, x.content.text), " — ", (x.speaker && (x.speaker.name || x.speaker.text)) || "?", " · ",
+        T.quoteText(x.content.text), " — ", (x.speaker && (x.speaker.name || x.speaker.text)) || "?", " · ",
         el("a", { href: path`/articles/${x.article_id}` }, "article")));
       if (!r.items.length) ol.appendChild(el("li", { class: "status" }, "No quotes."));
     } catch (err) { showError(status, err); }

@@ -1,0 +1,307 @@
+"""Quotes with their speakers (tidings.nlp.quotes): exact spans on sentences written for each rule,
+the seed article's eight quotes, every quotation-mark style, and bad input."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tidings.nlp.parse import load_nlp
+from tidings.nlp.quote_lexicon import load_lexicon, parse_lexicon
+from tidings.nlp.quote_marks import find_quoted_runs
+from tidings.nlp.quotes import find_quotes
+
+# The body of the seed page (samples/seed-page.txt) as the text extractor keeps it.
+SEED_BODY = """Turkey and Russia have pledged to go further on military cooperation despite US sanctions, in a move that risks destabilising Nato.
+
+"We prefer to solve all issues, including that of the S-400, through negotiations," Turkish foreign minister Mevlüt Çavuşoğlu said on Tuesday (29 December), referring to a Russian-made air-defence system bought by Turkey.
+
+But recent US sanctions over the purchase were "an act of aggression against our country's sovereign rights", the Turkish minister said.
+
+"We will not give up on our intentions," Çavuşoğlu said, after meeting Russian foreign minister Sergei Lavrov in Sochi, Russia.
+
+The US blacklisted four Turkish officials in December over the S-400 and previously excluded Turkey from a fighter-jet development programme, amid concern Russian-made radars could jeopardise Nato assets in the region.
+
+But for Russia's Lavrov, the West was trying to drive a wedge between Turkey and Russia because they had defied its claim to monopoly on power.
+
+"We appreciate ... the principled disposition of our Turkish colleagues to continue cooperation in this area, despite the continuing illegitimate pressure from Washington," Lavrov said in Sochi.
+
+"Our relations acquired strategic importance long before the West began to threaten and impose its illegitimate, unilateral sanctions," Lavrov said.
+
+Çavuşoğlu repeated the official line that Turkey did not see closer ties with Russia as an alternative to its Nato and EU alignment.
+
+And there was still hope in Nato circles the US and Turkey could do a deal to mothball the S-400 deal.
+
+But Turkey has also picked a fight with the EU over Cypriot and Greek maritime zones, deepening its rift with Western allies.
+
+And Russia and Turkey's willingness to use force has seen them sideline Nato and EU powers in some of the principal conflicts shaping the Mediterranean.
+
+Russia and Turkey have fought on opposite sides in Libya and Syria's civil wars.
+
+Turkey also defied Russia by using drones and mercenaries to recently help Azerbaijan reconquer the Nagorno-Karabakh region from Armenia.
+
+But Çavuşoğlu and Lavrov promised to back Libya peace talks, create a de-escalation zone in Syria, and monitor a Nagorno-Karabakh ceasefire.
+
+Turkey's defence ministry, also on Tuesday, said it would send a general and 35 officers to a new Russian military centre being built in the town of Aghdam in Azerbaijan.
+
+It said 135 Turkish mine-clearing soldiers and a number of military trainers were also in Azerbaijan.
+
+And it used language that risked inflaming ethnic tensions.
+
+Turkey's defence chief praised his "Azerbaijani brothers and sisters" for having "liberated its lands from Armenia's occupation".
+
+And Turkey's foreign ministry, the same day, accused "Armenian elements" of killing Azerbaijani civilians in violation of the truce, in an uncorroborated claim.
+
+"We wish Allah's mercy upon our Azerbaijani brothers who lost their lives," the ministry said.
+
+Meanwhile, Çavuşoğlu and Lavrov also promised to complete construction of the 'TurkStream' gas pipeline to the EU, despite pandemic-linked delays.
+
+And Russia gave Turkey the right to manufacture its 'Sputnik V' coronavirus vaccine, in a symbolic gesture.
+
+"The aim of this cooperation is not only for vaccine supply but ... for this vaccine to be produced in Turkey as well," Çavuşoğlu said."""
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def quotes_of(nlp, text, actors=None):
+    return find_quotes(nlp(text), actors)
+
+
+def only(quotes):
+    assert len(quotes) == 1, [(q.content.text, q.speaker and q.speaker.text) for q in quotes]
+    return quotes[0]
+
+
+def spans(text, q):
+    """The quote as (content, cue, speaker text, speaker name, direct), checking offsets on the way."""
+    for s in (q.content, q.cue, q.speaker):
+        if s is not None:
+            assert text[s.start:s.end] == s.text
+    return (q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None,
+            q.speaker.name if q.speaker else None, q.direct)
+
+
+# --- one rule per sentence ---------------------------------------------------------------------
+
+def test_direct_quote_then_speaker(nlp):
+    text = '"The deal is done," Maria Lopez said.'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q) == ('"The deal is done,"', "said", "Maria Lopez", "Maria Lopez", True)
+    assert (q.content.start, q.content.end) == (0, 19)
+
+
+def test_speaker_then_colon_quote(nlp):
+    text = 'The mayor, Maria Lopez, told reporters: "We will rebuild the bridge."'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ('"We will rebuild the bridge."', "told", "The mayor, Maria Lopez")
+    assert q.direct
+
+
+def test_split_quote_is_one_quote(nlp):
+    text = 'John Smith arrived late. "This is bad," he said, "and it will get worse."'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q) == ('"This is bad," he said, "and it will get worse."', "said", "he", "John Smith", True)
+
+
+def test_pronoun_speaker_takes_last_person_who_spoke(nlp):
+    text = ('"Prices will fall," Anna Berg said on Monday.\n\n'
+            'She added that the central bank would act soon.')
+    qs = quotes_of(nlp, text)
+    assert [spans(text, q) for q in qs] == [
+        ('"Prices will fall,"', "said", "Anna Berg", "Anna Berg", True),
+        ("the central bank would act soon", "added", "She", "Anna Berg", False),
+    ]
+
+
+def test_surname_speaker_gets_full_name(nlp):
+    text = ('Foreign minister Sergei Lavrov met his Turkish counterpart.\n\n'
+            '"Our relations are strategic," Lavrov said.')
+    q = only(quotes_of(nlp, text))
+    assert (q.speaker.text, q.speaker.name) == ("Lavrov", "Sergei Lavrov")
+
+
+def test_passive_cue_agent_speaks(nlp):
+    text = "It was announced by the foreign ministry that the talks had failed."
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q) == ("the talks had failed", "was announced", "the foreign ministry",
+                              "the foreign ministry", False)
+
+
+def test_quoted_as_saying(nlp):
+    text = "Lavrov was quoted as saying that the deal was done."
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ("the deal was done", "saying", "Lavrov")
+
+
+def test_according_to_at_start_and_end(nlp):
+    text = "According to the ministry, 35 officers will be sent. The talks failed, according to two diplomats."
+    qs = quotes_of(nlp, text)
+    assert [spans(text, q)[:3] for q in qs] == [
+        ("35 officers will be sent", "According to", "the ministry"),
+        ("The talks failed", "according to", "two diplomats"),
+    ]
+
+
+def test_said_that_and_told_reporters(nlp):
+    text = "The president told reporters he would veto the bill. Senator Jane Doe said that she disagreed."
+    qs = quotes_of(nlp, text)
+    assert [spans(text, q)[:3] for q in qs] == [
+        ("he would veto the bill", "told", "The president"),
+        ("she disagreed", "said", "Senator Jane Doe"),
+    ]
+
+
+def test_clause_then_said_without_quotation_marks(nlp):
+    text = "The economy will recover next year, the finance minister said."
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ("The economy will recover next year", "said", "the finance minister")
+    assert not q.direct
+
+
+def test_multi_paragraph_quote(nlp):
+    text = ('Maria Lopez said: "We will rebuild the bridge.\n\n'
+            '"And we will build it better than before."\n\n'
+            'The work starts in May.')
+    q = only(quotes_of(nlp, text))
+    assert q.content.text == '"We will rebuild the bridge.\n\n"And we will build it better than before."'
+    assert (q.speaker.text, q.direct) == ("Maria Lopez", True)
+
+
+def test_continuation_quote_in_same_paragraph_joins_the_quote(nlp):
+    text = ('"We will not give up," Anna Berg said. "We have worked on this for ten years."\n\n'
+            '"This paragraph has no cue and is left unattributed."')
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q) == ('"We will not give up," Anna Berg said. "We have worked on this for ten years."',
+                              "said", "Anna Berg", "Anna Berg", True)
+
+
+def test_partial_quote_content_is_the_reported_clause(nlp):
+    text = 'Senator Jane Doe said the plan was "a disaster for farmers" and must be withdrawn.'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ('the plan was "a disaster for farmers" and must be withdrawn', "said",
+                                  "Senator Jane Doe")
+    assert not q.direct
+
+
+def test_quoted_names_are_not_quotes(nlp):
+    text = "The crowd watched 'Saturday Night Live' on a large screen."
+    assert quotes_of(nlp, text) == []
+
+
+# --- quotation-mark styles ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("opening,closing", [
+    ('"', '"'), ("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"), ("\u2018", "\u2019"), ("'", "'"),
+])
+def test_every_quotation_style(nlp, opening, closing):
+    quoted = f"{opening}We will not give up on our intentions,{closing}"
+    text = f"{quoted} Anna Berg said."
+    q = only(quotes_of(nlp, text))
+    assert (q.content.text, q.speaker.text, q.direct) == (quoted, "Anna Berg", True)
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "Armenia's army isn't the students' union, and that's 'fine' they said."
+    assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["'fine'"]
+
+
+# --- the seed article ----------------------------------------------------------------------------
+
+EXPECTED_SEED = [
+    # (start of the quoted words, speaker mention, speaker name)
+    ('"We prefer to solve all issues', "Turkish foreign minister Mevlüt Çavuşoğlu", "Mevlüt Çavuşoğlu"),
+    ('"an act of aggression', "the Turkish minister", "Mevlüt Çavuşoğlu"),
+    ('"We will not give up', "Çavuşoğlu", "Mevlüt Çavuşoğlu"),
+    ('"We appreciate ...', "Lavrov", "Sergei Lavrov"),
+    ('"Our relations acquired', "Lavrov", "Sergei Lavrov"),
+    ('"Azerbaijani brothers and sisters"', "Turkey's defence chief", None),
+    ('"We wish Allah\'s mercy', "the ministry", "Turkey's foreign ministry"),
+    ('"The aim of this cooperation', "Çavuşoğlu", "Mevlüt Çavuşoğlu"),
+]
+
+
+def _seed_quote(quotes, words):
+    hits = [q for q in quotes if words in q.content.text]
+    assert len(hits) == 1, (words, [q.content.text for q in quotes])
+    return hits[0]
+
+
+def test_seed_article_eight_quotes_without_actors(nlp):
+    quotes = find_quotes(nlp(SEED_BODY))
+    for words, mention, name in EXPECTED_SEED:
+        q = _seed_quote(quotes, words)
+        assert SEED_BODY[q.content.start:q.content.end] == q.content.text
+        assert q.speaker is not None and q.speaker.text == mention, (words, q.speaker)
+        if name:
+            assert q.speaker.name == name, (words, q.speaker.name)
+    # the foreign ministry's partial quote is attributed too (accuse is a speech cue)
+    q = _seed_quote(quotes, '"Armenian elements"')
+    assert q.speaker.text.startswith("Turkey's foreign ministry") and q.cue.text == "accused"
+    # quoted names (a pipeline, a vaccine) are not quotes
+    assert not [q for q in quotes if "TurkStream" in q.content.text and q.direct]
+    assert not [q for q in quotes if "Sputnik" in q.content.text]
+
+
+def test_seed_article_speakers_are_coded_with_actors(nlp):
+    from tidings.actors import ActorResolver, load_kb
+
+    doc = nlp(SEED_BODY)
+    quotes = find_quotes(doc, ActorResolver(load_kb()).resolve(doc, "2020-12-29"), "2020-12-29")
+    codes = {}
+    for words, mention, _ in EXPECTED_SEED:
+        q = _seed_quote(quotes, words)
+        assert q.speaker.text == mention
+        codes[words] = q.speaker.actor.code if q.speaker.actor else None
+    for words in ('"We prefer to solve all issues', '"an act of aggression', '"We will not give up',
+                  '"The aim of this cooperation', '"We wish Allah\'s mercy'):
+        assert codes[words] == "TURGOV", (words, codes[words])
+    for words in ('"We appreciate ...', '"Our relations acquired'):
+        assert codes[words] == "RUSGOV", (words, codes[words])
+    chief = _seed_quote(quotes, '"Azerbaijani brothers and sisters"').speaker.actor
+    assert chief is not None and chief.country == "TUR" and "MIL" in (chief.sector or "") + chief.code
+
+
+def test_ids_are_stable_and_distinct(nlp):
+    a = find_quotes(nlp(SEED_BODY))
+    b = find_quotes(nlp(SEED_BODY))
+    assert [q.id for q in a] == [q.id for q in b]
+    assert len({q.id for q in a}) == len(a)
+
+
+# --- bad input -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "....", '"', '""', "\u201c\u201d\u00ab",
+                                  "The end of the story"])
+def test_degenerate_text_gives_no_quotes(nlp, text):
+    assert find_quotes(nlp(text)) == []
+
+
+def test_unbalanced_quotation_mark_runs_to_paragraph_end(nlp):
+    text = '"We will win this election, Anna Berg said.\n\nThe count starts at noon.'
+    qs = quotes_of(nlp, text)
+    assert [q.content.text for q in qs if q.direct] in ([], ['"We will win this election, Anna Berg said.'])
+    runs = find_quoted_runs(text)
+    assert [(r.start, r.end, r.closed) for r in runs] == [(0, 43, False)]
+
+
+def test_one_megabyte_paragraph_without_parse(nlp):
+    # a 1 MB single paragraph of quotes and apostrophes: quotation pairing stays linear
+    unit = '"It\'s fine," she said, and \u2018the plan\u2019 isn\'t over. '
+    text = unit * (1_000_000 // len(unit))
+    t0 = time.perf_counter()
+    runs = find_quoted_runs(text)
+    assert len(runs) == 2 * (1_000_000 // len(unit))
+    doc = nlp.make_doc(text)            # tokens only: no parse, no entities
+    assert find_quotes(doc) == []
+    assert time.perf_counter() - t0 < 30
+
+
+def test_lexicon_is_readable_and_checked():
+    lex = load_lexicon()
+    assert lex.verb_kind("say") == "speech" and lex.verb_kind("believe") == "belief"
+    assert "according to" in lex.phrases and "statement" in lex.nouns
+    with pytest.raises(ValueError, match="line.tsv:2"):
+        parse_lexicon("say\tspeech\nshout\tloud\n", "line.tsv")

@@ -1,0 +1,126 @@
+"""Attributions signalled by the quotation marks themselves, whatever the verb.
+
+A quotation that no speech cue claimed is still somebody's words when a verb with a
+speaker governs it: 'Manafort dismissed the kerfuffle as "absurd"', '"This is fantastic!"
+beamed Hartley', 'Potts echoed:' followed by a quoted paragraph. The governing verb is the
+first verb above the quotation in the parse; its subject (outside the quotation) speaks.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from tidings.nlp.quote_cues import Frame, speaker_of, speaker_span, subtree_span
+from tidings.nlp.quote_marks import QuotedRun
+
+SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
+PUNCT_GAP = set(" \t\n\r,;:\u2014\u2013-")
+
+
+def _speakerish(tok: Token) -> bool:
+    if tok.pos_ == "PRON":
+        return tok.lower_ in SPEAKING_PRONOUNS
+    return tok.pos_ in ("PROPN", "NOUN")
+
+
+def licensed_frames(doc: Doc, runs: list[QuotedRun]) -> list[tuple[QuotedRun, Frame, bool]]:
+    """(run, frame, direct) for quotations governed by a verb with a speaker.
+
+    ``direct`` is True when the quotation is the whole content (adjacent to the cue),
+    False when it is a fragment of the verb's complement (a partial quote).
+    """
+    text = doc.text
+    out = []
+    for r in runs:
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or is_title(span):
+            continue
+        verb = _governing_verb(span)
+        if verb is None:
+            verb = _colon_intro(doc, r)
+            if verb is None:
+                continue
+            direct = True
+        elif verb.i >= span.end:
+            clause = min([verb.i] + [c.i for c in verb.children if c.dep_ == "nsubj"])
+            direct = all(ch in PUNCT_GAP for ch in text[r.end:doc[clause].idx])
+        else:
+            # '"shot back, "..."': particles and adverbs of the verb may stand between
+            gap = [t for t in doc[verb.i + 1:span.start]
+                   if not (t.is_punct or t.is_space or (t.head.i == verb.i and t.dep_ in ("prt", "advmod")))]
+            direct = not gap
+        head = speaker_of(verb)
+        if head is None or span.start <= head.i < span.end or not _speakerish(head):
+            continue
+        if direct:
+            content = (span.start, span.end)
+        elif verb.i < span.start:
+            content = _complement(doc, verb, span)
+            if content is None:
+                continue
+        else:
+            continue
+        sp = speaker_span(doc, head, verb.i, content)
+        out.append((r, Frame(cue=(verb.i, verb.i + 1), speaker=sp, speaker_head=head.i, content=content,
+                             kind="licensed", lemma=verb.lemma_.lower()), direct))
+    return out
+
+
+def is_title(span) -> bool:
+    """'Sputnik V', "Saturday Night Live": a quoted name is not a quotation of words said."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and len(words) <= 6 and all(t.is_title or t.is_upper or t.lower_ in
+                                                   ("of", "the", "and", "a", "in", "on", "for")
+                                                   for t in words)
+
+
+def _governing_verb(span) -> Token | None:
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    if not roots:
+        return None
+    tok = roots[0]
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if span.start <= tok.i < span.end:
+            continue
+        if tok.pos_ == "VERB":
+            return tok
+    return None
+
+
+def _complement(doc: Doc, verb: Token, span) -> tuple[int, int] | None:
+    """From the verb's first complement to the end of the one holding the quotation."""
+    holder = None
+    for c in verb.children:
+        s, e = subtree_span(c)
+        if c.i > verb.i and s <= span.start and e >= span.end:
+            holder = c
+    if holder is None:
+        return None
+    firsts = [c.left_edge.i for c in verb.children
+              if verb.i < c.i <= holder.i and c.dep_ not in ("punct", "advmod", "npadvmod", "cc")]
+    s = min(firsts) if firsts else holder.left_edge.i
+    e = holder.right_edge.i + 1
+    while e > s and doc[e - 1].is_punct and doc[e - 1].text not in "\"”»’'":
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _colon_intro(doc: Doc, r: QuotedRun) -> Token | None:
+    """'X echoed:' closing the paragraph before a quoted paragraph."""
+    text = doc.text
+    i = r.start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":" or "\n" not in text[i:r.start]:
+        return None
+    colon = doc.char_span(i, i + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    for t in reversed(doc[max(0, colon.start - 12):colon.start]):
+        if t.pos_ == "VERB":
+            return t
+        if t.is_sent_start:
+            break
+    return None

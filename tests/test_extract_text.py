@@ -162,7 +162,7 @@ def test_photo_caption_and_byline():
     text = text.replace(HEADLINE + "\n\n", "").replace("Home\n\n", "Home\n\n" + HEADLINE + "\n\n")
     result = extract_text(text, SETTINGS)
     _assert_clean(result, "The minister at a press conference (Photo: Reuters)", "By Jane Doe and John Roe")
-    assert result.author == "Jane Doe"
+    assert result.author == "Jane Doe and John Roe"
     assert result.title == HEADLINE
 
 

@@ -116,3 +116,16 @@ def test_out_dir_name_clash_and_markdown(tmp_path: Path):
     assert result.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["page-2.md", "page.md"]
     assert (out / "page.md").read_text().startswith("# Ministers meet on trade deal\n")
+
+
+def test_bundled_samples_folder(repo_dir: Path):
+    """What `make demo` runs: the seed page and the VOA stories, every one an article."""
+    result = invoke(str(repo_dir / "samples"))
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 90 and all("error" not in r for r in records)
+    seed = records[0]
+    assert seed["source"].endswith("samples/seed-page.txt") and seed["format"] == "text"
+    assert seed["title"] == "Turkey and Russia confirm arms deal, in Nato headache"
+    assert seed["body"].startswith("Turkey and Russia have pledged to go further on military cooperation")
+    assert [r["source"].rsplit("/", 1)[-1] for r in records[1:3]] == ["voa_stories.jsonl#1", "voa_stories.jsonl#2"]

@@ -234,3 +234,13 @@ def test_analysis_round_trips_through_json_records(tmp_path):
     path = write_jsonl(tmp_path / "r.jsonl", items)
     back = [analysis_from_dict(json.loads(line)) for line in path.read_text().splitlines()]
     assert back == [replace(a) for a in items]
+
+
+def test_bad_dates_do_not_break_clustering(tmp_path):
+    art = article("d", "Turkish officials met Russian officials. More text.", None, None, "2021-02-30T10:00")
+    ev = event(art, "Turkish officials met Russian officials.", "TURGOV", "Turkish officials", "RUSGOV",
+               "Russian officials", "met", "040", date="2021-99-01")
+    with Store(tmp_path / "t.db") as s:
+        assert s.add(analysis(art, [ev])).status == "added"
+        (row,) = s.events(EventFilters(include_hypothetical=True))
+        assert row["date"] is None and row["n_mentions"] == 1

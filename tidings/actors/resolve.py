@@ -226,6 +226,10 @@ class ActorResolver:
             specific = [m.entry for m in agents if split_code(m.entry.code)[1] not in _VAGUE]
             if split_code(a.code)[1] in _VAGUE and specific:
                 a = specific[-1]   # "a group of tourists": the tourists say who they are
+            religious = next((m.entry for m in agents if split_code(m.entry.code)[1] == "REL"), None)
+            if religious is not None and split_code(a.code)[1] in ("CVL", *_VAGUE):
+                a = religious      # "a Jewish community leader", "Muslim villagers": religious civilians
+            a = _org_of_title(doc, g, agents, a)
             sector_code = a.code
             if former and not sector_code.startswith("ELI"):
                 sector_code = "ELI"
@@ -257,10 +261,14 @@ class ActorResolver:
             c = _prefer_head(countries, g.head)
             e = c.entry
             if e.kind == "place":
+                if c.start <= g.head.i < c.end and _surname_of_person(doc, g.head):
+                    # "Austin" after "Lloyd Austin": the person; coreference names them
+                    return ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=None,
+                                        kind="name", via="ner:PERSON")
                 if c.start <= g.head.i < c.end and _acts(g.head) and not _surname_of_person(doc, g.head):
                     # a city or province that acts ("Mariupol said", "Sydney sued") is its
                     # people, never the government: country + CVL
-                    actor = _actor(e.code + "CVL", span.text, e.kb_id)
+                    actor = _actor(e.code + "CVL", e.name, e.kb_id)
                     return ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=actor,
                                         kind="name", via="kb:place")
                 return "place"
@@ -472,6 +480,9 @@ def resolve_text(text: str, date: str | None = None, context: str | None = None,
                 sector = _generic_sector(doc, res.places[0])
                 return Actor(code=m.actor.country + (sector or ""), country=m.actor.country, sector=sector,
                              name=m.actor.name, kb_id=m.actor.kb_id)
+    if best is None and not res.places and _only_time(doc, len(text)):
+        # "yesterday", "last week": a time, not an actor -- CAMEO/PLOVER's "junk" code
+        return Actor(code="JNK", country=None, sector="JNK", name=None, kb_id=None)
     if actor is not None and actor.sector is None and (actor.code or "").endswith("PPL"):
         # Phoenix "people" is PLOVER's civilians
         actor = Actor(code=actor.code[:-3] + "CVL", country=actor.country, sector="CVL", name=actor.name,
@@ -483,6 +494,33 @@ def resolve_text(text: str, date: str | None = None, context: str | None = None,
             actor = Actor(code=ctry + (actor.code or ""), country=ctry, sector=actor.sector, name=actor.name,
                           kb_id=actor.kb_id)
     return actor
+
+
+# Titles that belong to whatever body follows "of": "President of the Human Rights League"
+# leads the league, not the country.
+_TITLE_WORDS = frozenset("""president chairman chairwoman chair head leader director founder secretary-general
+spokesman spokeswoman spokesperson member chief""".split())
+_ORG_SECTORS = frozenset({"SOC", "NGO", "EDU", "BUS", "MED", "HLH", "PTY", "LAB", "REL", "JRN", "AGR", "CRM", "REB"})
+
+
+def _org_of_title(doc: Doc, g: _Group, agents: list[Match], a):
+    head = g.head
+    if head.lower_ not in _TITLE_WORDS or not any(m.start <= head.i < m.end for m in agents):
+        return a
+    for m in agents:
+        root = doc[m.start:m.end].root
+        tok = root
+        while tok.dep_ in ("compound", "amod", "conj") and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == head.i and \
+                split_code(m.entry.code)[1] in _ORG_SECTORS:
+            return m.entry
+    return a
+
+
+def _only_time(doc: Doc, text_end: int) -> bool:
+    words = [t for t in doc if t.idx < text_end and not t.is_punct]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _generic_sector(doc: Doc, place: TextSpan) -> str | None:

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 # Text dumps of one group are extracted in windows so repeated lines can be counted across pages
 # while memory stays bounded (at most this many pages / bytes held at once).
-WINDOW_PAGES = 64
+WINDOW_PAGES = 256
 WINDOW_BYTES = 64 << 20
 
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",

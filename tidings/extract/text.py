@@ -18,10 +18,11 @@ from tidings.settings import Settings
 from .repetition import normalise_line
 from .result import ExtractError, ExtractResult
 from .textdates import find_published
-from .textfeatures import CODE_RE, feature_names, unit_features
+from .textfeatures import CODE_RE, content_words, feature_names, segment_roles, unit_features
 from .textlines import Unit, split_units
 from .treemodel import load_model
 
+MAX_TEASER_OVERLAP = 0.2
 BODY_MODEL = "textdump_body.json"
 TITLE_MODEL = "textdump_title.json"
 
@@ -85,14 +86,41 @@ def body_indexes(units: list[Unit], p: np.ndarray, threshold: float = 0.45,
     is kept (a short paragraph or a sentence split by an inline element). Leaked markup and lines
     repeated on other pages of the site are never body."""
     n = len(units)
-    keep = [float(p[i]) >= threshold and not CODE_RE.search(units[i].text)
-            and normalise_line(units[i].text) not in boilerplate for i in range(n)]
+    allowed = [not CODE_RE.search(u.text) and normalise_line(u.text) not in boilerplate for u in units]
+    keep = [float(p[i]) >= threshold and allowed[i] for i in range(n)]
     for i in range(1, n - 1):
-        if (not keep[i] and keep[i - 1] and keep[i + 1] and p[i] >= threshold * 0.5
+        if (not keep[i] and allowed[i] and keep[i - 1] and keep[i + 1] and p[i] >= threshold * 0.5
                 and units[i].column == units[i - 1].column == units[i + 1].column
                 and not units[i].marker):
             keep[i] = True
-    return [i for i in range(n) if keep[i]]
+    return _drop_trailing_teasers(units, keep)
+
+
+def _drop_trailing_teasers(units: list[Unit], keep: list[bool]) -> list[int]:
+    """After the article's last multi-paragraph section, a run of "heading / one paragraph" pairs
+    holding two or more kept paragraphs is a teaser list (related stories, opinion, latest news)."""
+    heading, prose, seg_prose = segment_roles(units)
+    kept = [i for i in range(len(units)) if keep[i]]
+    if not kept:
+        return kept
+    last_section = max((i for i in kept if seg_prose[i] >= 2 and prose[i]), default=None)
+    if last_section is None:
+        return kept
+    tail = [i for i in kept if i > last_section]
+    # the end of the last section itself, up to the first heading after it, stays
+    first_heading = next((i for i in range(last_section + 1, len(units)) if heading[i]), None)
+    if first_heading is None:
+        return kept
+    teasers = [i for i in tail if i >= first_heading]
+    teaser_prose = [i for i in teasers if prose[i]]
+    if len(teaser_prose) < 2:
+        return kept
+    # ... and they are about something else: few of their content words occur in the article
+    article = set().union(*(content_words(units[i].text) for i in kept if i < first_heading))
+    overlap = [len(w & article) / len(w) for w in (content_words(units[i].text) for i in teaser_prose) if w]
+    if not overlap or sum(overlap) / len(overlap) >= MAX_TEASER_OVERLAP:
+        return kept
+    return [i for i in kept if i not in set(teasers)]
 
 
 def decode_body(units: list[Unit], p: np.ndarray, boilerplate: frozenset[str] = frozenset()) -> list[str]:

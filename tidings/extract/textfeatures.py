@@ -33,6 +33,13 @@ _CREDIT_END_RE = re.compile(r"[\[(][A-Z][A-Za-z]{1,5}(?:/[A-Z][\w ]{1,20})?[\])]
 # raw markup or script that leaked into the dump (ads, tracking snippets)
 CODE_RE = re.compile(r"</?[a-zA-Z]+[\s>/]|\b(?:href|src|onclick|style)\s*=|document\.\w|\bfunction\s*\(|"
                      r"\bvar\s+\w+\s*=|[{};]\s*$|^\s*[{}]")
+# the start of a reader-comment section: what follows is prose, but not the article
+_COMMENTS_RE = re.compile(
+    r"^(?:\d+\s+)?(?:reader\s+|user\s+|your\s+)?comments?\b(?:\s*\(\d+\))?|"
+    r"^(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)|"
+    r"^(?:have your say|join the (?:discussion|conversation)|trackbacks?|responses?\s+to)\b|"
+    r"^(?:posted|comment|reply) by\b.*\d|\b(?:said|wrote)(?:\.\.\.|:)\s*$",
+    re.IGNORECASE)
 _BYLINE_RE = re.compile(r"^(?:by|posted by|written by|from)\s+\S", re.IGNORECASE)
 _WS_RE = re.compile(r"\s+")
 _OPEN_QUOTE = "\"'“‘«"
@@ -106,6 +113,11 @@ def _stem(word: str) -> str:
     return word[:7]
 
 
+def content_words(text: str) -> set[str]:
+    stop = _wordlist("stopwords_en.txt")
+    return {_stem(w) for w in _WORD_RE.findall(text.lower()) if len(w) > 2 and w not in stop and not w.isdigit()}
+
+
 def _prose(b: list[float]) -> bool:
     # >= 8 words (log1p(8)) and a sentence end, or a long run of words with function words in it
     if b[28] > 0:
@@ -132,6 +144,44 @@ def _main_run(base: list[list[float]], units: list[Unit]) -> tuple[int, int]:
         if cur > best:
             best, best_span = cur, (start, i)
     return best_span
+
+
+def _segments(heading: list[float], prose: list[float]) -> tuple[list[float], list[float]]:
+    """Per unit: prose units in its heading-delimited segment, and how many neighbouring segments in
+    a row hold at most one paragraph. Teaser lists ("Headline / one-line summary" repeated) form long
+    chains of one-paragraph segments; an article's subheadings are followed by several paragraphs."""
+    n = len(heading)
+    seg_id, segs = [], [[0, 0]]          # per segment: [first unit, prose count]
+    for i in range(n):
+        if heading[i] and i > 0 and not heading[i - 1]:
+            segs.append([i, 0])
+        seg_id.append(len(segs) - 1)
+        segs[-1][1] += int(prose[i])
+    small = [1 if c <= 1 else 0 for _, c in segs]
+    chain = [0] * len(segs)
+    k = 0
+    while k < len(segs):
+        if not small[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(segs) and small[j]:
+            j += 1
+        for m in range(k, j):
+            chain[m] = j - k
+        k = j
+    return ([float(min(segs[s][1], 5)) for s in seg_id], [float(min(chain[s], 6)) for s in seg_id])
+
+
+def segment_roles(units: list[Unit]) -> tuple[list[float], list[float], list[float]]:
+    """(heading-like, prose, prose count of the unit's segment) per unit, for the decoders."""
+    stop = _wordlist("stopwords_en.txt")
+    chrome = _wordlist("chrome_words_en.txt")
+    base = [_base(u, stop, chrome) for u in units]
+    prose = [1.0 if _prose(b) else 0.0 for b in base]
+    heading = [1.0 if (b[1] <= math.log1p(12) and b[2] == 0 and b[11] + b[12] == 0) else 0.0 for b in base]
+    seg_prose, _ = _segments(heading, prose)
+    return heading, prose, seg_prose
 
 
 def unit_features(units: list[Unit], boilerplate: frozenset[str] = frozenset()) -> np.ndarray:
@@ -161,8 +211,7 @@ def unit_features(units: list[Unit], boilerplate: frozenset[str] = frozenset()) 
     main_indent = sorted(main_ind)[len(main_ind) // 2]
     total_words = sum(words) or 1.0
     # lexical cohesion: teasers and ads talk about other things than the article
-    content = [{_stem(w) for w in _WORD_RE.findall(u.text.lower()) if len(w) > 2 and w not in stop
-                and not w.isdigit()} for u in units]
+    content = [content_words(u.text) for u in units]
     vocab: dict[str, int] = {}
     for i in range(a, z + 1):
         if prose[i]:
@@ -173,8 +222,11 @@ def unit_features(units: list[Unit], boilerplate: frozenset[str] = frozenset()) 
         (sum(1 for w in c if vocab.get(w, 0) - own[i] > 0) / len(c)) if c else 0.0
         for i, c in enumerate(content)
     ]
+    comment_cue = [1.0 if (len(u.text) < 80 and _COMMENTS_RE.search(u.text)) else 0.0 for u in units]
+    cumc = np.cumsum([0.0] + comment_cue)
     heading = [1.0 if (b[1] <= math.log1p(12) and b[2] == 0 and b[11] + b[12] == 0) else 0.0 for b in base]
     cumh = np.cumsum([0.0] + heading)
+    seg_prose, seg_chain = _segments(heading, prose)
     main_words = sum(words[a:z + 1])
     cum = np.cumsum([0.0] + prose)
     cumw = np.cumsum([0.0] + words)
@@ -201,6 +253,8 @@ def unit_features(units: list[Unit], boilerplate: frozenset[str] = frozenset()) 
             lo, hi = max(0, i - w), min(n, i + w + 1)
             row += [(cum[hi] - cum[lo]) / (hi - lo), math.log1p((cumw[hi] - cumw[lo]) / (hi - lo)),
                     (cumh[hi] - cumh[lo]) / (hi - lo)]
+        row += [seg_prose[i], seg_chain[i]]
+        row += [comment_cue[i], min(cumc[i] - cumc[min(a, i)], 5.0), min(cumc[i] - cumc[max(0, i - 6)], 5.0)]
         row += [cohesion[i], cohesion[i - 1] if i > 0 else 0.0, cohesion[i + 1] if i + 1 < n else 0.0,
                 heading[i - 1] if i > 0 else 1.0, heading[i + 1] if i + 1 < n else 1.0]
         inside = a <= i <= z
@@ -227,6 +281,8 @@ def feature_names() -> tuple[str, ...]:
                                              "chrome_ratio", "blank_before")]
     for w in (3, 8):
         names += [f"prose_density_{w}", f"word_density_{w}", f"heading_density_{w}"]
+    names += ["segment_prose", "one_paragraph_chain"]
+    names += ["comment_cue", "comment_cues_since_main", "comment_cues_before_6"]
     names += ["cohesion", "cohesion@-1", "cohesion@+1", "heading@-1", "heading@+1"]
     names += ["in_main_run", "before_main", "after_main", "main_column", "indent_vs_main", "main_share",
               "pos_in_main", "units_to_main"]

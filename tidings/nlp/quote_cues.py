@@ -22,6 +22,9 @@ CLAUSAL = ("ccomp",)
 COMPLEMENTS = ("dobj", "xcomp", "prep", "dative", "attr", "oprd", "acomp")
 # prepositions after a cue that belong to the cue's setting, not to what was said
 CONTENT_PREPS = {"for", "of", "about", "against", "over", "as", "on"}
+# clause-taking verbs that do not attribute ("it makes sure that", "it seems that")
+NOT_ATTRIBUTING = {"be", "have", "do", "make", "go", "get", "seem", "appear", "mean", "happen", "ensure",
+                   "let", "turn", "come", "take", "look", "sound", "become", "help", "matter"}
 SPEAKER_POS = ("NOUN", "PROPN", "PRON", "NUM", "X")
 
 
@@ -149,6 +152,11 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
     end = len(doc) if end is None else end
     frames: list[Frame] = []
     for tok in doc[start:end]:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
+            f = _nominal(doc, tok, lex)
+            if f:
+                frames.append(f)
+            continue
         if tok.pos_ not in ("VERB", "AUX") and not (tok.lower_ == "according" and tok.dep_ == "prep"):
             continue
         if tok.lower_ == "according":
@@ -159,7 +167,13 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
         lemma = tok.lemma_.lower()
         kind = lex.verb_kind(lemma)
         if kind is None:
-            continue
+            # any other verb that takes a reported clause ("figured that ...", "hopes he ...")
+            # attributes it: clause-taking verbs are verbs of saying, thinking or showing
+            if tok.pos_ != "VERB" or lemma in NOT_ATTRIBUTING or not any(
+                    c.dep_ == "ccomp" and c.i > tok.i and c.right_edge.i - c.left_edge.i >= 2
+                    for c in tok.children):
+                continue
+            kind = "belief"
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             continue
         if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
@@ -237,6 +251,23 @@ def _cut_nested(clause: Token, lex: CueLexicon) -> int:
 def _is_when(prep: Token) -> bool:
     """'on Tuesday', 'for two hours': a time, not what was said."""
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def _nominal(doc: Doc, noun: Token, lex: CueLexicon) -> Frame | None:
+    """"his warning that C", "Trump's claim that C": the owner says C."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if owner is None or clause is None or owner.pos_ not in SPEAKER_POS:
+        return None
+    s, e = _trim(doc, clause.left_edge.i, _cut_nested(clause, lex))
+    if e - s < 3:
+        return None
+    os_, oe = _trim_np(doc, *subtree_span(owner))
+    if oe > os_ and doc[oe - 1].dep_ == "case":
+        oe -= 1
+    return Frame(cue=(noun.i, noun.i + 1), speaker=(os_, oe) if oe > os_ else (owner.i, owner.i + 1),
+                 speaker_head=owner.i, content=(s, e), kind="speech", lemma=noun.lemma_.lower())
 
 
 def _according(doc: Doc, tok: Token) -> Frame | None:

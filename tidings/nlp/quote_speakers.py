@@ -13,6 +13,7 @@ names come from these rules, in order:
 """
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass, field
 
@@ -26,6 +27,9 @@ NAMED = ("PERSON", "ORG", "GPE", "NORP")
 PERSONAL = {"he", "she", "him", "her"}
 GROUP = {"it", "they", "we", "them"}
 # words that introduce or title a person and say nothing about who it is
+# how many earlier names a pronoun, surname or role phrase is compared with: enough for an
+# article, and it keeps a pathological 1 MB page linear
+LOOKBACK = 300
 TITLE_STOP = {"the", "a", "an", "mr", "mrs", "ms", "dr", "of", "'s"}
 
 
@@ -45,12 +49,16 @@ class SpeakerNamer:
     actors: object | None = None
     _named: list[_Named] = field(default_factory=list)
     _spoke: list[_Named] = field(default_factory=list)
+    _subjects: list[_Named] = field(default_factory=list)
+    _person_words: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ in NAMED:
                 self._named.append(_Named(ent.start, _full_name(self._named, ent), ent.label_,
                                           _roles(ent), ent.root.dep_ in ("nsubj", "nsubjpass")))
+        self._subjects = [n for n in self._named if n.subject]
+        self._person_words = {w for n in self._named if n.label == "PERSON" for w in n.name.split()}
 
     def speaker(self, start: int, end: int, head: int) -> Speaker:
         """A Speaker for tokens [start, end) whose head word is ``head``."""
@@ -79,10 +87,10 @@ class SpeakerNamer:
             return self._proper(start, end, head)
         if tok.lower_ in PERSONAL:
             return (_last(self._spoke, start, "PERSON")
-                    or _last([n for n in self._named if n.subject], start, "PERSON")
+                    or _last(self._subjects, start, "PERSON")
                     or _last(self._named, start, "PERSON"))
         if tok.lower_ in GROUP:
-            for n in reversed(self._spoke):
+            for n in reversed(_before(self._spoke, start)):
                 if n.start < start and n.label != "PERSON":
                     return n
             return None
@@ -90,8 +98,8 @@ class SpeakerNamer:
             described = _described(doc, tok)
             if described is not None:
                 for pool in (self._spoke, self._named):
-                    for n in reversed(pool):
-                        if n.start < start and described <= n.roles:
+                    for n in reversed(_before(pool, start)):
+                        if described <= n.roles:
                             return n
             # a role phrase that names nobody met before is its own name ("Turkey's defence ministry")
             words = [t for t in doc[start:end] if t.dep_ not in ("det", "punct") and t.i <= head]
@@ -118,16 +126,16 @@ class SpeakerNamer:
         text = doc[s:e].text
         if e - s == 1:
             for pool in (self._spoke, self._named):
-                for n in reversed(pool):
-                    if n.start < s and n.label == "PERSON" and n.name.endswith(" " + text):
+                for n in reversed(_before(pool, s)):
+                    if n.label == "PERSON" and n.name.endswith(" " + text):
                         return _Named(s, n.name, "PERSON", n.roles, True)
             if label == "PROPN":
                 for pool in (self._spoke, self._named):
-                    for n in reversed(pool):
-                        if n.start < s and n.name == text:
+                    for n in reversed(_before(pool, s)):
+                        if n.name == text:
                             return n
         if label == "PROPN":
-            label = "PERSON" if any(n.label == "PERSON" and text in n.name for n in self._named) else "PROPN"
+            label = "PERSON" if all(w in self._person_words for w in text.split()) else "PROPN"
         return _Named(s, text, label, _span_roles(doc[start:end]), True)
 
 
@@ -140,16 +148,22 @@ def _span_actor(actors, start: int, end: int):
 
 
 def _entity_at(doc: Doc, i: int) -> SpacySpan | None:
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent
-    return None
+    """The entity covering token i (walking its IOB tags: no scan of doc.ents)."""
+    if not doc[i].ent_type_:
+        return None
+    s = i
+    while doc[s].ent_iob_ == "I" and s > 0:
+        s -= 1
+    e = i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return SpacySpan(doc, s, e, label=doc[i].ent_type_)
 
 
 def _full_name(earlier: list[_Named], ent: SpacySpan) -> str:
     """A surname alone is the earlier full name that ends with it."""
     if ent.label_ == "PERSON" and len(ent) == 1:
-        for n in reversed(earlier):
+        for n in reversed(_before(earlier, ent.start)):
             if n.label == "PERSON" and n.name != ent.text and n.name.endswith(" " + ent.text):
                 return n.name
     return ent.text
@@ -193,8 +207,14 @@ def _span_roles(span: SpacySpan) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "ADJ") and t.lower_ not in TITLE_STOP)
 
 
+def _before(pool: list[_Named], start: int) -> list[_Named]:
+    """The last LOOKBACK names of a position-ordered pool that come before token ``start``."""
+    k = bisect.bisect_left(pool, start, key=lambda n: n.start)
+    return pool[max(0, k - LOOKBACK):k]
+
+
 def _last(pool: list[_Named], before: int, label: str) -> _Named | None:
-    for n in reversed(pool):
+    for n in reversed(_before(pool, before)):
         if n.start < before and n.label == label:
             return n
     return None

@@ -35,6 +35,7 @@ from tidings.records import Quote, Span
 
 GAP_PUNCT = set(" \t\n\r,;:\u2014\u2013-")
 MAX_LEAD_GAP = 80          # chars between "X said on Tuesday in Sochi:" and the quotation
+MAX_CONTINUATION_GAP = 250  # chars of narration a continuation may skip ('" she said, as she left. "')
 MIN_CONTINUATION_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
 KIND_RANK = {"speech": 0, "clausal": 0, "direct": 0, "phrase": 1, "licensed": 2, "belief": 3, "evidence": 4}
 
@@ -99,6 +100,7 @@ def _attach(doc: Doc, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found
     starts = [r.start for r in runs]
     ends = [r.end for r in runs]
     claimed: set[int] = set()
+    index = {(r.start, r.end): i for i, r in enumerate(runs)}
     out: list[_Found] = []
     for fr in frames:
         cue_s, cue_e = _chars(doc, fr.cue)
@@ -139,18 +141,18 @@ def _attach(doc: Doc, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
         elif content is not None:
             s, e = _cover_runs(runs, starts, *content)
-            inside = [r for r in runs if r.start >= s and r.end <= e]
+            inside = [r for r in runs[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if r.end <= e]
             quoted = sum(r.end - r.start for r in inside)
             direct = quoted >= 0.9 * (e - s)
-            claimed.update(runs.index(r) for r in inside)
+            claimed.update(index[(r.start, r.end)] for r in inside)
             out.append(_Found(s, e, (cue_s, cue_e), speaker, direct, rank, inside, clausal=fr.clausal))
     return out
 
 
 def _licensed(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
     """Quotations no cue claimed, attributed through the verb that governs them."""
-    covered = [(f.start, f.end) for f in found]
-    free = [r for r in runs if not any(s <= r.start and r.end <= e for s, e in covered)]
+    covered = _Intervals((f.start, f.end, f) for f in found)
+    free = [r for r in runs if not any(s <= r.start and r.end <= e for s, e, _ in covered.overlapping(r.start, r.end))]
     if not free or not doc.has_annotation("DEP"):
         return []
     out = []
@@ -174,6 +176,7 @@ def _colon_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
     """
     text = doc.text
     out = []
+    taken = _Intervals((f.start, f.end, f) for f in found)
     for m in _COLON_LINE.finditer(text):
         name = m.group(1).strip()
         words = name.split()
@@ -190,7 +193,7 @@ def _colon_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
             ce -= 1
         if sp is None or colon is None or ce - cs < 3:
             continue
-        if any(f.start <= ns < f.end or cs <= f.start < ce for f in found):
+        if any(taken.overlapping(ns, ce)):
             continue
         cue_t = next((t for t in colon if t.text == ":"), None)
         if cue_t is None:
@@ -318,7 +321,8 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
         if k < 0:
             continue
         prev = by_pos[k]
-        if not prev.direct or prev.end > r.start or para_of(r.start) != para_of(prev.end):
+        if (not prev.direct or prev.end > r.start or para_of(r.start) != para_of(prev.end)
+                or r.start - prev.end > MAX_CONTINUATION_GAP):
             continue
         prev.end = r.end
         prev.runs.append(r)
@@ -327,29 +331,55 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
 
 def _dedupe(found: list[_Found]) -> list[_Found]:
     """One attribution per stretch of text (PolNeAR is univocal). An attribution reported
-    inside another ("CNN reported that King said ...") belongs to the outer one; among
-    overlapping ones, direct quotes win, then speech cues."""
+    inside another one's clause ("CNN reported that King said ...") belongs to the outer one;
+    among overlapping ones, direct quotes win, then speech cues, then the longer."""
     found = [f for f in found if f.direct or f.speaker is not None]
-    nested = set()
-    for i, f in enumerate(found):
-        for g in found:
-            if (g is not f and f.cue and g.start <= f.cue[0] < g.end and g.speaker is not None
-                    and g.rank <= KIND_RANK["phrase"] and g.clausal and not (g.cue and f.start <= g.cue[0] < f.end)):
-                nested.add(i)
-                break
-    found = [f for i, f in enumerate(found) if i not in nested]
-    found = sorted(found, key=lambda f: (not f.direct, f.rank, f.start - f.end))
-    kept: list[_Found] = []
+    outers = _Intervals((g.start, g.end, g) for g in found
+                        if g.speaker is not None and g.rank <= KIND_RANK["phrase"] and g.clausal)
+
+    def nested(f: _Found) -> bool:
+        return f.cue is not None and any(
+            g is not f and s <= f.cue[0] < e and not (g.cue and f.start <= g.cue[0] < f.end)
+            for s, e, g in outers.overlapping(f.cue[0], f.cue[0] + 1))
+
+    found = sorted((f for f in found if not nested(f)), key=lambda f: (not f.direct, f.rank, f.start - f.end))
+    kept = _Intervals()
     for f in found:
         clash = False
-        for g in kept:
-            inter = min(f.end, g.end) - max(f.start, g.start)
-            if inter > 0 and inter >= 0.5 * min(f.end - f.start, g.end - g.start):
+        for s, e, g in kept.overlapping(f.start, f.end):
+            inter = min(f.end, e) - max(f.start, s)
+            if inter >= 0.5 * min(f.end - f.start, e - s):
                 clash = True
-            elif f.cue and g.start <= f.cue[0] < g.end:
-                clash = True        # f is reported inside g
-            if clash:
                 break
+        if not clash and f.cue and any(kept.overlapping(f.cue[0], f.cue[0] + 1)):
+            clash = True            # f is reported inside a kept attribution
         if not clash:
-            kept.append(f)
-    return kept
+            kept.add(f.start, f.end, f)
+    return [g for _, _, g in kept.items()]
+
+
+class _Intervals:
+    """Char intervals with overlap queries in O(log n + hits) for intervals of bounded length."""
+
+    def __init__(self, items=()):
+        self._starts: list[int] = []
+        self._items: list[tuple[int, int, object]] = []
+        self._longest = 0
+        for s, e, obj in sorted(items, key=lambda t: t[0]):
+            self._starts.append(s)
+            self._items.append((s, e, obj))
+            self._longest = max(self._longest, e - s)
+
+    def add(self, s: int, e: int, obj) -> None:
+        k = bisect.bisect_right(self._starts, s)
+        self._starts.insert(k, s)
+        self._items.insert(k, (s, e, obj))
+        self._longest = max(self._longest, e - s)
+
+    def overlapping(self, s: int, e: int):
+        lo = bisect.bisect_left(self._starts, s - self._longest)
+        hi = bisect.bisect_left(self._starts, e)
+        return [it for it in self._items[lo:hi] if it[1] > s]
+
+    def items(self):
+        return list(self._items)

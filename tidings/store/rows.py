@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from urllib.parse import urlsplit
 
 from tidings.records import (Actor, ActorMention, Analysis, Article, Entity, EventMention, Evidence,
@@ -21,13 +22,23 @@ def host(url: str | None) -> str | None:
     return h or None
 
 
+def valid_day(value: str | None) -> str | None:
+    """YYYY-MM-DD when ``value`` starts with a real calendar day, else None (clustering needs real days)."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
 def article_row(a: Article) -> dict:
     return {
         "id": a.id, "source": a.source, "url": a.url, "site": a.site or host(a.url), "title": a.title,
         "author": a.author, "published": a.published, "published_from": a.published_from,
         "language": a.language, "format": a.format, "body": a.body,
         "warnings": json.dumps(list(a.warnings), ensure_ascii=False),
-        "day": (a.published or "")[:10] or None,
+        "day": valid_day(a.published),
     }
 
 
@@ -68,7 +79,7 @@ def mention_row(e: EventMention, article_day: str | None) -> dict:
         "future": _flag(ctx, "future"), "historical": _flag(ctx, "historical"),
         "factual": 1 if factual else 0,
         "date": e.date, "date_granularity": e.date_granularity, "date_from": e.date_from,
-        "day": (e.date or "")[:10] if e.date and len(e.date) >= 10 else article_day,
+        "day": valid_day(e.date) or article_day,
         "place_name": e.place.name if e.place else None, "place_lat": e.place.lat if e.place else None,
         "place_lon": e.place.lon if e.place else None,
         "place_country": e.place.country if e.place else None,

@@ -215,9 +215,12 @@ DEV_SAMPLE = {
     "7b47de5a": ("Sir Edmund Hillary, who became a mountaineering legend",
                  "The duo spent only 15 minutes at the summit.",
                  None),
-    "43fb5dbe": ("Sri Lanka's security forces and Tamil Tiger fighters",
-                 "Tens of thousands have died on both sides since the conflict started in 1972.",
-                 "'Heavy losses' in Sri Lanka clashes"),
+    "25b4dd4b": ("WASHINGTON (AP) — The Supreme Court appeared ready Wednesday",
+                 "Justice Samuel Alito, who appeared more sympathetic to Indiana's case,",
+                 "Court seems to back Indiana voter ID law"),
+    "01f31bbb": ("MANILA, Nov. 24 (Xinhua) -- Philippine President Gloria Macapagal Arroyo",
+                 "The Philippines was hit by a series of strong typhoons",
+                 "Philippine president orders evacuations owing to typhoon"),
 }
 
 
@@ -241,3 +244,10 @@ def test_dev_dump_chrome_left_out(l3s_text):
     for chrome in ("Email Article", "Most Read", "More articles in Soccer", "Liam Neeson", "Sitemap"):
         assert chrome not in result.body
     assert result.published == "2008-01-09" and result.published_from == "byline"
+
+
+def test_dev_dump_byline_and_dateline(l3s_text):
+    folder, gold = l3s_text
+    pid = next(k for k in gold if k.startswith("25b4dd4b"))
+    result = extract_text((folder / f"{pid}.txt").read_text(encoding="utf-8"), SETTINGS)
+    assert (result.author, result.published, result.published_from) == ("MARK SHERMAN", "2008-01-10", "byline")

@@ -172,10 +172,20 @@ def test_multi_paragraph_quote(nlp):
 
 def test_continuation_quote_in_same_paragraph_joins_the_quote(nlp):
     text = ('"We will not give up," Anna Berg said. "We have worked on this for ten years."\n\n'
-            '"This paragraph has no cue and is left unattributed."')
+            'The vote is on Monday.\n\n'
+            '"This paragraph has no cue and follows narration: it is left unattributed."')
     q = only(quotes_of(nlp, text))
     assert spans(text, q) == ('"We will not give up," Anna Berg said. "We have worked on this for ten years."',
                               "said", "Anna Berg", "Anna Berg", True)
+
+
+def test_quote_only_paragraph_continues_the_previous_paragraphs_quote(nlp):
+    # PolNeAR joins a cue-less paragraph that is nothing but a quotation to the direct quote
+    # ending the paragraph before ('"A!" he said to a cheer.\n\n"B."': one attribution)
+    text = ('"We will not give up," Anna Berg said to loud applause.\n\n'
+            '"We have worked on this for ten years."')
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q) == (text, "said", "Anna Berg", "Anna Berg", True)
 
 
 def test_partial_quote_content_is_the_reported_clause(nlp):

@@ -57,3 +57,15 @@ def test_banner_only():
 def test_no_date():
     assert find_published(["Headline", "A story with no date at all."], 0, [1]) == (None, None)
     assert find_published([], None, []) == (None, None)
+
+
+def test_url_date_and_its_rank():
+    from tidings.extract.textdates import url_date
+    assert url_date("https://x.example/news/2008/01/09/story.html") == date(2008, 1, 9)
+    assert url_date("http://x.example/story/20071229085406tsop.nb/top") == date(2007, 12, 29)
+    assert url_date("https://x.example/article3322353.ece") is None
+    units = ["Monday, March 3, 2008", "Menu", "Headline", "Text of the story without dates."]
+    assert find_published(units, 2, [3], "https://x.example/2008/02/28/headline") == ("2008-02-28", "url")
+    # a byline in the page still wins over the URL
+    units = ["Headline", "January 9, 2008", "The story."]
+    assert find_published(units, 0, [2], "https://x.example/2008/01/08/x") == ("2008-01-09", "byline")

@@ -22,7 +22,7 @@ from .textfeatures import CODE_RE, content_words, feature_names, segment_roles, 
 from .textlines import Unit, split_units
 from .treemodel import load_model
 
-MAX_TEASER_OVERLAP = 0.2
+MAX_TEASER_OVERLAP = 0.3
 BODY_MODEL = "textdump_body.json"
 TITLE_MODEL = "textdump_title.json"
 
@@ -59,7 +59,7 @@ def extract_text(text: str, settings: Settings | None = None, boilerplate: froze
     title_i = title_index(units, title_p, body_idx)
     body_idx = [i for i in body_idx if i != title_i]
     texts = [u.text for u in units]
-    published, published_from = find_published(texts, title_i, body_idx)
+    published, published_from = find_published(texts, title_i, body_idx, url)
     warnings = [] if body_idx else ["no article text recognised in the text dump"]
     return ExtractResult(
         body="\n\n".join(texts[i] for i in body_idx),
@@ -108,7 +108,10 @@ def _drop_trailing_teasers(units: list[Unit], keep: list[bool]) -> list[int]:
         return kept
     tail = [i for i in kept if i > last_section]
     # the end of the last section itself, up to the first heading after it, stays
-    first_heading = next((i for i in range(last_section + 1, len(units)) if heading[i]), None)
+    ref = units[last_section]
+    # headings of the article's own column (a sidebar menu interleaved line by line is not one)
+    first_heading = next((i for i in range(last_section + 1, len(units)) if heading[i]
+                          and units[i].column == ref.column and abs(units[i].indent - ref.indent) <= 4), None)
     if first_heading is None:
         return kept
     teasers = [i for i in tail if i >= first_heading]

@@ -6,6 +6,7 @@ order of trust:
 
 1. ``byline``: a full date between the headline and the first paragraph, or a short
    "Published/Posted/Updated ..." line before the end of the story.
+   ``url``: a day written in the article's URL (/2008/01/09/).
 2. ``text-weekday-anchor``: the story anchors itself with a weekday and a day without a year
    ("said on Tuesday (29 December)", "Tuesday, Dec. 29"): the latest such day, not after the
    reference date (the latest full date outside the story, e.g. the banner), that falls on that
@@ -112,10 +113,32 @@ def resolve_anchor(weekday: int, month: int, day: int, reference: date, max_year
     return None
 
 
-def find_published(units: list[str], title_index: int | None, body_indexes: list[int]) -> tuple[str | None, str | None]:
+_URL_DATE_RES = [
+    re.compile(r"/(?P<year>(?:19|20)\d\d)[/_-](?P<month>[01]?\d)[/_-](?P<day>[0-3]?\d)(?:/|[_-]|\.\w+$|$)"),
+    re.compile(r"(?<![\d])(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?:[0-2]\d[0-5]\d[0-5]\d)?(?![\d])"),
+]
+
+
+def url_date(url: str | None) -> date | None:
+    """A day written in the article's URL (/2008/01/09/, -20080109-), a common CMS habit."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I)
+    for rx in _URL_DATE_RES:
+        m = rx.search(path)
+        if m:
+            d = _mk(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+            if d and d <= date.today() + timedelta(days=1):
+                return d
+    return None
+
+
+def find_published(units: list[str], title_index: int | None, body_indexes: list[int],
+                   url: str | None = None) -> tuple[str | None, str | None]:
     """(ISO date, how it was found) for a dump split into unit texts, or (None, None)."""
+    from_url = url_date(url)
     if not units:
-        return None, None
+        return (from_url.isoformat(), "url") if from_url else (None, None)
     body_set = set(body_indexes)
     first_body = body_indexes[0] if body_indexes else (title_index + 1 if title_index is not None else 0)
     last_body = body_indexes[-1] if body_indexes else len(units) - 1
@@ -146,6 +169,9 @@ def find_published(units: list[str], title_index: int | None, body_indexes: list
     if below:
         return below[0].value.isoformat(), "byline"
 
+    if from_url:
+        return from_url.isoformat(), "url"
+
     # 2. the story anchors itself: "on Tuesday (29 December)"; reference = latest date outside it
     reference = max((f.value for f in outside), default=None) or max((f.value for f in found), default=None)
     if reference is not None:
@@ -154,6 +180,11 @@ def find_published(units: list[str], title_index: int | None, body_indexes: list
                 d = resolve_anchor(wd, month, day, reference)
                 if d:
                     return d.isoformat(), "text-weekday-anchor"
+
+    # dates far older than the page's latest are history the story mentions, not its own day
+    if reference is not None:
+        found = [f for f in found if (reference - f.value).days <= 730]
+        outside = [f for f in found if f.unit not in body_set]
 
     # 3. a date right above the headline (dateline placed before it)
     # (the first two units of the page are the site's banner, not the article's header)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .repetition import normalise_line
 from .textlines import Unit
 
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
@@ -41,7 +42,6 @@ _COMMENTS_RE = re.compile(
     r"^(?:posted|comment|reply) by\b.*\d|\b(?:said|wrote)(?:\.\.\.|:)\s*$",
     re.IGNORECASE)
 _BYLINE_RE = re.compile(r"^(?:by|posted by|written by|from)\s+\S", re.IGNORECASE)
-_WS_RE = re.compile(r"\s+")
 _OPEN_QUOTE = "\"'“‘«"
 
 
@@ -237,7 +237,7 @@ def unit_features(units: list[Unit], boilerplate: frozenset[str] = frozenset()) 
             i / n,
             float(counts[u.text] - 1),
             min(inside_other[i], 3.0),
-            1.0 if _WS_RE.sub(" ", u.text) in boilerplate else 0.0,
+            1.0 if normalise_line(u.text) in boilerplate else 0.0,
             words[i] / max_words,
             prose[i],
         ]

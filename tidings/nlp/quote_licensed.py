@@ -34,20 +34,22 @@ def licensed_frames(doc: Doc, runs: list[QuotedRun]) -> list[tuple[QuotedRun, Fr
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
         if span is None or len(span) == 0 or is_title(span):
             continue
-        verb = _governing_verb(span)
+        # 'X has since apologized for what happened: "..."': the colon hands the quotation
+        # to the clause before it, whatever the parser hung it on
+        verb = _colon_intro(doc, r)
+        direct = verb is not None
         if verb is None:
-            verb = _colon_intro(doc, r)
+            verb = _governing_verb(span)
             if verb is None:
                 continue
-            direct = True
-        elif verb.i >= span.end:
-            clause = min([verb.i] + [c.i for c in verb.children if c.dep_ == "nsubj"])
-            direct = all(ch in PUNCT_GAP for ch in text[r.end:doc[clause].idx])
-        else:
-            # '"shot back, "..."': particles and adverbs of the verb may stand between
-            gap = [t for t in doc[verb.i + 1:span.start]
-                   if not (t.is_punct or t.is_space or (t.head.i == verb.i and t.dep_ in ("prt", "advmod")))]
-            direct = not gap
+            if verb.i >= span.end:
+                clause = min([verb.i] + [c.i for c in verb.children if c.dep_ == "nsubj"])
+                direct = all(ch in PUNCT_GAP for ch in text[r.end:doc[clause].idx])
+            else:
+                # '"shot back, "..."': particles and adverbs of the verb may stand between
+                gap = [t for t in doc[verb.i + 1:span.start]
+                       if not (t.is_punct or t.is_space or (t.head.i == verb.i and t.dep_ in ("prt", "advmod")))]
+                direct = not gap
         head = speaker_of(verb)
         if head is None or span.start <= head.i < span.end or not _speakerish(head):
             continue
@@ -108,12 +110,12 @@ def _complement(doc: Doc, verb: Token, span) -> tuple[int, int] | None:
 
 
 def _colon_intro(doc: Doc, r: QuotedRun) -> Token | None:
-    """'X echoed:' closing the paragraph before a quoted paragraph."""
+    """'X echoed:' right before a quotation (closing the paragraph before it, or not)."""
     text = doc.text
     i = r.start - 1
     while i >= 0 and text[i].isspace():
         i -= 1
-    if i < 0 or text[i] != ":" or "\n" not in text[i:r.start]:
+    if i < 0 or text[i] != ":":
         return None
     colon = doc.char_span(i, i + 1, alignment_mode="expand")
     if colon is None:

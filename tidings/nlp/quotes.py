@@ -36,6 +36,8 @@ from tidings.records import Quote, Span
 GAP_PUNCT = set(" \t\n\r,;:\u2014\u2013-")
 MAX_LEAD_GAP = 80          # chars between "X said on Tuesday in Sochi:" and the quotation
 MAX_CONTINUATION_GAP = 250  # chars of narration a continuation may skip ('" she said, as she left. "')
+CROSS_PARAGRAPH = True
+GAP_TO_QUOTED = 1.5
 MIN_CONTINUATION_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
 KIND_RANK = {"speech": 0, "clausal": 0, "direct": 0, "phrase": 1, "licensed": 2, "belief": 3, "evidence": 4}
 
@@ -165,7 +167,10 @@ def _licensed(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[_Fou
 
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'\u2019-]*|of|at|the|and|de|van|von|al|el|bin)$")
-_COLON_LINE = re.compile(r"^([^\n:]{2,60}?)\s*:[ \t]+(\S[^\n]*)$", re.M)
+_COLON_LINE = re.compile(r"^([^\n:]{1,120}?)\s*:(?:[ \t]+|(?=[\"\u201c]))(\S[^\n]*)$", re.M)
+# 'SECTION HEADLINE - Jeffrey M. Jones: "..."': the name is what follows the last dash
+_LEAD_DASH = re.compile(r"^.*\s[-\u2014\u2013]\s+")
+# 'Rep. Trey Gowdy (R-S.C.):': a party/state tag after the name
 
 
 def _colon_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
@@ -178,14 +183,16 @@ def _colon_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
     out = []
     taken = _Intervals((f.start, f.end, f) for f in found)
     for m in _COLON_LINE.finditer(text):
-        name = m.group(1).strip()
+        raw = m.group(1)
+        name = _LEAD_DASH.sub("", raw).strip()
+        name = re.sub(r"\s*\([^()]{1,20}\)$", "", name)
         words = name.split()
         if not (1 <= len(words) <= 6) or not all(_NAME_WORD.match(w) for w in words):
             continue
         if words[0].lower() in ("note", "update", "editor", "source", "photo", "video", "read", "watch",
-                                "related", "correction", "q", "a"):
+                                "related", "correction"):
             continue
-        ns = m.start(1) + m.group(1).index(name)
+        ns = m.start(1) + raw.index(name)
         sp = doc.char_span(ns, ns + len(name), alignment_mode="expand")
         colon = doc.char_span(m.end(1), m.start(2), alignment_mode="expand")
         cs, ce = m.start(2), m.end(2)
@@ -241,7 +248,8 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
 def _run_before(text, runs, ends, clause_s, content) -> int | None:
     """The quotation that ends just before the cue clause ('"...," X said')."""
     k = bisect.bisect_right(ends, clause_s) - 1
-    if k < 0 or not _gap_is_punct(text, runs[k].end, clause_s):
+    if k < 0 or not _gap_is_punct(text, runs[k].end, clause_s) or "\n" in text[runs[k].end:clause_s]:
+        # a quotation closing a paragraph is not claimed by a cue opening the next one
         # '"...", the Turkish minister said': the comma after the mark is in the gap already;
         # but the clause may start with a conjunction/adverb we do not skip: be strict
         return None
@@ -303,8 +311,10 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
     """Cue-less quotations later in the paragraph of a direct quote continue it: one
     attribution whose content runs on to the last quotation ('"A," she said. "B."').
 
-    A cue-less quotation in a later paragraph is left unattributed: on PolNeAR train giving it
-    the previous speaker was wrong more often than right.
+    A cue-less paragraph that is nothing but a quotation continues the direct quote that ends
+    the paragraph before (PolNeAR joins them); any other cue-less quotation in a later
+    paragraph is left unattributed: on PolNeAR train giving it the previous speaker was wrong
+    more often than right.
     """
     used = {(r.start, r.end) for f in found for r in f.runs}
     para_starts = [p[0] for p in paragraphs(text)]
@@ -314,19 +324,55 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
 
     by_pos = sorted(found, key=lambda f: f.start)
     starts = [f.start for f in by_pos]
+    paras = paragraphs(text)
     for r in runs:
         if (r.start, r.end) in used or r.words(text) < MIN_CONTINUATION_WORDS:
             continue
         k = bisect.bisect_left(starts, r.start) - 1
-        if k < 0:
+        p = para_of(r.start)
+        prev = None
+        # the nearest speaker in the paragraph, skipping narration between ('"A," he said when
+        # asked about X. "B."': 'asked' is no speaker of B)
+        while k >= 0 and para_of(by_pos[k].start) == p:
+            f = by_pos[k]
+            if f.end <= r.start and f.speaker is not None and (f.direct or _cue_after(f)):
+                prev = f
+                break
+            k -= 1
+        if prev is None and CROSS_PARAGRAPH and p > 0 and _whole_paragraph(text, r, paras[p]):
+            while k >= 0 and para_of(by_pos[k].start) == p - 1:
+                f = by_pos[k]
+                if f.end <= r.start and f.speaker is not None and (f.direct or _cue_after(f)):
+                    prev = f
+                    if paras[p - 1][1] - f.end > MAX_CONTINUATION_GAP:
+                        prev = None     # narration after the quote ends its paragraph
+                    break
+                k -= 1
+            if prev is not None:
+                prev.end = r.end
+                prev.runs.append(r)
+                continue
+        if prev is None or para_of(prev.end) != p or r.start - prev.end > MAX_CONTINUATION_GAP:
             continue
-        prev = by_pos[k]
-        if (not prev.direct or prev.end > r.start or para_of(r.start) != para_of(prev.end)
-                or r.start - prev.end > MAX_CONTINUATION_GAP):
-            continue
+        if r.start - prev.end > GAP_TO_QUOTED * (_quoted_chars(prev) + r.end - r.start):
+            continue    # one span over a long narration between short quotes is mostly narration
         prev.end = r.end
         prev.runs.append(r)
     return found
+
+
+def _quoted_chars(f: _Found) -> int:
+    return sum(r.end - r.start for r in f.runs) if f.runs else f.end - f.start
+
+
+def _cue_after(f: _Found) -> bool:
+    """'Yet X is a "change agent," Y said.': the cue follows the content, as in a direct quote."""
+    return f.cue is not None and f.end <= f.cue[0]
+
+
+def _whole_paragraph(text: str, r: QuotedRun, para: tuple[int, int]) -> bool:
+    """A paragraph that is nothing but a quotation ('"And Mexico will pay for the wall!"')."""
+    return r.start == para[0] and para[1] - r.end <= 2
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:

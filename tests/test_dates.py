@@ -49,6 +49,31 @@ def test_local_offset_gives_the_local_day():
     assert find_html_date(html, None) == ("2020-12-25", "json-ld")
 
 
+
+def _stated(html: str, url: str | None = None):
+    from tidings.extract.dates import _stated_published
+    from tidings.extract.html import parse_html
+
+    return _stated_published(parse_html(html), url)
+
+
+_AGREED = ('<html><head><meta property="article:published_time" content="2021-05-03T06:00:00Z">'
+           + _ld('{"@type": "NewsArticle", "datePublished": "2021-05-03T08:00:00+02:00"}')
+           + "</head><body><p>x</p></body></html>")
+
+
+def test_markup_that_agrees_is_read_without_htmldate():
+    assert _stated(_AGREED) == ("2021-05-03", "json-ld")
+    assert find_html_date(_AGREED, None) == ("2021-05-03", "json-ld")
+
+
+def test_markup_in_doubt_is_left_to_htmldate():
+    # another day in the URL, an unreadable value, no published markup: no shortcut
+    assert _stated(_AGREED, "https://example.com/2021/05/04/story.html") is None
+    assert _stated('<html><head><meta name="date" content="May 3, 2021"></head><body><p>x</p></body></html>') is None
+    assert _stated("<html><body><p>x</p></body></html>") is None
+    assert _stated(_AGREED, "https://example.com/2021/05/03/story.html") == ("2021-05-03", "json-ld")
+
 @pytest.mark.parametrize("text, day, how", [
     ('<div class="fecha">Miércoles, 15 de abril de 2020</div>', "2020-04-15", "dateline"),
     ("<div><span>Veröffentlicht am 7. Juni 2020</span></div>", "2020-06-07", "text"),

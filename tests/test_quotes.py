@@ -315,3 +315,46 @@ def test_lexicon_is_readable_and_checked():
     assert "according to" in lex.phrases and "statement" in lex.nouns
     with pytest.raises(ValueError, match="line.tsv:2"):
         parse_lexicon("say\tspeech\nshout\tloud\n", "line.tsv")
+
+
+# --- rules added while tuning on PolNeAR train ---------------------------------------------------
+
+def test_colon_hands_the_quotation_to_the_clause_before_it(nlp):
+    text = 'The mayor defended the budget on Monday: "We cannot spend money we do not have."'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] + (q.direct,) == ('"We cannot spend money we do not have."', "defended",
+                                                "The mayor", True)
+
+
+def test_inverted_cue_without_parsed_subject_takes_the_name_next_to_it(nlp):
+    text = '"We are ready for the vote," screenwriter Tom Reed wrote on Twitter.'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ('"We are ready for the vote,"', "wrote", "screenwriter Tom Reed")
+
+
+def test_quoted_paragraph_after_a_reported_clause_is_its_own_quote(nlp):
+    text = 'Her friends have mocked the plan, Anna Berg said.\n\n"But it is our plan, and we love it!"'
+    first, second = quotes_of(nlp, text)
+    assert spans(text, first)[:3] == ("Her friends have mocked the plan", "said", "Anna Berg")
+    assert spans(text, second)[:3] + (second.direct,) == ('"But it is our plan, and we love it!"', "said",
+                                                          "Anna Berg", True)
+
+
+def test_colon_lines_with_a_tally_are_not_quotes(nlp):
+    text = "Smith: 46.\n\nSmith: We will win the election next week."
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ("We will win the election next week.", ":", "Smith")
+
+
+def test_quoted_paragraph_signed_by_the_next_one(nlp):
+    text = ('The debate went on.\n\n"I went to Wall Street before the crash and told them to stop."\n\n'
+            '- Hillary Clinton.\n\nShe tends to overstate it.')
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] + (q.direct,) == (
+        '"I went to Wall Street before the crash and told them to stop."', "-", "Hillary Clinton", True)
+
+
+def test_as_x_put_it(nlp):
+    text = 'As the senator put it, "nobody reads these bills before the vote."'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ('"nobody reads these bills before the vote."', "put", "the senator")

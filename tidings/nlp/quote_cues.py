@@ -24,7 +24,8 @@ COMPLEMENTS = ("dobj", "xcomp", "prep", "dative", "attr", "oprd", "acomp")
 CONTENT_PREPS = {"for", "of", "about", "against", "over", "as", "on"}
 # clause-taking verbs that do not attribute ("it makes sure that", "it seems that")
 NOT_ATTRIBUTING = {"be", "have", "do", "make", "go", "get", "seem", "appear", "mean", "happen", "ensure",
-                   "let", "turn", "come", "take", "look", "sound", "become", "help", "matter"}
+                   "let", "turn", "come", "take", "look", "sound", "become", "help", "matter", "allow",
+                   "wonder", "\u2019s", "'s"}   # "’s": a curly 's the lemmatizer leaves as is
 SPEAKER_POS = ("NOUN", "PROPN", "PRON", "NUM", "X")
 
 

@@ -33,11 +33,12 @@ from tidings.nlp.quote_speakers import SpeakerNamer
 from tidings.records import Quote, Span
 
 
-GAP_PUNCT = set(" \t\n\r,;:\u2014\u2013-")
+QUOTE_MARK_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+GAP_PUNCT = set(" \t\n\r\u00a0,;:\u2014\u2013-")
 MAX_LEAD_GAP = 80          # chars between "X said on Tuesday in Sochi:" and the quotation
 MAX_CONTINUATION_GAP = 250  # chars of narration a continuation may skip ('" she said, as she left. "')
 CROSS_PARAGRAPH = True
-GAP_TO_QUOTED = 1.5
+GAP_TO_QUOTED = 1.0  # narration chars per quoted char a one-span continuation may cover (train)
 MIN_CONTINUATION_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
 KIND_RANK = {"speech": 0, "clausal": 0, "direct": 0, "phrase": 1, "licensed": 2, "belief": 3, "evidence": 4}
 
@@ -70,6 +71,7 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
     found = _attach(doc, frames, runs)
     found += _licensed(doc, runs, found)
     found += _colon_lines(doc, found)
+    found += _signed_quotes(doc, runs, found)
     found = _continuations(text, found, runs)
     found = _dedupe(found)
     namer = SpeakerNamer(doc, actors)
@@ -104,6 +106,7 @@ def _attach(doc: Doc, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found
     claimed: set[int] = set()
     index = {(r.start, r.end): i for i, r in enumerate(runs)}
     out: list[_Found] = []
+    cues = sorted(doc[f.cue[0]].idx for f in frames if f.kind in ("speech", "clausal", "direct"))
     for fr in frames:
         cue_s, cue_e = _chars(doc, fr.cue)
         k = bisect.bisect_right(starts, cue_s) - 1
@@ -113,13 +116,21 @@ def _attach(doc: Doc, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found
             # the parser took a word of the quotation for the speaker ('"We appreciate ... the
             # disposition ...," Lavrov said'): the speaker is the phrase next to the cue instead
             fr.speaker, fr.speaker_head = _surface_speaker(doc, fr.cue, runs, starts)
-        sp = _chars(doc, fr.speaker) if fr.speaker else None
-        clause_s = min(cue_s, sp[0]) if sp else cue_s
-        clause_e = max(cue_e, sp[1]) if sp else cue_e
         content = _chars(doc, fr.content) if fr.content else None
         clause = content if fr.clausal else None   # an object ('told union workers') is no clause
-        before = _run_before(text, runs, ends, clause_s, None)
-        after = _run_after(text, runs, starts, clause_e, None, lead_ok=before is None)
+        before, after, clause_s, clause_e = _neighbours(text, runs, starts, ends, doc, fr, cue_s, cue_e, cues)
+        if fr.speaker is None:
+            # '"...," said Skelly, explaining ...', '"...," screenwriter X wrote': the parse gave
+            # the cue no subject; the name next to it speaks if a quotation is there
+            guess = _surface_speaker(doc, fr.cue, runs, starts)
+            if guess[0] is not None:
+                saved = fr.speaker, fr.speaker_head
+                fr.speaker, fr.speaker_head = guess
+                nb = _neighbours(text, runs, starts, ends, doc, fr, cue_s, cue_e, cues)
+                if nb[0] is None and nb[1] is None:
+                    fr.speaker, fr.speaker_head = saved
+                else:
+                    before, after, clause_s, clause_e = nb
         speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None
         rank = KIND_RANK.get(fr.kind, 4)
         split = (before is not None and after is not None and before not in claimed and after not in claimed
@@ -132,7 +143,8 @@ def _attach(doc: Doc, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found
             parts = [runs[before], runs[after]]
             claimed.update((before, after))
             out.append(_Found(parts[0].start, parts[-1].end, (cue_s, cue_e), speaker, True, rank, parts))
-        elif before is not None and before not in claimed and _within(clause, runs[before]):
+        elif before is not None and before not in claimed and (_within(clause, runs[before])
+                                                                 or _comma_quote(clause, runs[before], text)):
             claimed.add(before)
             r = runs[before]
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
@@ -190,7 +202,8 @@ def _colon_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
         if not (1 <= len(words) <= 6) or not all(_NAME_WORD.match(w) for w in words):
             continue
         if words[0].lower() in ("note", "update", "editor", "source", "photo", "video", "read", "watch",
-                                "related", "correction"):
+                                "related", "correction", "a", "contributing", "byline", "breaking",
+                                "pledged", "delegates", "stat"):
             continue
         ns = m.start(1) + raw.index(name)
         sp = doc.char_span(ns, ns + len(name), alignment_mode="expand")
@@ -198,8 +211,8 @@ def _colon_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
         cs, ce = m.start(2), m.end(2)
         while ce > cs and text[ce - 1].isspace():
             ce -= 1
-        if sp is None or colon is None or ce - cs < 3:
-            continue
+        if sp is None or colon is None or sum(w.isalpha() for w in text[cs:ce].split()) < 3:
+            continue    # 'Sanders: 46.', 'Pledged: 781.': a tally, not words said
         if any(taken.overlapping(ns, ce)):
             continue
         cue_t = next((t for t in colon if t.text == ":"), None)
@@ -207,6 +220,34 @@ def _colon_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
             continue
         out.append(_Found(cs, ce, (cue_t.idx, cue_t.idx + 1), (sp.start, sp.end, sp.end - 1), False,
                           KIND_RANK["speech"], []))
+    return out
+
+
+_SIGNATURE = re.compile(r"[-\u2014\u2013]\s*([A-Z][^\n]{0,60}?)[.\s]*")
+
+
+def _signed_quotes(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
+    """'"I went to Wall Street before the crash ..."' then a paragraph '- Clinton.': a quoted
+    paragraph signed by the next one (fact-check and debate write-ups)."""
+    text = doc.text
+    paras = paragraphs(text)
+    taken = _Intervals((f.start, f.end, f) for f in found)
+    by_start = {r.start: r for r in runs}
+    out = []
+    for (ps, pe), (ns, ne) in zip(paras, paras[1:]):
+        r = by_start.get(ps)
+        m = _SIGNATURE.fullmatch(text, ns, ne)
+        if (r is None or m is None or r.words(text) < MIN_CONTINUATION_WORDS
+                or not _whole_paragraph(text, r, (ps, pe)) or taken.overlapping(r.start, r.end)):
+            continue
+        words = m.group(1).split()
+        if not (1 <= len(words) <= 6) or not all(_NAME_WORD.match(w) for w in words):
+            continue
+        sp = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if sp is None:
+            continue
+        out.append(_Found(r.start, r.end, (ns, ns + 1), (sp.start, sp.end, sp.end - 1), True,
+                          KIND_RANK["speech"], [r]))
     return out
 
 
@@ -229,10 +270,15 @@ NAMEISH = ("PROPN", "NOUN", "PRON")
 def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
     """'..., X said' / 'said X, ...': the words between the cue and a quotation or punctuation."""
     def ok(t):
-        return not (t.is_punct or t.is_space or _in_run(runs, starts, t.idx))
+        inword = t.text in ("-", "\u2010") and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_
+        return not ((t.is_punct and not inword) or t.is_space or _in_run(runs, starts, t.idx))
     s = cue[0]
-    while s - 1 >= 0 and ok(doc[s - 1]) and cue[0] - s < 8:
+    # 'her adviser, Jake Sullivan, said:': an apposition's commas do not end the phrase
+    while (s - 1 >= 0 and (ok(doc[s - 1]) or doc[s - 1].text == "," and s - 2 >= 0 and ok(doc[s - 2]))
+           and cue[0] - s < 8 and not doc[s].is_sent_start):
         s -= 1
+    while s < cue[0] and doc[s].is_punct:
+        s += 1
     if s < cue[0] and any(t.pos_ in NAMEISH for t in doc[s:cue[0]]):
         head = max((t for t in doc[s:cue[0]] if t.pos_ in NAMEISH), key=lambda t: t.i)
         return (s, cue[0]), head.i
@@ -258,7 +304,7 @@ def _run_before(text, runs, ends, clause_s, content) -> int | None:
     return k
 
 
-def _run_after(text, runs, starts, clause_e, content, lead_ok: bool) -> int | None:
+def _run_after(text, runs, starts, clause_e, content, lead_ok: bool, cues=()) -> int | None:
     """The quotation that starts just after the cue clause ('X said: "..."')."""
     k = bisect.bisect_left(starts, clause_e)
     if k >= len(runs):
@@ -273,11 +319,16 @@ def _run_after(text, runs, starts, clause_e, content, lead_ok: bool) -> int | No
         return None
     if not _gap_is_punct(text, clause_e, r.start) and not (lead_ok and _setting_gap(gap)):
         return None
+    if not _gap_is_punct(text, clause_e, r.start):
+        # 'When he described the wall, he said, "..."': a nearer cue in the gap takes it
+        i = bisect.bisect_right(cues, clause_e)
+        if i < len(cues) and cues[i] < r.start:
+            return None
     return k
 
 
 SETTING_WORDS = {"to", "on", "in", "at", "during", "after", "before", "from", "via", "over", "with", "last",
-                 "this", "earlier", "later", "yesterday", "today", "when", "while", "reporters", "journalists",
+                 "this", "earlier", "later", "yesterday", "today", "when", "while", "reporters", "journalists", "it",
                  "the", "a", "an", "his", "her", "their", "its", "simply", "then", "also", "once", "again"}
 
 
@@ -285,6 +336,23 @@ def _setting_gap(gap: str) -> bool:
     """'told reporters on Tuesday:', 'said in a statement,': words of setting, then , or :"""
     words = gap.strip().rstrip(",:\u2014\u2013-").split()
     return bool(words) and words[0].lower() in SETTING_WORDS and gap.rstrip()[-1:] in (",", ":", "\u2014")
+
+
+def _comma_quote(content: tuple[int, int] | None, r: QuotedRun, text: str) -> bool:
+    """'...wife: "She signed it," he told X.': the parser gave the cue the clause before the
+    quotation; a quotation ending in a comma between that clause and the cue is what was said."""
+    return (content is not None and content[1] <= r.start
+            and text[r.start:r.end].rstrip(QUOTE_MARK_CHARS)[-1:] == ",")
+
+
+def _neighbours(text, runs, starts, ends, doc, fr, cue_s, cue_e, cues):
+    """The quotations right before and right after a frame's cue clause, and that clause."""
+    sp = _chars(doc, fr.speaker) if fr.speaker else None
+    clause_s = min(cue_s, sp[0]) if sp else cue_s
+    clause_e = max(cue_e, sp[1]) if sp else cue_e
+    before = _run_before(text, runs, ends, clause_s, None)
+    after = _run_after(text, runs, starts, clause_e, None, lead_ok=before is None, cues=cues)
+    return before, after, clause_s, clause_e
 
 
 def _within(content: tuple[int, int] | None, r: QuotedRun) -> bool:
@@ -311,10 +379,11 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
     """Cue-less quotations later in the paragraph of a direct quote continue it: one
     attribution whose content runs on to the last quotation ('"A," she said. "B."').
 
-    A cue-less paragraph that is nothing but a quotation continues the direct quote that ends
-    the paragraph before (PolNeAR joins them); any other cue-less quotation in a later
-    paragraph is left unattributed: on PolNeAR train giving it the previous speaker was wrong
-    more often than right.
+    A cue-less paragraph that is nothing but a quotation goes to the speaker of the attribution
+    that ends the paragraph before: it continues a direct quote (PolNeAR joins them) and is a
+    quote of its own after a reported clause. Any other cue-less quotation in a later paragraph
+    is left unattributed: on PolNeAR train giving it the previous speaker was wrong more often
+    than right.
     """
     used = {(r.start, r.end) for f in found for r in f.runs}
     para_starts = [p[0] for p in paragraphs(text)]
@@ -340,17 +409,25 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
                 break
             k -= 1
         if prev is None and CROSS_PARAGRAPH and p > 0 and _whole_paragraph(text, r, paras[p]):
+            cands = []
             while k >= 0 and para_of(by_pos[k].start) == p - 1:
                 f = by_pos[k]
-                if f.end <= r.start and f.speaker is not None and (f.direct or _cue_after(f)):
-                    prev = f
-                    if paras[p - 1][1] - f.end > MAX_CONTINUATION_GAP:
-                        prev = None     # narration after the quote ends its paragraph
-                    break
+                if f.end <= r.start and f.speaker is not None and f.rank <= KIND_RANK["phrase"]:
+                    cands.append(f)
                 k -= 1
+            # the outermost attribution reaching furthest ('X have mocked Y, Susan said.': Susan)
+            prev = max(cands, key=lambda f: (f.end, -f.start), default=None)
             if prev is not None:
+                tail = text[prev.end:paras[p - 1][1]].rstrip(".!?\"\u201d ")
+                if len(tail) > MAX_CONTINUATION_GAP or re.search(r"[.!?]\s", tail):
+                    prev = None     # a sentence of narration after the quote ends its paragraph
+            if prev is not None and prev.direct:
                 prev.end = r.end
                 prev.runs.append(r)
+                continue
+            if prev is not None:
+                # after a reported clause the quoted paragraph is an attribution of its own
+                found.append(_Found(r.start, r.end, prev.cue, prev.speaker, True, prev.rank, [r]))
                 continue
         if prev is None or para_of(prev.end) != p or r.start - prev.end > MAX_CONTINUATION_GAP:
             continue

@@ -63,20 +63,30 @@ def read_pages(pages: Iterable[Page | ErrorRecord], settings: Settings) -> Itera
     that lines repeated across the group's text dumps can be passed to the text extractor as
     boilerplate evidence.
     """
+    for window in windows(pages):
+        yield from _read_window(window, settings)
+
+
+def windows(pages: Iterable[Page | ErrorRecord]) -> Iterator[list[Page | ErrorRecord]]:
+    """Consecutive items of one ``group``, at most ``WINDOW_PAGES`` pages or ``WINDOW_BYTES`` each.
+
+    The unit of boilerplate evidence: ``read_pages`` and the ingest workers cut the same windows,
+    so a page reads the same whichever of them reads it.
+    """
     window: list[Page | ErrorRecord] = []
     size = 0
     group: str | None = None
     for item in pages:
         g = item.group if isinstance(item, Page) else group   # errors ride along with their group
         if window and (g is None or g != group or len(window) >= WINDOW_PAGES or size >= WINDOW_BYTES):
-            yield from _read_window(window, settings)
+            yield window
             window, size = [], 0
         window.append(item)
         group = g
         if isinstance(item, Page):
             size += len(item.content)
     if window:
-        yield from _read_window(window, settings)
+        yield window
 
 
 def sniff_format(text: str) -> str:

@@ -41,7 +41,6 @@ from tidings.store.store import AddResult, Store
 log = logging.getLogger(__name__)
 
 TASK_PAGES = 8            # pages per task when a window may be split
-_WINDOW_PAGES, _WINDOW_BYTES = 64, 64 << 20   # fallback if tidings.extract does not say
 
 
 @dataclass
@@ -157,14 +156,6 @@ def estimate_total(inputs: Iterable[str]) -> int | None:
     return total
 
 
-def _windows() -> tuple[int, int]:
-    try:
-        from tidings.extract import WINDOW_BYTES, WINDOW_PAGES
-        return WINDOW_PAGES, WINDOW_BYTES
-    except ImportError:
-        return _WINDOW_PAGES, _WINDOW_BYTES
-
-
 def _splittable(item: Page | ErrorRecord) -> bool:
     """Pages whose extraction never uses cross-page boilerplate evidence."""
     return isinstance(item, ErrorRecord) or bool(item.meta.get("clean")) or item.hint == "html"
@@ -172,20 +163,8 @@ def _splittable(item: Page | ErrorRecord) -> bool:
 
 def tasks(items: Iterable[Page | ErrorRecord], task_pages: int = TASK_PAGES) -> Iterator[list[Page | ErrorRecord]]:
     """``read_pages``' windows (same rule), split into ``task_pages`` pieces where that changes nothing."""
-    max_pages, max_bytes = _windows()
-    window: list[Page | ErrorRecord] = []
-    size = 0
-    group = None
-    for item in items:
-        g = item.group if isinstance(item, Page) else group
-        if window and (g is None or g != group or len(window) >= max_pages or size >= max_bytes):
-            yield from _split(window, task_pages)
-            window, size = [], 0
-        window.append(item)
-        group = g
-        if isinstance(item, Page):
-            size += len(item.content)
-    if window:
+    from tidings.extract import windows
+    for window in windows(items):
         yield from _split(window, task_pages)
 
 

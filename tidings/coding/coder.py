@@ -786,20 +786,16 @@ def _modifies_non_actor(doc: Doc, m: _M, local: list[_M], strict: bool = False) 
 
 
 def _coordinated(doc: Doc, a: _M, b: _M) -> bool:
-    ra, rb = doc[a.root], doc[b.root]
-    t = rb
+    return _conj_chain_reaches(doc[b.root], a) or _conj_chain_reaches(doc[a.root], b)
+
+
+def _conj_chain_reaches(t, m: _M) -> bool:
+    """Whether climbing ``t``'s chain of conjuncts (at most 8 steps) lands inside mention ``m``."""
     for _ in range(8):
         if t.dep_ != "conj" or t.head == t:
-            break
+            return False
         t = t.head
-        if a.start <= t.i < a.end:
-            return True
-    t = ra
-    for _ in range(8):
-        if t.dep_ != "conj" or t.head == t:
-            break
-        t = t.head
-        if b.start <= t.i < b.end:
+        if m.start <= t.i < m.end:
             return True
     return False
 

@@ -358,3 +358,30 @@ def test_as_x_put_it(nlp):
     text = 'As the senator put it, "nobody reads these bills before the vote."'
     q = only(quotes_of(nlp, text))
     assert spans(text, q)[:3] == ('"nobody reads these bills before the vote."', "put", "the senator")
+
+
+# --- rules added from the PolNeAR train miss analysis -----------------------------------------
+
+def test_quotation_tagged_by_any_verb(nlp):
+    text = 'The council met on Monday.\n\n"Quiet," the mayor demanded, as the crowd kept shouting.'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ('"Quiet,"', "demanded", "the mayor")
+    assert q.direct
+
+
+def test_statement_participle_speaks_for_its_issuer(nlp):
+    text = "The union issued a statement saying the strike would end on Friday."
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ("the strike would end on Friday", "saying", "The union")
+
+
+def test_naming_verb_reports_object_and_name(nlp):
+    text = 'Senator Jane Ortiz called the plan "a disaster."'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ('the plan "a disaster."', "called", "Senator Jane Ortiz")
+
+
+def test_left_mark_typed_as_closing_mark(nlp):
+    text = "\u201cIt is unusual,\u201c said Larry Noble, an attorney."
+    q = only(quotes_of(nlp, text))
+    assert q.content.text == "\u201cIt is unusual,\u201c" and q.speaker.text.startswith("Larry Noble")

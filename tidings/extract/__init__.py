@@ -35,7 +35,9 @@ log = logging.getLogger(__name__)
 WINDOW_PAGES = 256
 WINDOW_BYTES = 64 << 20
 
-_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+# a comment ends at its first "-->": atomic, so that a page starting with a comment and no <html>
+# is not re-read from every later "-->" (which took up to a quarter second on one page)
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:(?><!--.*?-->)\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.I | re.S)
 _HTML_ROOT = re.compile(r"<(?:!doctype\s+html|html|body)\b[^>]*>", re.I)
 _HTML_TAG = re.compile(r"<(?:p|div|a|br|span|table|td|li|ul|script|meta|title|h[1-6]|img|link|style)\b[^>]*>",

@@ -47,20 +47,79 @@ def find_html_date(html: str, url: str | None) -> tuple[str | None, str | None]:
 
 def find_html_date_in_tree(tree: _Element, url: str | None) -> tuple[str | None, str | None]:
     """As ``find_html_date`` for an already parsed page (the tree is not modified)."""
-    stated = _stated_published(tree, url)
+    json_ld = list(iter_json_ld(tree))      # read by three of the steps below
+    stated = _stated_published(tree, url, json_ld)
     if stated:
         return stated
+    try:
+        date, how = _htmldate_search(tree, url)
+    except (ImportError, AttributeError, TypeError, ValueError):
+        # htmldate's internals changed (or choked on this page): its public passes, one after the other
+        log.debug("htmldate internals unavailable", exc_info=True)
+        return _two_pass_search(tree, url)
+    if how == "fast":
+        return _fast_answer(tree, url, date, json_ld)
+    return date, how
+
+
+def _fast_answer(tree: _Element, url: str | None, date: str, json_ld: list[dict] | None = None) -> tuple[str, str]:
+    json_ld = list(iter_json_ld(tree)) if json_ld is None else json_ld
+    local = _local_published(tree, json_ld)
+    if local and abs((Date.fromisoformat(local[0]) - Date.fromisoformat(date[:10])).days) == 1:
+        # a day apart is a time zone apart: the page's own local time gives the local day
+        return local
+    return date, provenance(tree, url, date, json_ld)
+
+
+def _htmldate_search(tree: _Element, url: str | None) -> tuple[str | None, str | None]:
+    """htmldate's fast pass (as ``find_date(extensive_search=False, original_date=True)``: how
+    "fast") then, when it finds nothing, ``_text_search`` on the same pruned copy of the page:
+    one copy, cleaning and serialisation instead of two."""
+    from htmldate import core
+    from htmldate.utils import clean_html
+
+    options = core.Extractor(False, core.get_max_date(None), core.get_min_date(None), True, "%Y-%m-%d")
+    if url is None:
+        link = tree.find('.//link[@rel="canonical"]')
+        url = link.get("href") if link is not None else None
+    found = core.extract_url_date(url, options)
+    if found is None:
+        found = core.examine_header(tree, options) or core.json_search(tree, options)
+    if found is None:
+        found = core.examine_abbr_elements(tree, options)
+    if found is not None:
+        return found, "fast"
+    search_tree = core.discard_unwanted(clean_html(deepcopy(tree), core.CLEANING_LIST))
+    found = (core.examine_elements(core.date_candidates(search_tree, False), options)
+             or core.examine_elements(search_tree.xpath(".//title|.//h1"), options)
+             or core.examine_time_elements(search_tree, options))
+    if found is not None:
+        return found, "fast"
+    htmlstring = core.serialize(search_tree)
+    found = (core.pattern_search(htmlstring, core.TIMESTAMP_PATTERN, options)
+             or core.img_search(search_tree, options)
+             or core.idiosyncrasies_search(htmlstring, options))
+    if found is not None:
+        return found, "fast"
+    # the text search reads the page with its scripts, which the fast pass's last step drops
+    page_found = core.examine_elements(core.date_candidates(search_tree, True), options)
+    segments = [seg.strip() for seg in search_tree.xpath(_FREE_TEXT)]
+    clean_html(search_tree, ["script", "style"])
+    found = core.pattern_search(" ".join(search_tree.itertext()), core.TIMESTAMP_LOOSE_PATTERN, options)
+    if found:
+        return found, "fast"
+    if page_found:
+        return page_found, "page"
+    return _search_text(segments, htmlstring, options)
+
+
+def _two_pass_search(tree: _Element, url: str | None) -> tuple[str | None, str | None]:
     date = _htmldate(tree, url, extensive=False)
     if date:
-        local = _local_published(tree)
-        if local and abs((Date.fromisoformat(local[0]) - Date.fromisoformat(date[:10])).days) == 1:
-            # a day apart is a time zone apart: the page's own local time gives the local day
-            return local
-        return date, provenance(tree, url, date)
+        return _fast_answer(tree, url, date)
     try:
         return _text_search(tree)
     except (ImportError, AttributeError, TypeError):
-        # htmldate's internals changed: its public extensive search does the same, slower
         log.debug("htmldate internals unavailable", exc_info=True)
         date = _htmldate(tree, url, extensive=True)
         return (date, "text") if date else (None, None)
@@ -79,6 +138,13 @@ def _text_search(tree: _Element) -> tuple[str | None, str | None]:
     if found:
         return found, "page"
     segments = [seg.strip() for seg in search_tree.xpath(_FREE_TEXT)]
+    return _search_text(segments, core.serialize(search_tree), options)
+
+
+def _search_text(segments: list[str], htmlstring: str, options) -> tuple[str | None, str | None]:
+    """The free-text steps of the extensive search, on the page's text segments and markup."""
+    from htmldate import core
+
     latest = Date.today().replace(year=Date.today().year + 1)
     reference = None
     for seg in segments:
@@ -90,7 +156,7 @@ def _text_search(tree: _Element) -> tuple[str | None, str | None]:
     dateline = next((d for d in (dateline_date(seg, latest) for seg in segments) if d), None)
     if dateline:
         return dateline, "dateline"
-    found = core.search_page(core.serialize(search_tree), options)
+    found = core.search_page(htmlstring, options)
     if not found or found.endswith("-01-01"):
         # the page search fell back to a bare year (Jan 1): a written-out full date is better evidence
         found = next((w for w in (written_date(seg, latest) for seg in segments) if w), found)
@@ -162,10 +228,11 @@ def _written_date_re() -> re.Pattern:
         re.I)
 
 
-def provenance(tree: _Element, url: str | None, date: str) -> str:
-    """Which kind of markup states ``date`` (an ISO day), checked from the most explicit."""
+def provenance(tree: _Element, url: str | None, date: str, json_ld: list[dict] | None = None) -> str:
+    """Which kind of markup states ``date`` (an ISO day), checked from the most explicit
+    (``json_ld``: the page's JSON-LD objects, when already read)."""
     day = date[:10]
-    for obj in iter_json_ld(tree):
+    for obj in iter_json_ld(tree) if json_ld is None else json_ld:
         if _day_of(obj.get("datePublished")) == day:
             return "json-ld"
     for m in tree.iterfind(".//meta"):
@@ -185,9 +252,9 @@ def provenance(tree: _Element, url: str | None, date: str) -> str:
 _LOCAL_TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-]\d{2}):?(\d{2})$")
 
 
-def _local_published(tree: _Element) -> tuple[str, str] | None:
+def _local_published(tree: _Element, json_ld: list[dict]) -> tuple[str, str] | None:
     """The day of a published timestamp stated with a non-UTC offset (JSON-LD first, then meta)."""
-    candidates = [(obj.get("datePublished"), "json-ld") for obj in iter_json_ld(tree)]
+    candidates = [(obj.get("datePublished"), "json-ld") for obj in json_ld]
     for m in tree.iterfind(".//meta"):
         name = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         if name in _PUBLISHED_META:
@@ -200,12 +267,13 @@ def _local_published(tree: _Element) -> tuple[str, str] | None:
     return None
 
 
-def _stated_published(tree: _Element, url: str | None) -> tuple[str, str] | None:
+def _stated_published(tree: _Element, url: str | None,
+                      json_ld: list[dict] | None = None) -> tuple[str, str] | None:
     """The day the page's JSON-LD ``datePublished`` and published-time meta tags all state, when
     they agree with each other and with a date in the URL; None when there is none or any doubt
     (then htmldate decides). htmldate's fast pass reads the same markup: this skips its cost."""
     days: dict[str, str] = {}
-    for obj in iter_json_ld(tree):
+    for obj in iter_json_ld(tree) if json_ld is None else json_ld:
         value = obj.get("datePublished")
         if value is not None:
             days.setdefault(_day_of(value) or "?", "json-ld")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 import re
+from copy import copy
 from functools import lru_cache
 
 import lxml.html
 import trafilatura
 from lxml.etree import ElementDefaultClassLookup, XPath, _Element
 from trafilatura.readability_lxml import Document as ReadabilityDocument
+from trafilatura.settings import Extractor
 from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from tidings.extract.dates import find_html_date_in_tree
@@ -129,13 +131,26 @@ def _drop_code(tree: _Element) -> None:
 
 def _trafilatura_blocks(tree: _Element, url: str | None) -> list[Block]:
     try:
-        # fast: trafilatura's own readability/justext fallbacks are replaced by our own second opinion
-        doc = trafilatura.bare_extraction(tree, url=url, fast=True, with_metadata=False,
-                                          include_comments=False, include_tables=True)
+        doc = trafilatura.bare_extraction(tree, options=_trafilatura_options(url))
     except Exception:   # a bug in the library must not lose the page: the other opinion remains
         log.debug("trafilatura failed", exc_info=True)
         return []
     return blocks_of(doc.body) if doc is not None and doc.body is not None else []
+
+
+def _trafilatura_options(url: str | None) -> Extractor:
+    """The extraction settings for one page: a copy of one made once (making them reads its config
+    file's values anew each time), with the page's URL."""
+    options = copy(_trafilatura_settings())
+    options.url = options.source = url
+    return options
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_settings() -> Extractor:
+    # fast: trafilatura's own readability/justext fallbacks are replaced by our own second opinion;
+    # "txt": only its element tree is read here, so it need not also render the text
+    return Extractor(output_format="txt", fast=True, comments=False, tables=True, with_metadata=False)
 
 
 def _readability_blocks(tree: _Element) -> list[Block]:

@@ -54,6 +54,9 @@ def blocks_of(root: _Element | None) -> list[Block]:
                 acc["links"] += len(text.strip())
 
     def flush() -> None:
+        if not parts:       # block tags often close with nothing since the last one
+            acc["kind"], acc["links"] = "p", 0
+            return
         text = " ".join("".join(parts).split())
         if text and _WORD.search(text):
             out.append(Block(text, acc["kind"], min(acc["links"], len(text))))

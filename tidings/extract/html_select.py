@@ -20,6 +20,7 @@ non-sentence lines at either end (bylines, datelines, credits), and the headline
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -156,6 +157,7 @@ def _words(blocks: list[Block]) -> int:
     return sum(count_words(b.text) for b in blocks)
 
 
+@lru_cache(maxsize=4096)   # each paragraph is counted for itself and again in its tool's total
 def count_words(text: str) -> int:
     """Words of a paragraph; in scripts written without spaces (Chinese, Japanese) two characters
     count as a word, so that length rules mean the same in every language."""
@@ -236,7 +238,7 @@ def _gram_set(words: list[list[str]]) -> set[tuple[str, ...]]:
     """Word trigrams of the blocks, plus their words and word pairs (to match one- and two-word lines)."""
     out: set[tuple[str, ...]] = set()
     for w in words:
-        out.update((x,) for x in w)
+        out.update(zip(w))      # the words, as 1-tuples
         out.update(zip(w, w[1:]))
         out.update(zip(w, w[1:], w[2:]))
     return out
@@ -248,25 +250,21 @@ def _shared(g: list[tuple[str, ...]], other: set[tuple[str, ...]]) -> bool:
     if len(g[0]) < 3:
         # one or two words: matched when the other output has them in a row
         return g[0] in other
-    return sum(1 for x in g if x in other) >= SHARED_MIN * len(g)
+    return sum(map(other.__contains__, g)) >= SHARED_MIN * len(g)
 
 
 def _locate(grams_a: list[list[tuple[str, ...]]], grams_b: list[list[tuple[str, ...]]],
             b_shared: list[bool]) -> dict[int, int]:
     """For each shared B paragraph, the index of the A paragraph sharing most trigrams with it."""
     index: dict[tuple[str, ...], int] = {}
-    for i, grams in enumerate(grams_a):
-        for g in grams:
-            index.setdefault(g, i)
+    for i in range(len(grams_a) - 1, -1, -1):      # backwards, so a gram's first paragraph wins
+        index.update(dict.fromkeys(grams_a[i], i))
     out: dict[int, int] = {}
     for j, grams in enumerate(grams_b):
         if not b_shared[j]:
             continue
-        votes: dict[int, int] = {}
-        for g in grams:
-            i = index.get(g)
-            if i is not None:
-                votes[i] = votes.get(i, 0) + 1
+        votes = Counter(map(index.get, grams))
+        votes.pop(None, None)
         if votes:
             out[j] = max(votes, key=lambda k: (votes[k], k))
     return out

@@ -26,6 +26,9 @@ CONTENT_PREPS = {"for", "of", "about", "against", "over", "as", "on"}
 NOT_ATTRIBUTING = {"be", "have", "do", "make", "go", "get", "seem", "appear", "mean", "happen", "ensure",
                    "let", "turn", "come", "take", "look", "sound", "become", "help", "matter", "allow",
                    "wonder", "\u2019s", "'s"}   # "’s": a curly 's the lemmatizer leaves as is
+# verbs that name something ("called X Y", "dubbed X Y"): the object and the name are the content
+NAMING = {"call", "dub", "label", "brand", "term"}
+QUOTE_MARKS = set("\"\u201c\u201d\u00ab\u00bb\u201e")
 SPEAKER_POS = ("NOUN", "PROPN", "PRON", "NUM", "X")
 
 
@@ -54,8 +57,12 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def speaker_of(verb: Token) -> Token | None:
-    """The token naming who speaks for a cue verb (agent of a passive, inherited subjects)."""
+def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None:
+    """The token naming who speaks for a cue verb (agent of a passive, inherited subjects).
+
+    ``media`` are nouns of documents ("issued a statement saying ..."): a participle on one of
+    them speaks for whoever issued it, the subject of the verb the document is the object of.
+    """
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:
@@ -76,6 +83,11 @@ def speaker_of(verb: Token) -> Token | None:
                 return _relative_head(c)
         if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG") \
                 and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if tok.dep_ == "acl" and tok.head.lemma_.lower() in media and tok.head.dep_ in ("dobj", "pobj"):
+                tok = tok.head.head
+                while tok.pos_ == "ADP" and tok.head.i != tok.i:
+                    tok = tok.head
+                continue
             return tok.head     # "Hispanics telling their stories", "Smith, who said"
         if tok.dep_ not in INHERIT or tok.head.i == tok.i:
             return None
@@ -181,7 +193,7 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
                for c in tok.children) and lemma in ("quote", "cite", "describe"):
             continue    # "X was quoted as saying C": the frame is saying's
         content, clausal = _content(doc, tok, kind, lex)
-        head = speaker_of(tok)
+        head = speaker_of(tok, lex.media)
         if head is not None and head.pos_ not in SPEAKER_POS:
             head = None         # a verb or a conjunction cannot speak: the parse went astray
         span = speaker_span(doc, head, tok.i, content) if head is not None else None
@@ -223,6 +235,18 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon) -> tuple[tuple[i
                 break
     if kind in ("evidence", "direct", "clausal"):
         return None, False
+    # "called that \"beyond preposterous\"": a naming verb says all that follows its object,
+    # however the parser hung the name
+    if verb.lemma_.lower() in NAMING and kind == "speech":
+        objs = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "oprd")]
+        # a setting ('on his radio show') or an aside after the name is not part of it
+        rest = [c for c in verb.children if c.i > verb.i and (
+            c.dep_ in ("dobj", "oprd", "dative", "attr", "acomp", "xcomp", "ccomp")
+            or c.dep_ == "prep" and any(t.text in QUOTE_MARKS for t in c.subtree))]
+        if objs and not any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
+            s, e = _trim(doc, min(c.left_edge.i for c in objs), max(_cut_nested(c, lex) for c in rest))
+            if e - s >= 2:
+                return (s, e), False
     # "called for X", "accused X of Y", "wants to win": the complements after the verb
     if kind in ("speech", "belief"):
         comps = [c for c in verb.children if c.i > verb.i and c.dep_ in COMPLEMENTS

@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-KINDS = ("speech", "clausal", "belief", "evidence", "direct", "phrase", "noun")
+KINDS = ("speech", "clausal", "belief", "evidence", "direct", "phrase", "noun", "medium")
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +14,7 @@ class CueLexicon:
     verbs: dict[str, str]          # lemma -> kind (speech, clausal, belief, evidence, direct)
     phrases: frozenset[str]        # multi-word prepositions: "according to"
     nouns: frozenset[str]          # "in a statement": statement, interview, ...
+    media: frozenset[str] = frozenset()  # "issued a statement saying": its issuer speaks
 
     def verb_kind(self, lemma: str) -> str | None:
         return self.verbs.get(lemma)
@@ -24,6 +25,7 @@ def parse_lexicon(text: str, source: str = "<lexicon>") -> CueLexicon:
     verbs: dict[str, str] = {}
     phrases: set[str] = set()
     nouns: set[str] = set()
+    media: set[str] = set()
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -35,9 +37,11 @@ def parse_lexicon(text: str, source: str = "<lexicon>") -> CueLexicon:
             phrases.add(cue)
         elif kind == "noun":
             nouns.add(cue)
+        elif kind == "medium":
+            media.add(cue)
         else:
             verbs[cue] = kind
-    return CueLexicon(verbs=verbs, phrases=frozenset(phrases), nouns=frozenset(nouns))
+    return CueLexicon(verbs=verbs, phrases=frozenset(phrases), nouns=frozenset(nouns), media=frozenset(media))
 
 
 @lru_cache(maxsize=8)

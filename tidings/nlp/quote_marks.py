@@ -59,6 +59,8 @@ def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] 
     prev = text[i - 1] if i > para_start else " "
     nxt = text[i + 1] if i + 1 < para_end else " "
     open_ctx = prev in _OPEN_CONTEXT
+    if ch == "\u201c" and not open_ctx and not prev.isalnum() and (nxt.isspace() or nxt in ".,;:!?"):
+        return ("double", "close")   # '"It's unusual,“ said X': a mistyped closing mark
     if ch in DOUBLE_OPEN:
         return ("double", "either") if ch == "\u201c" else ("double", "open")
     if ch in DOUBLE_CLOSE:
@@ -136,7 +138,7 @@ class _Open:
         if self.style == "\u00ab":
             return ch == "\u00bb"
         if ch == "\u201c":                               # “ opens (English style)
-            return False
+            return role == "close"
         return role in ("close", "either")
 
     def run(self, end: int | None) -> QuotedRun:

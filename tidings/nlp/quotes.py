@@ -70,6 +70,7 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
     frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
     found = _attach(doc, frames, runs)
     found += _licensed(doc, runs, found)
+    found += _tagged_quotes(doc, runs, found)
     found += _colon_lines(doc, found)
     found += _signed_quotes(doc, runs, found)
     found = _continuations(text, found, runs)
@@ -148,6 +149,17 @@ def _attach(doc: Doc, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found
             claimed.add(before)
             r = runs[before]
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
+        elif (before is not None and before not in claimed and clause is not None and clause[0] >= cue_e
+              and fr.kind in ("speech", "clausal", "direct") and _ends_quote_sentence(text, runs[before])):
+            # '"Savage," she said, meaning that ...': the quotation is what was said; the clause
+            # after the cue is reported on its own (PolNeAR annotates both)
+            claimed.add(before)
+            r = runs[before]
+            out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
+            s, e = _cover_runs(runs, starts, *clause)
+            inside = [r for r in runs[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if r.end <= e]
+            claimed.update(index[(r.start, r.end)] for r in inside)
+            out.append(_Found(s, e, (cue_s, cue_e), speaker, False, rank, inside, clausal=fr.clausal))
         elif (after is not None and after not in claimed and fr.kind in ("speech", "clausal", "phrase", "direct")
               and _within(clause, runs[after])):
             claimed.add(after)
@@ -176,6 +188,65 @@ def _licensed(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[_Fou
         speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None
         out.append(_Found(s, e, (cs, ce), speaker, direct, KIND_RANK["licensed"], [r]))
     return out
+
+
+SPEAKER_WORD_POS = ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART")
+
+
+def _tagged_quotes(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
+    """'"Quiet," he demanded', '"...?" reacted Trump': a quoted sentence (ending in , ? or !
+    inside its marks) tagged with a speaker and a past/present verb right after it is
+    speech, whatever the verb and however the parser hung the tag."""
+    if not runs or not doc.has_annotation("TAG"):
+        return []
+    covered = _Intervals((f.start, f.end, f) for f in found)
+    tok_starts = [t.idx for t in doc]
+    out = []
+    for r in runs:
+        if not r.closed or covered.overlapping(r.start, r.end) or not _ends_quote_sentence(doc.text, r):
+            continue
+        i = _token_at(doc, tok_starts, r.end)
+        if i is None:
+            continue
+        words = []
+        j = i
+        while j < len(doc) and j - i < 8 and not doc[j].is_punct and doc[j].tag_ not in ("VBD", "VBZ", "VBN"):
+            words.append(doc[j])
+            j += 1
+        if j >= len(doc) or doc[j].tag_ not in ("VBD", "VBZ", "VBN") or doc[j].tag_ == "VBN" and not words:
+            continue
+        verb = doc[j]
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "have", "do", "get"):
+            continue        # '"Mr. X?" I had prepared ...': an auxiliary starts narration
+        if words:
+            if not all(t.pos_ in SPEAKER_WORD_POS for t in words) or words[-1].pos_ not in NAMEISH:
+                continue
+            if words[-1].pos_ == "PRON" and words[-1].lower_ not in ("he", "she", "they", "i", "we"):
+                continue
+            sp = (i, j, j - 1)
+        else:
+            # '"...?" reacted Trump': the name after the verb
+            e = j + 1
+            while e < len(doc) and e - j <= 8 and doc[e].pos_ in SPEAKER_WORD_POS:
+                e += 1
+            if e == j + 1 or doc[e - 1].pos_ not in ("PROPN", "NOUN"):
+                continue
+            sp = (j + 1, e, e - 1)
+        cue = (verb.idx, verb.idx + len(verb))
+        out.append(_Found(r.start, r.end, cue, sp, True, KIND_RANK["licensed"], [r]))
+    return out
+
+
+def _token_at(doc: Doc, starts: list[int], pos: int) -> int | None:
+    """The first token starting at or after char ``pos`` (None: a line break comes first)."""
+    i = bisect.bisect_left(starts, pos)
+    while i < len(doc) and doc[i].is_space:
+        if "\n" in doc[i].text:
+            return None
+        i += 1
+    if i >= len(doc) or "\n" in doc.text[pos:doc[i].idx]:
+        return None
+    return i
 
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'\u2019-]*|of|at|the|and|de|van|von|al|el|bin)$")
@@ -343,6 +414,12 @@ def _comma_quote(content: tuple[int, int] | None, r: QuotedRun, text: str) -> bo
     quotation; a quotation ending in a comma between that clause and the cue is what was said."""
     return (content is not None and content[1] <= r.start
             and text[r.start:r.end].rstrip(QUOTE_MARK_CHARS)[-1:] == ",")
+
+
+def _ends_quote_sentence(text: str, r: QuotedRun) -> bool:
+    """'"Savage," she said': the quotation ends in , ? or ! inside its marks, as a quoted
+    sentence before its cue does."""
+    return text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:] in (",", "?", "!")
 
 
 def _neighbours(text, runs, starts, ends, doc, fr, cue_s, cue_e, cues):

@@ -20,3 +20,15 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.skip("../shared (development data) is not available")
     return SHARED_DIR
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium driven by Playwright, one per test module (never a downloaded browser)."""
+    from webdata import launch_chromium, skip_without_chromium
+    skip_without_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        b = launch_chromium(pw)
+        yield b
+        b.close()

@@ -15,26 +15,18 @@ from pathlib import Path
 
 import pytest
 
-from webdata import (MEETING, SCREENSHOTS, LiveServer, PageProblems, build_store, launch_chromium,
+from webdata import (MEETING, SCREENSHOTS, LiveServer, PageProblems, build_store,
                      skip_without_chromium)
 
 skip_without_chromium()
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 from tidings.web import create_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES_TIMEOUT = int(os.environ.get("TIDINGS_TEST_INGEST_TIMEOUT", "420"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        b = launch_chromium(pw)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -47,6 +47,21 @@ def test_ingest_twice_gives_an_identical_store(records, tmp_path):
     assert s2["events_in_store"] == s1["events_in_store"] > 0
 
 
+def wait_for_articles(proc, db, at_least: int, seconds: float, poll: float) -> None:
+    """Until the running ingest has stored ``at_least`` articles in ``db``, has ended, or time is up."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+            n = c.execute("SELECT count(*) FROM articles").fetchone()[0]
+            c.close()
+        except sqlite3.Error:
+            n = 0
+        if n >= at_least:
+            return
+        time.sleep(poll)
+
+
 def test_sigkill_then_resume_equals_an_uninterrupted_run(records, tmp_path):
     ref = run("ingest", str(records), "--db", "ref.db", cwd=tmp_path)
     assert ref.returncode == 0, ref.stderr
@@ -55,17 +70,7 @@ def test_sigkill_then_resume_equals_an_uninterrupted_run(records, tmp_path):
     proc = subprocess.Popen([*TIDINGS, "ingest", str(records), "--db", "cut.db"], cwd=tmp_path,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     db = tmp_path / "cut.db"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-            n = c.execute("SELECT count(*) FROM articles").fetchone()[0]
-            c.close()
-        except sqlite3.Error:
-            n = 0
-        if n >= stop_at:
-            break
-        time.sleep(0.002)
+    wait_for_articles(proc, db, stop_at, seconds=120, poll=0.002)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the run finished before it could be killed"
@@ -151,17 +156,7 @@ def test_pages_through_the_pipeline_with_workers(tmp_path, repo_dir):
     proc = subprocess.Popen([*TIDINGS, *cut_args], cwd=tmp_path, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
     stop_at = random.Random().randint(1, 5)
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            c = sqlite3.connect(f"file:{tmp_path / 'cut.db'}?mode=ro", uri=True, timeout=1)
-            n = c.execute("SELECT count(*) FROM articles").fetchone()[0]
-            c.close()
-        except sqlite3.Error:
-            n = 0
-        if n >= stop_at:
-            break
-        time.sleep(0.01)
+    wait_for_articles(proc, tmp_path / "cut.db", stop_at, seconds=240, poll=0.01)
     os.kill(proc.pid, signal.SIGKILL)      # the main process only: workers must die with it
     proc.wait()
     resumed = run(*cut_args, cwd=tmp_path)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from webdata import (LiveServer, PageProblems, find, launch_chromium, make_analysis, make_article,
+from webdata import (LiveServer, PageProblems, find, make_analysis, make_article,
                      make_event, make_quote, skip_without_chromium)
 
 skip_without_chromium()
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 from tidings.records import Actor, Entity  # noqa: E402
 from tidings.web import create_app  # noqa: E402
@@ -64,14 +64,6 @@ def site(tmp_path_factory):
         st.add(hostile_analysis())
     with LiveServer(create_app(path, token="xss-test-token")) as srv:
         yield srv
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        b = launch_chromium(pw)
-        yield b
-        b.close()
 
 
 INJECTED = """() => {

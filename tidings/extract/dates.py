@@ -21,13 +21,14 @@ from functools import lru_cache
 from importlib import resources
 
 from htmldate import find_date
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
 from tidings.extract.title import iter_json_ld
 
 log = logging.getLogger(__name__)
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_YEAR = re.compile(r"(?:19|20)\d\d")     # the year a written-out date ends with (``_written_date_re``)
 _URL_DAY = re.compile(r"(?<!\d)(\d{4})[/_.-]?(\d{2})[/_.-]?(\d{2})(?!\d)")
 # meta names/properties that carry the publication time (not modification)
 _PUBLISHED_META = frozenset({
@@ -103,7 +104,7 @@ def _htmldate_search(tree: _Element, url: str | None) -> tuple[str | None, str |
         return found, "fast"
     # the text search reads the page with its scripts, which the fast pass's last step drops
     page_found = core.examine_elements(core.date_candidates(search_tree, True), options)
-    segments = [seg.strip() for seg in search_tree.xpath(_FREE_TEXT)]
+    segments = [seg.strip() for seg in _FREE_TEXT(search_tree)]
     clean_html(search_tree, ["script", "style"])
     found = core.pattern_search(" ".join(search_tree.itertext()), core.TIMESTAMP_LOOSE_PATTERN, options)
     if found:
@@ -137,7 +138,7 @@ def _text_search(tree: _Element) -> tuple[str | None, str | None]:
     found = core.examine_elements(core.date_candidates(search_tree, True), options)
     if found:
         return found, "page"
-    segments = [seg.strip() for seg in search_tree.xpath(_FREE_TEXT)]
+    segments = [seg.strip() for seg in _FREE_TEXT(search_tree)]
     return _search_text(segments, core.serialize(search_tree), options)
 
 
@@ -165,6 +166,8 @@ def _search_text(segments: list[str], htmlstring: str, options) -> tuple[str | N
 
 def written_date(text: str, latest: Date | None = None) -> str | None:
     """The first written-out date in ``text`` ("15 de abril de 2020", "15. März 2020", "April 15, 2020")."""
+    if not _YEAR.search(text):      # the cheap part of the pattern first: most texts have no year
+        return None
     for m in _written_date_re().finditer(text):
         g = m.groupdict()
         day, month_name, year = (g["d1"], g["m1"], g["y1"]) if g["d1"] else (g["d2"], g["m2"], g["y2"])
@@ -178,8 +181,9 @@ def written_date(text: str, latest: Date | None = None) -> str | None:
     return None
 
 
-_FREE_TEXT = (".//*[self::div or self::h2 or self::h3 or self::h4 or self::li or self::p or self::span "
-              "or self::time or self::ul or self::td or self::font or self::b]/text()")
+# plain strings (lxml's default "smart" strings each remember their element, which is not needed)
+_FREE_TEXT = XPath(".//*[self::div or self::h2 or self::h3 or self::h4 or self::li or self::p or self::span "
+                   "or self::time or self::ul or self::td or self::font or self::b]/text()", smart_strings=False)
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +216,8 @@ def _weekday_re() -> re.Pattern:
 
 def dateline_date(text: str, latest: Date | None = None) -> str | None:
     """A written-out date right after a weekday name ("Miércoles, 15 de abril de 2020")."""
+    if not _YEAR.search(text):
+        return None
     for m in _written_date_re().finditer(text):
         if _weekday_re().search(text[max(0, m.start() - 20):m.start()]):
             return written_date(m.group(0), latest)

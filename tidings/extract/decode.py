@@ -35,9 +35,11 @@ _HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?([a-zA-Z0-9_.:-]+)""", re.I)
 # labels that mean windows-1252 on the web (WHATWG)
 _AS_CP1252 = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "ascii", "us-ascii",
               "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252", "iso-ir-100", "iso_8859-1:1987"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\ufffe\uffff]")
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+# control bytes (and, as UTF-8, characters) that binary data is full of; counted and looked for with
+# bytes.translate, several times faster than a regular expression over every character of a page
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x1b)) + bytes(range(0x1c, 0x20))
+_XML_ILLEGAL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
 _LATIN_FAMILY = ("cp125", "iso8859", "latin", "mac_", "cp8", "hp_roman", "iso8859_")
 
 
@@ -84,7 +86,7 @@ def _refuse_binary(content: bytes) -> None:
     if _looks_utf16(sample):
         return
     # stray NULs and control bytes occur in real pages; binary data is full of them
-    if len(_CONTROL_BYTES.findall(sample)) > 0.03 * len(sample):
+    if _count_bytes(sample, _CONTROL_BYTES) > 0.03 * len(sample):
         raise ExtractError("binary content (control bytes), not a web page or text")
 
 
@@ -97,14 +99,32 @@ def _looks_utf16(sample: bytes) -> bool:
 
 def _checked(dec: Decoded) -> Decoded:
     sample = dec.text[:65536]
-    if sample and len(_CONTROL.findall(sample)) > 0.03 * len(sample):
+    if sample and _count_bytes(_utf8(sample), _CONTROL_BYTES) > 0.03 * len(sample):
         raise ExtractError("binary content (control characters), not a web page or text")
     if sample and sample.count("\ufffd") > 0.02 * len(sample):
         raise ExtractError(f"undecodable bytes: many invalid characters as {dec.encoding}")
-    text = _XML_ILLEGAL.sub("", dec.text.replace("\x0c", "\n"))   # XML parsers refuse NUL and C0 controls
+    text = dec.text.replace("\x0c", "\n")
+    if has_xml_illegal(text):
+        text = _XML_ILLEGAL.sub("", text)   # XML parsers refuse NUL and C0 controls
     if not text.strip():
         raise ExtractError("no text (only whitespace)")
     return Decoded(text, dec.encoding, dec.how)
+
+
+def _count_bytes(data: bytes, which: bytes) -> int:
+    return len(data) - len(data.translate(None, which))
+
+
+def _utf8(text: str) -> bytes:
+    """The text as UTF-8, where each ASCII character is its own byte and no other byte is ASCII: a
+    count of ASCII control bytes is the count of those characters."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def has_xml_illegal(text: str) -> bool:
+    """Whether the text has characters XML (and so lxml) refuses: C0 controls, U+FFFE, U+FFFF."""
+    return (_count_bytes(_utf8(text), _XML_ILLEGAL_BYTES) > 0
+            or "\ufffe" in text or "\uffff" in text)
 
 
 def _http_charset(content_type: str | None) -> str | None:

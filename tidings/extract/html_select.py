@@ -87,8 +87,8 @@ def merge(a: list[Block], b: list[Block]) -> list[Para]:
     words_b = [_WORD.findall(x.text.lower()) for x in b]
     grams_a = [_grams(w) for w in words_a]
     grams_b = [_grams(w) for w in words_b]
-    set_a = _gram_set(words_a)
-    set_b = _gram_set(words_b)
+    set_a = _gram_set(words_a, grams_a, grams_b)
+    set_b = _gram_set(words_b, grams_b, grams_a)
     a_paras = [_para(x, _shared(g, set_b)) for x, g in zip(a, grams_a)]
     b_shared = [_shared(g, set_a) for g in grams_b]
     # where each shared B paragraph sits in A, so that B-only ones can be placed after it
@@ -234,13 +234,20 @@ def _grams(w: list[str]) -> list[tuple[str, ...]]:
     return list(zip(w, w[1:], w[2:]))
 
 
-def _gram_set(words: list[list[str]]) -> set[tuple[str, ...]]:
-    """Word trigrams of the blocks, plus their words and word pairs (to match one- and two-word lines)."""
-    out: set[tuple[str, ...]] = set()
-    for w in words:
-        out.update(zip(w))      # the words, as 1-tuples
-        out.update(zip(w, w[1:]))
-        out.update(zip(w, w[1:], w[2:]))
+def _gram_set(words: list[list[str]], grams: list[list[tuple[str, ...]]],
+              other_grams: list[list[tuple[str, ...]]]) -> set[tuple[str, ...]]:
+    """The blocks' word trigrams (``grams``), plus those of the other output's one- and two-word
+    lines (``other_grams``) that the blocks have as words in a row, so that such lines can be
+    matched. Only those: making every word and word pair of both outputs a tuple took a third of
+    the selection's time."""
+    out: set[tuple[str, ...]] = set().union(*grams)
+    short = {g[0] for g in other_grams if g and len(g[0]) < 3}
+    if short:
+        found = set().union(*words) if any(len(g) == 1 for g in short) else set()
+        if any(len(g) == 2 for g in short):
+            for w in words:
+                found.update(zip(w, w[1:]))
+        out.update(g for g in short if (g[0] if len(g) == 1 else g) in found)
     return out
 
 

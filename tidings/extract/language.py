@@ -47,7 +47,8 @@ def guess_language(text: str, max_chars: int = 20000) -> str | None:
     if not words:
         return None
     counts = Counter(words)
-    scores = {lang: sum(counts[w] for w in vocab) for lang, vocab in _profiles()}
+    # over the words both have: a profile is longer than most pages' distinct words
+    scores = {lang: sum(map(counts.__getitem__, counts.keys() & vocab)) for lang, vocab in _profiles()}
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     if best < _MIN_HITS or best < 0.05 * len(words):
         return None
@@ -55,8 +56,8 @@ def guess_language(text: str, max_chars: int = 20000) -> str | None:
 
 
 def _script_language(sample: str) -> str | None:
-    if sample.isascii():
-        return None
+    if sample.isascii() or not _any_script().search(sample):
+        return None     # (a Latin page with accents: no script's count to take)
     letters = len(_LETTER.findall(sample))
     if not letters:
         return None
@@ -71,6 +72,11 @@ def _script_language(sample: str) -> str | None:
     if lang == "ar" and any(c in _PERSIAN for c in sample):
         return "fa"
     return lang
+
+
+@lru_cache(maxsize=1)
+def _any_script() -> re.Pattern:
+    return re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for _lang, lo, hi in _SCRIPTS) + "]")
 
 
 @lru_cache(maxsize=1)

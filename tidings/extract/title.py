@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from lxml.etree import _Element
+from lxml.etree import Element, _Element
 
 # separators between a headline and a site name in <title>/og:title
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»«~/]|::|\\\\|\|\|)\s+")
@@ -39,7 +39,8 @@ def page_metadata(tree: _Element, url: str | None) -> PageMeta:
     metas = _meta_map(tree)
     ld = _json_ld(tree)
     site = _first(metas.get("og:site_name"), metas.get("application-name"), ld.get("publisher"))
-    host = _host(url) or _host(_first(metas.get("og:url"), _canonical(tree)))
+    canonical = _canonical(tree)
+    host = _host(url) or _host(_first(metas.get("og:url"), canonical))
     og_title = _first(metas.get("og:title"), metas.get("twitter:title"))
     html_title = _text(tree.find(".//title"))
     headings = _headings(tree)
@@ -56,7 +57,7 @@ def page_metadata(tree: _Element, url: str | None) -> PageMeta:
         site=site or host,
         author=author,
         language=_language(tree, metas),
-        url=_absolute(url, _first(_canonical(tree), metas.get("og:url"))),
+        url=_absolute(url, _first(canonical, metas.get("og:url"))),
     )
 
 
@@ -106,14 +107,25 @@ def _headings(tree: _Element) -> list[str]:
 def _named_headings(tree: _Element) -> list[str]:
     """Texts of elements whose class or id says they hold a title or headline."""
     out: list[str] = []
-    for el in tree.xpath(".//*[contains(@class, 'title') or contains(@class, 'headline') or contains(@id, 'title')"
-                         " or contains(@id, 'headline')][not(self::title)]"):
+    for el in _named_heading_elements(tree):
         text = _text(el)
         if text and len(text) < 300:
             out.append(text)
         if len(out) >= 30:
             break
     return out
+
+
+def _named_heading_elements(tree: _Element):
+    """Elements (but ``<title>``) whose class or id contains "title" or "headline", in page order:
+    a walk in Python, which is faster than the XPath with the same conditions."""
+    for el in tree.iterdescendants(Element):
+        if el.tag != "title" and (_names_heading(el.get("class")) or _names_heading(el.get("id"))):
+            yield el
+
+
+def _names_heading(value: str | None) -> bool:
+    return value is not None and ("title" in value or "headline" in value)
 
 
 def strip_site(title: str, site_words: frozenset[str]) -> str:

@@ -60,7 +60,12 @@ def to_json(clf, features: tuple[str, ...], threshold: float) -> dict:
 
 @lru_cache(maxsize=None)
 def load_model(name: str) -> TreeModel:
-    data = json.loads((MODEL_DIR / name).read_text(encoding="utf-8"))
+    return load_model_from(str(MODEL_DIR / name))
+
+
+@lru_cache(maxsize=None)
+def load_model_from(path: str) -> TreeModel:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
     trees = tuple(
         (np.asarray(t["feature"], dtype=np.int64), np.asarray(t["threshold"], dtype=np.float64),
          np.asarray(t["left"], dtype=np.int64), np.asarray(t["right"], dtype=np.int64),

@@ -73,9 +73,13 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return _relative_head(g)
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # two subjects is a misparse ('Speaking in Salem, New Hampshire, Trump went'): the
+            # one next to the verb is its subject
+            before = [c for c in subjects if c.i < tok.i]
+            return _relative_head(before[-1] if before else subjects[0])
         for c in tok.children:
-            if c.dep_ == "nsubj" or c.dep_ == "csubj":
-                return _relative_head(c)
             if c.dep_ == "nsubjpass" and passive and tok.i != verb.i:
                 # "X was quoted as saying": the passive head's subject is the speaker
                 return _relative_head(c)

@@ -19,7 +19,8 @@ DOUBLE_CLOSE = "\u201d\u00bb"                  # ” »  (“ closes a „ quota
 SINGLE_OPEN = "\u2018\u2039"                   # ‘ ‹
 SINGLE_CLOSE = "\u2019\u203a"                  # ’ ›
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
-_MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
+# two apostrophes are one double mark (''...'': the New York Times' archive and LaTeX-style text)
+_MARK_RE = re.compile("''|[" + re.escape(ALL_MARKS) + "]")
 _OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN + "\"'")
 
 
@@ -56,8 +57,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] | None:
     """(family, role) of the mark at i: role is open, close or either; None = not a quotation mark."""
     ch = text[i]
+    width = 2 if text.startswith("''", i) else 1
+    if width == 2:
+        ch = '"'
     prev = text[i - 1] if i > para_start else " "
-    nxt = text[i + 1] if i + 1 < para_end else " "
+    nxt = text[i + width] if i + width < para_end else " "
     open_ctx = prev in _OPEN_CONTEXT
     if ch == "\u201c" and not open_ctx and not prev.isalnum() and (nxt.isspace() or nxt in ".,;:!?"):
         return ("double", "close")   # '"It's unusual,“ said X': a mistyped closing mark
@@ -91,7 +95,7 @@ def find_quoted_runs(text: str) -> list[QuotedRun]:
     paras = paragraphs(text)
     carry: _Open | None = None
     for n, (p_start, p_end) in enumerate(paras):
-        marks = [(m.start(), *role) for m in _MARK_RE.finditer(text, p_start, p_end)
+        marks = [(m.start(), *role, m.end() - m.start()) for m in _MARK_RE.finditer(text, p_start, p_end)
                  if (role := _role(text, m.start(), p_start, p_end))]
         i = 0
         cur: _Open | None = None
@@ -150,21 +154,22 @@ class _Open:
 
 def _scan(text: str, marks: list, i: int, cur: _Open | None, runs: list[QuotedRun]) -> _Open | None:
     """Pair marks[i:] within a paragraph; returns the quotation left open at its end."""
-    for pos, fam, role in marks[i:]:
+    for pos, fam, role, width in marks[i:]:
+        ch = '"' if width == 2 else text[pos]
         if cur is None:
             if role in ("open", "either"):
-                cur = _Open(pos, fam, text[pos])
+                cur = _Open(pos, fam, ch)
             continue
         if fam != cur.family:
             continue                  # the other family nests inside this quotation
-        if cur.closes(text[pos], role):
-            runs.append(cur.run(pos + 1))
+        if cur.closes(ch, role):
+            runs.append(cur.run(pos + width))
             cur = None
         elif fam == "double" and role in ("open", "either"):
             # a new opening mark while one is open: the first quotation was never closed
             cur.pieces.append((cur.piece_start, _rstrip(text, cur.piece_start, pos)))
             runs.append(cur.run(None))
-            cur = _Open(pos, fam, text[pos])
+            cur = _Open(pos, fam, ch)
     return cur
 
 

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from tidings.ids import stable_id
 from tidings.nlp.quote_cues import Frame, verb_frames
 from tidings.nlp.quote_lexicon import CueLexicon, load_lexicon
+from tidings.nlp.quote_learned import keep_mask, scored_candidates, select
 from tidings.nlp.quote_licensed import is_title, licensed_frames
 from tidings.nlp.quote_marks import QuotedRun, find_quoted_runs, paragraphs
 from tidings.nlp.quote_speakers import SpeakerNamer
@@ -40,7 +41,8 @@ MAX_CONTINUATION_GAP = 250  # chars of narration a continuation may skip ('" she
 CROSS_PARAGRAPH = True
 GAP_TO_QUOTED = 1.0  # narration chars per quoted char a one-span continuation may cover (train)
 MIN_CONTINUATION_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
-KIND_RANK = {"speech": 0, "clausal": 0, "direct": 0, "phrase": 1, "licensed": 2, "belief": 3, "evidence": 4}
+KIND_RANK = {"speech": 0, "clausal": 0, "direct": 0, "phrase": 1, "licensed": 2, "belief": 3, "evidence": 4,
+             "learned": 5}
 
 
 @dataclass(slots=True)
@@ -53,10 +55,11 @@ class _Found:
     rank: int
     runs: list[QuotedRun] = field(default_factory=list)
     clausal: bool = True                 # content is a quotation or a reported clause
+    how: str = "frame"                   # which rule found it (a feature of the quote filter)
 
 
 def find_quotes(doc: Doc, actors=None, date: str | None = None,
-                lexicon: CueLexicon | None = None) -> list[Quote]:
+                lexicon: CueLexicon | None = None, learned: bool = True) -> list[Quote]:
     """Quotes of a parsed document, in text order; offsets are char offsets into ``doc.text``.
 
     ``actors`` is a ``tidings.actors.ResolvedActors`` for ``doc`` (or None); ``date`` is the
@@ -67,14 +70,9 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
         return []
     lex = lexicon or load_lexicon()
     runs = find_quoted_runs(text)
-    frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
-    found = _attach(doc, frames, runs)
-    found += _licensed(doc, runs, found)
-    found += _tagged_quotes(doc, runs, found)
-    found += _colon_lines(doc, found)
-    found += _signed_quotes(doc, runs, found)
-    found = _continuations(text, found, runs)
-    found = _dedupe(found)
+    found = rule_attributions(doc, runs, lex)
+    if learned:
+        found = _learned(doc, runs, found, lex)
     namer = SpeakerNamer(doc, actors)
     doc_key = stable_id("doc", len(text), text[:2000], text[-2000:])
     quotes = []
@@ -88,6 +86,18 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
         quotes.append(Quote(id=qid, content=Span(f.start, f.end, text[f.start:f.end]), cue=cue,
                             speaker=speaker, direct=f.direct))
     return quotes
+
+
+def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon) -> list[_Found]:
+    """What the cue rules find, before the trained models (scripts/train_quotes.py reads these)."""
+    frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
+    found = _attach(doc, frames, runs)
+    found += _licensed(doc, runs, found)
+    found += _tagged_quotes(doc, runs, found)
+    found += _colon_lines(doc, found)
+    found += _signed_quotes(doc, runs, found)
+    found = _continuations(doc.text, found, runs)
+    return _dedupe(found)
 
 
 def _chars(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
@@ -186,7 +196,7 @@ def _licensed(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[_Fou
         cs, ce = _chars(doc, fr.cue)
         s, e = (r.start, r.end) if direct else _chars(doc, fr.content)
         speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None
-        out.append(_Found(s, e, (cs, ce), speaker, direct, KIND_RANK["licensed"], [r]))
+        out.append(_Found(s, e, (cs, ce), speaker, direct, KIND_RANK["licensed"], [r], how="licensed"))
     return out
 
 
@@ -233,7 +243,7 @@ def _tagged_quotes(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list
                 continue
             sp = (j + 1, e, e - 1)
         cue = (verb.idx, verb.idx + len(verb))
-        out.append(_Found(r.start, r.end, cue, sp, True, KIND_RANK["licensed"], [r]))
+        out.append(_Found(r.start, r.end, cue, sp, True, KIND_RANK["licensed"], [r], how="tagged"))
     return out
 
 
@@ -290,7 +300,7 @@ def _colon_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
         if cue_t is None:
             continue
         out.append(_Found(cs, ce, (cue_t.idx, cue_t.idx + 1), (sp.start, sp.end, sp.end - 1), False,
-                          KIND_RANK["speech"], []))
+                          KIND_RANK["speech"], [], how="colon"))
     return out
 
 
@@ -318,7 +328,7 @@ def _signed_quotes(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list
         if sp is None:
             continue
         out.append(_Found(r.start, r.end, (ns, ns + 1), (sp.start, sp.end, sp.end - 1), True,
-                          KIND_RANK["speech"], [r]))
+                          KIND_RANK["speech"], [r], how="signed"))
     return out
 
 
@@ -422,6 +432,16 @@ def _ends_quote_sentence(text: str, r: QuotedRun) -> bool:
     return text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:] in (",", "?", "!")
 
 
+def _quoted_sentence(text: str, r: QuotedRun) -> bool:
+    """'"Everybody sues, right?"': a short quotation that is a whole sentence of its own (a capital
+    after the opening mark, an end mark before the closing one, a sentence ended before it) is
+    speech, not a scare quote."""
+    inner = text[r.start:r.end].strip(QUOTE_MARK_CHARS + " ")
+    before = text[max(0, r.start - 3):r.start].strip()
+    return (r.closed and inner[:1].isupper() and inner[-1:] in (".", "?", "!")
+            and (not before or before[-1:] in ".!?"))
+
+
 def _neighbours(text, runs, starts, ends, doc, fr, cue_s, cue_e, cues):
     """The quotations right before and right after a frame's cue clause, and that clause."""
     sp = _chars(doc, fr.speaker) if fr.speaker else None
@@ -462,6 +482,7 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
     is left unattributed: on PolNeAR train giving it the previous speaker was wrong more often
     than right.
     """
+    found = _join_same_cue(text, found)
     used = {(r.start, r.end) for f in found for r in f.runs}
     para_starts = [p[0] for p in paragraphs(text)]
 
@@ -472,7 +493,7 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
     starts = [f.start for f in by_pos]
     paras = paragraphs(text)
     for r in runs:
-        if (r.start, r.end) in used or r.words(text) < MIN_CONTINUATION_WORDS:
+        if (r.start, r.end) in used or r.words(text) < MIN_CONTINUATION_WORDS and not _quoted_sentence(text, r):
             continue
         k = bisect.bisect_left(starts, r.start) - 1
         p = para_of(r.start)
@@ -504,7 +525,7 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
                 continue
             if prev is not None:
                 # after a reported clause the quoted paragraph is an attribution of its own
-                found.append(_Found(r.start, r.end, prev.cue, prev.speaker, True, prev.rank, [r]))
+                found.append(_Found(r.start, r.end, prev.cue, prev.speaker, True, prev.rank, [r], how="continued"))
                 continue
         if prev is None or para_of(prev.end) != p or r.start - prev.end > MAX_CONTINUATION_GAP:
             continue
@@ -513,6 +534,42 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
         prev.end = r.end
         prev.runs.append(r)
     return found
+
+
+def _learned(doc: Doc, runs: list[QuotedRun], found: list[_Found], lex: CueLexicon) -> list[_Found]:
+    """The trained models' pass (quote_learned.py): rule attributions the filter doubts are
+    dropped, and candidates the rules missed are added where no rule attribution stood."""
+    if not doc.has_annotation("DEP"):
+        return found
+    starts = [r.start for r in runs]
+    keep = keep_mask(doc, found, lex)
+    scored = scored_candidates(doc, lambda pos: _in_run(runs, starts, pos), lex)
+    out = [f for f, k in zip(found, keep) if k]
+    for _, c, (s, e) in select(doc, scored, [(f.start, f.end) for f in found], [f.cue for f in found if f.cue]):
+        inside = [r for r in runs if s <= r.start and r.end <= e]
+        direct = sum(r.end - r.start for r in inside) >= 0.9 * (e - s)
+        cue = doc[c.cue]
+        out.append(_Found(s, e, (cue.idx, cue.idx + len(cue)), c.speaker, direct, KIND_RANK["learned"], inside,
+                          how="learned"))
+    return out
+
+
+def _join_same_cue(text: str, found: list[_Found]) -> list[_Found]:
+    """Two quotations of one paragraph given to the same cue ('"A," X said. "B."', where the
+    parser hung B on 'said' too) are one split quote."""
+    by_cue: dict[tuple[int, int], _Found] = {}
+    out = []
+    for f in sorted(found, key=lambda f: f.start):
+        first = by_cue.get(f.cue) if f.cue and f.direct else None
+        if (first is not None and first.end <= f.start and _same_paragraph(text, first.end, f.start)
+                and first.end <= f.cue[0] < f.start):
+            first.end = f.end
+            first.runs.extend(f.runs)
+            continue
+        if f.cue and f.direct:
+            by_cue[f.cue] = f
+        out.append(f)
+    return out
 
 
 def _quoted_chars(f: _Found) -> int:

@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""Train the attribution candidate model of tidings.nlp.quote_learned on PolNeAR train.
+
+    python scripts/train_quotes.py [--train ../shared/dev/quotes/polnear_train.jsonl]
+                                   [--cache build/polnear_train.spacy] [--folds 5]
+
+Only the train split is read. Steps:
+  1. parse the articles (cached as a DocBin: parsing is most of the time);
+  2. run the cue rules (find_quotes without the model) and list every candidate
+     (predicate + subject + complement) that does not overlap what the rules found;
+  3. label a candidate positive when its content matches a gold content (Dice >= .5, as the
+     scorer matches) and its subject overlaps that attribution's source;
+  4. cue priors (how often a lemma, with a complement relation, is a gold cue) are counted
+     out of fold for training rows, so that the trees do not learn from their own labels;
+  5. document-grouped cross-validation picks the probability threshold that maximises the
+     attribution F1 of rules + model (scored by ../shared/bench/quote_score.py's own code);
+  6. the final trees (all of train) go to tidings/nlp/models/quote_candidates.json and the
+     priors to tidings/nlp/data/cue_priors.tsv.
+Needs the ``train`` extra (scikit-learn). CPU only, a few minutes (most of it parsing).
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
+from spacy.tokens import DocBin  # noqa: E402
+
+from tidings.extract.treemodel import to_json  # noqa: E402
+from tidings.nlp import quote_learned as ql  # noqa: E402
+from tidings.nlp.parse import load_nlp  # noqa: E402
+from tidings.nlp.quote_lexicon import load_lexicon  # noqa: E402
+from tidings.nlp.quote_marks import find_quoted_runs  # noqa: E402
+from tidings.nlp.quotes import rule_attributions  # noqa: E402
+from tidings.settings import Settings  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(21)]
+KEEP_THRESHOLDS = [0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]
+
+
+def load_scorer():
+    sys.path.insert(0, str(SHARED / "bench"))
+    import quote_score   # the judge's own matching, so the threshold is chosen for the real metric
+    return quote_score
+
+
+def charset(spans) -> set[int]:
+    out: set[int] = set()
+    for s, e in spans:
+        out.update(range(s, e))
+    return out
+
+
+def spans_of(part) -> list[tuple[int, int]]:
+    return [tuple(sp) for item in (part or []) for sp in item.get("spans", [])]
+
+
+def parse(records, nlp, cache: Path | None):
+    if cache and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(docs) == len(records) and all(d.text == r["text"] for d, r in zip(docs, records)):
+            return docs
+    docs = list(nlp.pipe((r["text"] for r in records), batch_size=32))
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=False, docs=docs).to_disk(cache)
+    return docs
+
+
+def document_rows(doc, rec, lex):
+    """The rules' attributions with their labels, and the candidates clear of them with theirs."""
+    runs = find_quoted_runs(doc.text)
+    starts = [r.start for r in runs]
+
+    def in_quote(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and runs[k].start <= pos < runs[k].end
+
+    found = rule_attributions(doc, runs, lex)
+    taken = [(f.start, f.end) for f in found]
+    cues = [f.cue for f in found if f.cue]
+    golds = []
+    for a in rec.get("attributions", []):
+        cont = spans_of(a.get("content"))
+        if cont:
+            golds.append((charset(cont), charset(spans_of(a.get("source"))), charset(spans_of(a.get("cue")))))
+
+    def label(content: set[int], speaker: set[int]) -> bool:
+        for gc, gs, _ in golds:
+            inter = len(gc & content)
+            if inter and 2 * inter / (len(gc) + len(content)) >= 0.5 and gs & speaker:
+                return True
+        return False
+
+    def speaker_chars(sp) -> tuple[int, int] | None:
+        if sp is None:
+            return None
+        return doc[sp[0]].idx, doc[sp[1] - 1].idx + len(doc[sp[1] - 1])
+
+    rule_quotes, rule_labels = [], []
+    for f in found:
+        sc = speaker_chars(f.speaker)
+        rule_quotes.append({"content": {"start": f.start, "end": f.end},
+                            "speaker": {"start": sc[0], "end": sc[1]} if sc else {}})
+        rule_labels.append(label(set(range(f.start, f.end)), set(range(*sc)) if sc else set()))
+    cands = ql.candidates(doc, in_quote)
+    free, free_labels, cue_hits = [], [], []
+    for c in cands:
+        s = doc[c.content[0]].idx
+        last = doc[c.content[1] - 1]
+        pc = set(range(s, last.idx + len(last)))
+        v = doc[c.cue]
+        cue_hits.append((c, any(len(gc & pc) and v.idx in gcue for gc, _, gcue in golds)))
+        # the runtime keeps only candidates clear of the rules' attributions: train on the same rows
+        if ql.select(doc, [(1.0, c)], taken, cues):
+            free.append(c)
+            free_labels.append(label(pc, set(range(*speaker_chars(c.speaker)))))
+    return {"found": found, "rule_quotes": rule_quotes, "rule_labels": rule_labels, "taken": taken, "cues": cues,
+            "free": free, "free_labels": free_labels, "cue_hits": cue_hits}
+
+
+def count_priors(items) -> ql.CuePriors:
+    """items: (lemma, dep, was_cue) for every candidate of the documents counted."""
+    ld, lm = Counter(), Counter()
+    ldc, lmc = Counter(), Counter()
+    total = hits = 0
+    for lemma, dep, cue in items:
+        ld[(lemma, dep)] += 1
+        lm[lemma] += 1
+        total += 1
+        if cue:
+            ldc[(lemma, dep)] += 1
+            lmc[lemma] += 1
+            hits += 1
+    return ql.CuePriors({k: (n, ldc[k]) for k, n in ld.items()}, {k: (n, lmc[k]) for k, n in lm.items()},
+                        hits / total if total else 0.05)
+
+
+def fit(x, y, seed=0):
+    clf = HistGradientBoostingClassifier(max_iter=150, learning_rate=0.08, max_leaf_nodes=31,
+                                         min_samples_leaf=40, l2_regularization=1.0, random_state=seed)
+    clf.fit(x, y)
+    return clf
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--train", type=Path, default=SHARED / "dev" / "quotes" / "polnear_train.jsonl")
+    ap.add_argument("--cache", type=Path, default=REPO / "build" / "polnear_train.spacy")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--model", help="spaCy model (default: the project's setting)")
+    a = ap.parse_args()
+    t0 = time.time()
+    records = [json.loads(line) for line in a.train.read_text(encoding="utf-8").splitlines() if line.strip()]
+    nlp = load_nlp(Settings.from_env(spacy_model=a.model or None))
+    docs = parse(records, nlp, a.cache)
+    print(f"parsed {len(docs)} documents in {time.time() - t0:.0f}s", file=sys.stderr)
+    lex = load_lexicon()
+    per_doc = [document_rows(doc, rec, lex) for doc, rec in zip(docs, records)]
+    print(f"rule attributions: {sum(len(d['found']) for d in per_doc)}, right {sum(sum(d['rule_labels']) for d in per_doc)}; "
+          f"candidates clear of them: {sum(len(d['free']) for d in per_doc)}, right "
+          f"{sum(sum(d['free_labels']) for d in per_doc)}", file=sys.stderr)
+
+    def prior_items(idx):
+        return [(docs[i][c.cue].lemma_.lower(), c.dep, hit) for i in idx for c, hit in per_doc[i]["cue_hits"]]
+
+    def rows(idx, priors_for):
+        """Feature matrices of candidates and of rule attributions, priors out of fold."""
+        cx, cy, fx, fy = [], [], [], []
+        for i in idx:
+            pri = priors_for(i)
+            d = per_doc[i]
+            if d["free"]:
+                cx.append(ql.featurize(docs[i], d["free"], pri, lex))
+                cy.extend(d["free_labels"])
+            if d["found"]:
+                fx.append(ql.filter_features(docs[i], d["found"], pri, lex))
+                fy.extend(d["rule_labels"])
+        return np.vstack(cx), np.asarray(cy), np.vstack(fx), np.asarray(fy)
+
+    def nested_priors(train_idx):
+        """Priors for each training document from the training documents of other inner folds."""
+        cache = {}
+        for j in range(a.folds):
+            inner = [i for i in train_idx if fold_of[i] != j]
+            cache[j] = count_priors(prior_items(inner))
+        return lambda i: cache[fold_of[i]]
+
+    fold_of = np.arange(len(docs)) % a.folds
+    scorer = load_scorer()
+    gold = {r["id"]: r for r in records}
+    cand_p: list[list[tuple[float, object]]] = [[] for _ in docs]
+    keep_p: list[np.ndarray] = [np.zeros(0) for _ in docs]
+    for k in range(a.folds):
+        train_idx = [i for i in range(len(docs)) if fold_of[i] != k]
+        test_idx = [i for i in range(len(docs)) if fold_of[i] == k]
+        cx, cy, fx, fy = rows(train_idx, nested_priors(train_idx))
+        cand_clf, filt_clf = fit(cx, cy), fit(fx, fy)
+        pri = count_priors(prior_items(train_idx))
+        for i in test_idx:
+            d = per_doc[i]
+            if d["free"]:
+                p = cand_clf.predict_proba(ql.featurize(docs[i], d["free"], pri, lex))[:, 1]
+                cand_p[i] = sorted(zip(p.tolist(), d["free"]), key=lambda pc: -pc[0])
+            if d["found"]:
+                keep_p[i] = filt_clf.predict_proba(ql.filter_features(docs[i], d["found"], pri, lex))[:, 1]
+        print(f"fold {k + 1}/{a.folds} done ({time.time() - t0:.0f}s)", file=sys.stderr)
+
+    # greedy selection in probability order: the picks above a threshold are a prefix
+    picks = [ql.select(doc, cand_p[i], per_doc[i]["taken"], per_doc[i]["cues"]) for i, doc in enumerate(docs)]
+
+    def evaluate(keep_thr: float, cand_thr: float | None):
+        pred = {}
+        for i, (doc, rec) in enumerate(zip(docs, records)):
+            d = per_doc[i]
+            quotes = [q for q, p in zip(d["rule_quotes"], keep_p[i]) if p >= keep_thr]
+            if cand_thr is not None:
+                for p, c, (s, e) in picks[i]:
+                    if p < cand_thr:
+                        break
+                    sp = doc[c.speaker[0]:c.speaker[1]]
+                    quotes.append({"content": {"start": s, "end": e},
+                                   "speaker": {"start": sp.start_char, "end": sp.end_char}})
+            pred[rec["id"]] = {"quotes": quotes}
+        cnt = scorer.score(pred, gold)
+        _, _, f1 = scorer.prf(cnt["attrib_tp"], cnt["pred_n"], cnt["gold_src_n"])
+        direct = cnt["direct_tp"] / cnt["direct_n"] if cnt["direct_n"] else 0.0
+        return f1, direct, cnt["pred_n"]
+
+    base = evaluate(0.0, None)
+    print(f"  rules only: attrib F1 {base[0]:.4f}, direct recall {base[1]:.4f}", file=sys.stderr)
+    results = {}
+    for keep_thr in KEEP_THRESHOLDS:
+        for cand_thr in THRESHOLDS:
+            results[(keep_thr, cand_thr)] = evaluate(keep_thr, cand_thr)
+        best_c = max(THRESHOLDS, key=lambda t: results[(keep_thr, t)][0])
+        f1, direct, n = results[(keep_thr, best_c)]
+        print(f"  filter {keep_thr:.2f}, candidates {best_c:.3f}: attrib F1 {f1:.4f}, direct recall {direct:.4f}, "
+              f"predictions {n}", file=sys.stderr)
+    keep_thr, cand_thr = max(results, key=lambda kc: results[kc][0])
+    f1, direct, _ = results[(keep_thr, cand_thr)]
+    print(f"cross-validated: rules {base[0]:.4f} -> with the models {f1:.4f} (direct recall {base[1]:.4f} -> "
+          f"{direct:.4f}) at filter {keep_thr}, candidates {cand_thr}", file=sys.stderr)
+
+    # final: priors from all of train; trees on nested out-of-fold priors (as in cross-validation)
+    everything = list(range(len(docs)))
+    cx, cy, fx, fy = rows(everything, nested_priors(everything))
+    priors = count_priors(prior_items(everything))
+    model_dir = REPO / "tidings" / "nlp" / "models"
+    model_dir.mkdir(exist_ok=True)
+    note = (f"PolNeAR train ({len(docs)} articles); cross-validated attribution F1 {base[0]:.4f} -> {f1:.4f}, "
+            f"direct recall {base[1]:.4f} -> {direct:.4f}")
+    for name, features, (x, y), thr in ((ql.MODEL_FILE, ql.FEATURES, (cx, cy), cand_thr),
+                                         (ql.FILTER_FILE, ql.FILTER_FEATURES, (fx, fy), keep_thr)):
+        out = to_json(fit(x, y), features, thr)
+        out["trained_on"] = note
+        (model_dir / name).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    (REPO / "tidings" / "nlp" / "data" / ql.PRIORS_FILE).write_text(ql.format_priors(priors), encoding="utf-8")
+    print(f"wrote models/{ql.MODEL_FILE}, models/{ql.FILTER_FILE}, data/{ql.PRIORS_FILE} "
+          f"({time.time() - t0:.0f}s)", file=sys.stderr)
+
+if __name__ == "__main__":
+    main()

@@ -46,6 +46,7 @@ from tidings.settings import Settings  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(21)]
+ORPHAN_THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5]
 KEEP_THRESHOLDS = [0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]
 
 
@@ -126,7 +127,7 @@ def document_rows(doc, rec, lex):
         if ql.select(doc, [(1.0, c)], taken, cues):
             free.append(c)
             free_labels.append(label(pc, set(range(*speaker_chars(c.speaker)))))
-    return {"found": found, "rule_quotes": rule_quotes, "rule_labels": rule_labels, "taken": taken, "cues": cues,
+    return {"text": doc.text, "found": found, "rule_quotes": rule_quotes, "rule_labels": rule_labels, "taken": taken, "cues": cues,
             "free": free, "free_labels": free_labels, "cue_hits": cue_hits}
 
 
@@ -160,6 +161,9 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=REPO / "build" / "polnear_train.spacy")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--model", help="spaCy model (default: the project's setting)")
+    ap.add_argument("--f1-slack", type=float, default=0.01,
+                    help="attribution F1 the speaker stage may give up for direct-quote recall")
+    ap.add_argument("--speakers-only", action="store_true", help="keep the candidate and filter models")
     a = ap.parse_args()
     t0 = time.time()
     records = [json.loads(line) for line in a.train.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -167,6 +171,9 @@ def main() -> None:
     docs = parse(records, nlp, a.cache)
     print(f"parsed {len(docs)} documents in {time.time() - t0:.0f}s", file=sys.stderr)
     lex = load_lexicon()
+    if a.speakers_only:
+        speaker_stage(docs, records, lex, a.folds, load_scorer(), t0, a.f1_slack)
+        return
     per_doc = [document_rows(doc, rec, lex) for doc, rec in zip(docs, records)]
     print(f"rule attributions: {sum(len(d['found']) for d in per_doc)}, right {sum(sum(d['rule_labels']) for d in per_doc)}; "
           f"candidates clear of them: {sum(len(d['free']) for d in per_doc)}, right "
@@ -185,7 +192,7 @@ def main() -> None:
                 cx.append(ql.featurize(docs[i], d["free"], pri, lex))
                 cy.extend(d["free_labels"])
             if d["found"]:
-                fx.append(ql.filter_features(docs[i], d["found"], pri, lex))
+                fx.append(ql.filter_features(docs[i], d["text"], d["found"], pri, lex))
                 fy.extend(d["rule_labels"])
         return np.vstack(cx), np.asarray(cy), np.vstack(fx), np.asarray(fy)
 
@@ -214,7 +221,7 @@ def main() -> None:
                 p = cand_clf.predict_proba(ql.featurize(docs[i], d["free"], pri, lex))[:, 1]
                 cand_p[i] = sorted(zip(p.tolist(), d["free"]), key=lambda pc: -pc[0])
             if d["found"]:
-                keep_p[i] = filt_clf.predict_proba(ql.filter_features(docs[i], d["found"], pri, lex))[:, 1]
+                keep_p[i] = filt_clf.predict_proba(ql.filter_features(docs[i], d["text"], d["found"], pri, lex))[:, 1]
         print(f"fold {k + 1}/{a.folds} done ({time.time() - t0:.0f}s)", file=sys.stderr)
 
     # greedy selection in probability order: the picks above a threshold are a prefix
@@ -269,6 +276,135 @@ def main() -> None:
     (REPO / "tidings" / "nlp" / "data" / ql.PRIORS_FILE).write_text(ql.format_priors(priors), encoding="utf-8")
     print(f"wrote models/{ql.MODEL_FILE}, models/{ql.FILTER_FILE}, data/{ql.PRIORS_FILE} "
           f"({time.time() - t0:.0f}s)", file=sys.stderr)
+    speaker_stage(docs, records, lex, a.folds, scorer, t0, a.f1_slack)
+
+class _Proba:
+    """A fitted scikit-learn classifier with the run-time TreeModel's predict_proba."""
+
+    def __init__(self, clf):
+        self.clf = clf
+
+    def predict_proba(self, x):
+        return self.clf.predict_proba(x)[:, 1]
+
+
+def speaker_stage(docs, records, lex, folds: int, scorer, t0: float, f1_slack: float) -> None:
+    """Train the speaker ranker and the orphan-quotation model on top of the models just written."""
+    from tidings.extract.treemodel import load_model_from
+    from tidings.nlp import quote_speaker_model as qs
+    from tidings.nlp.quote_marks import paragraphs
+    from tidings.nlp.quotes import _in_run, _learned, orphan_rows
+
+    for fn in (load_model_from, ql.load_priors, ql.load_candidate_model, ql.load_filter_model):
+        fn.cache_clear()
+    priors = ql.load_priors()
+    gold = {r["id"]: r for r in records}
+    state = []       # per document: found, scorer, speaker rows, orphan runs
+    for doc, rec in zip(docs, records):
+        runs = find_quoted_runs(doc.text)
+        starts = [r.start for r in runs]
+        text = doc.text
+        found = _learned(doc, text, runs, rule_attributions(doc, runs, lex, text), lex)
+        paras = paragraphs(doc.text)
+        sc = qs.SpeakerScorer(doc, lambda pos, runs=runs, starts=starts: _in_run(runs, starts, pos), paras, priors, lex)
+        sc.remember_rule_speakers(found)
+        golds = [(charset(spans_of(a.get("content"))), charset(spans_of(a.get("source"))))
+                 for a in rec.get("attributions", []) if spans_of(a.get("content"))]
+
+        def gold_source(s: int, e: int) -> set[int] | None:
+            pc = set(range(s, e))
+            best, src = 0.0, None
+            for gc, gs in golds:
+                inter = len(gc & pc)
+                dice = 2 * inter / (len(gc) + len(pc)) if inter else 0.0
+                if dice >= 0.5 and dice > best:
+                    best, src = dice, gs
+            return src
+
+        rows = []
+        for fi, f in enumerate(found):
+            src = gold_source(f.start, f.end)
+            cands = sc.candidates(f.start, f.end)
+            if not cands:
+                continue
+            x = sc.features(f.start, f.end, f.direct, cands)
+            y = [bool(src) and bool(src & set(range(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))))
+                 for m in cands]
+            rows.append((fi, cands, x, np.asarray(y)))
+        taken = [(f.start, f.end) for f in found]
+        free_runs = [(r, gold_source(r.start, r.end)) for r in runs
+                     if not any(a < r.end and r.start < b for a, b in taken)]
+        state.append({"found": found, "scorer": sc, "rows": rows, "runs": free_runs, "paras": paras})
+    print(f"speaker stage: {sum(len(d['rows']) for d in state)} quotes to rank, "
+          f"{sum(len(d['runs']) for d in state)} quotations no attribution covers ({time.time() - t0:.0f}s)",
+          file=sys.stderr)
+
+    def fit_ranker(idx):
+        xs = [x for i in idx for _, _, x, y in state[i]["rows"] if y.any()]
+        ys = [y for i in idx for _, _, x, y in state[i]["rows"] if y.any()]
+        return fit(np.vstack(xs), np.concatenate(ys))
+
+    fold_of = np.arange(len(docs)) % folds
+    orphan_rows_ = [[] for _ in docs]         # (features, label, run, mention)
+    for k in range(folds):
+        ranker = _Proba(fit_ranker([i for i in range(len(docs)) if fold_of[i] != k]))
+        for i in (i for i in range(len(docs)) if fold_of[i] == k):
+            d, doc = state[i], docs[i]
+            free = [r for r, _ in d["runs"]]
+            rows = orphan_rows(doc, doc.text, d["scorer"], ranker, free, d["paras"], d["found"])
+            for (r, src), (m, ox) in zip(d["runs"], rows):
+                if m is None:
+                    continue
+                ms = set(range(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
+                orphan_rows_[i].append((ox, bool(src) and bool(src & ms), r, m))
+    orphan_p = [np.zeros(len(orphan_rows_[i])) for i in range(len(docs))]
+    for k in range(folds):
+        tr = [row for i in range(len(docs)) if fold_of[i] != k for row in orphan_rows_[i]]
+        clf = fit(np.vstack([r[0] for r in tr]), np.asarray([r[1] for r in tr]))
+        for i in (i for i in range(len(docs)) if fold_of[i] == k):
+            if orphan_rows_[i]:
+                orphan_p[i] = clf.predict_proba(np.vstack([r[0] for r in orphan_rows_[i]]))[:, 1]
+    print(f"folds done ({time.time() - t0:.0f}s)", file=sys.stderr)
+
+    def chars(doc, m):
+        return {"start": doc[m[0]].idx, "end": doc[m[1] - 1].idx + len(doc[m[1] - 1])}
+
+    def evaluate(thr: float | None):
+        pred = {}
+        for i, (doc, rec) in enumerate(zip(docs, records)):
+            quotes = [{"content": {"start": f.start, "end": f.end},
+                       "speaker": chars(doc, f.speaker) if f.speaker else {}} for f in state[i]["found"]]
+            if thr is not None:
+                for (ox, _, r, m), p in zip(orphan_rows_[i], orphan_p[i]):
+                    if p >= thr:
+                        quotes.append({"content": {"start": r.start, "end": r.end},
+                                       "speaker": chars(doc, (m.start, m.end))})
+            pred[rec["id"]] = {"quotes": quotes}
+        cnt = scorer.score(pred, gold)
+        _, _, f1 = scorer.prf(cnt["attrib_tp"], cnt["pred_n"], cnt["gold_src_n"])
+        return f1, cnt["direct_tp"] / cnt["direct_n"]
+
+    results = {thr: evaluate(thr) for thr in [None] + ORPHAN_THRESHOLDS}
+    for thr, (f1, direct) in results.items():
+        print(f"  orphan quotations >= {thr}: attrib F1 {f1:.4f}, direct recall {direct:.4f}", file=sys.stderr)
+    best_f1 = max(v[0] for v in results.values())
+    # direct quotes are the users' first need: take the best direct recall within f1_slack of the best F1
+    thr = max((k for k, v in results.items() if v[0] >= best_f1 - f1_slack), key=lambda k: results[k][1])
+    f1, direct = results[thr]
+    print(f"cross-validated: orphan threshold {thr}: attrib F1 {f1:.4f}, direct recall {direct:.4f}", file=sys.stderr)
+    model_dir = REPO / "tidings" / "nlp" / "models"
+    note = f"PolNeAR train ({len(docs)} articles); cross-validated attribution F1 {f1:.4f}, direct recall {direct:.4f}"
+    ranker = fit_ranker(range(len(docs)))
+    out = to_json(ranker, qs.SPEAKER_FEATURES, 0.0)
+    out["trained_on"] = note
+    (model_dir / qs.MODEL_FILE).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    rows = [row for rs in orphan_rows_ for row in rs]
+    out = to_json(fit(np.vstack([r[0] for r in rows]), np.asarray([r[1] for r in rows])), qs.ORPHAN_FEATURES,
+                  thr if thr is not None else 1.01)
+    out["trained_on"] = note
+    (model_dir / qs.ORPHAN_FILE).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote models/{qs.MODEL_FILE}, models/{qs.ORPHAN_FILE} ({time.time() - t0:.0f}s)", file=sys.stderr)
+
 
 if __name__ == "__main__":
     main()

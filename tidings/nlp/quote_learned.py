@@ -284,9 +284,8 @@ def _speaker_kind(tok: Token | None) -> str:
     return "PROPN" if tok.pos_ == "PROPN" else "NOUN"
 
 
-def filter_features(doc: Doc, found, priors: CuePriors, lex: CueLexicon) -> np.ndarray:
+def filter_features(doc: Doc, text: str, found, priors: CuePriors, lex: CueLexicon) -> np.ndarray:
     """One row per rule attribution (quotes._Found: start, end, cue, speaker, direct, rank, runs, how)."""
-    text = doc.text
     x = np.zeros((len(found), len(FILTER_FEATURES)), dtype=np.float64)
     col = {name: i for i, name in enumerate(FILTER_FEATURES)}
     for row, f in enumerate(found):
@@ -335,10 +334,10 @@ def filter_features(doc: Doc, found, priors: CuePriors, lex: CueLexicon) -> np.n
     return x
 
 
-def keep_mask(doc: Doc, found, lex: CueLexicon) -> list[bool]:
+def keep_mask(doc: Doc, text: str, found, lex: CueLexicon) -> list[bool]:
     """Which rule attributions the filter keeps (all of them without a trained filter)."""
     model, priors = load_filter_model(), load_priors()
     if model is None or priors is None or not found:
         return [True] * len(found)
-    p = model.predict_proba(filter_features(doc, found, priors, lex))
+    p = model.predict_proba(filter_features(doc, text, found, priors, lex))
     return [bool(pi >= model.threshold) for pi in p]

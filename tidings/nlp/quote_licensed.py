@@ -22,13 +22,12 @@ def _speakerish(tok: Token) -> bool:
     return tok.pos_ in ("PROPN", "NOUN")
 
 
-def licensed_frames(doc: Doc, runs: list[QuotedRun]) -> list[tuple[QuotedRun, Frame, bool]]:
+def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun]) -> list[tuple[QuotedRun, Frame, bool]]:
     """(run, frame, direct) for quotations governed by a verb with a speaker.
 
     ``direct`` is True when the quotation is the whole content (adjacent to the cue),
     False when it is a fragment of the verb's complement (a partial quote).
     """
-    text = doc.text
     out = []
     for r in runs:
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
@@ -36,7 +35,7 @@ def licensed_frames(doc: Doc, runs: list[QuotedRun]) -> list[tuple[QuotedRun, Fr
             continue
         # 'X has since apologized for what happened: "..."': the colon hands the quotation
         # to the clause before it, whatever the parser hung it on
-        verb = _colon_intro(doc, r)
+        verb = _colon_intro(doc, text, r)
         direct = verb is not None
         if verb is None:
             verb = _governing_verb(span)
@@ -109,9 +108,9 @@ def _complement(doc: Doc, verb: Token, span) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def _colon_intro(doc: Doc, r: QuotedRun) -> Token | None:
-    """'X echoed:' right before a quotation (closing the paragraph before it, or not)."""
-    text = doc.text
+def _colon_intro(doc: Doc, text: str, r: QuotedRun) -> Token | None:
+    """'X echoed:' right before a quotation (closing the paragraph before it, or not).
+    ``text`` is ``doc.text``, which spaCy rebuilds from the tokens at every access."""
     i = r.start - 1
     while i >= 0 and text[i].isspace():
         i -= 1

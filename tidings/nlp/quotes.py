@@ -22,14 +22,18 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from spacy.tokens import Doc
 
 from tidings.ids import stable_id
 from tidings.nlp.quote_cues import Frame, verb_frames
+from tidings.nlp.quote_learned import keep_mask, load_priors, scored_candidates, select
 from tidings.nlp.quote_lexicon import CueLexicon, load_lexicon
-from tidings.nlp.quote_learned import keep_mask, scored_candidates, select
 from tidings.nlp.quote_licensed import is_title, licensed_frames
 from tidings.nlp.quote_marks import QuotedRun, find_quoted_runs, paragraphs
+from tidings.nlp.quote_speaker_model import (SpeakerScorer, load_orphan_model, load_speaker_model,
+                                             orphan_features)
 from tidings.nlp.quote_speakers import SpeakerNamer
 from tidings.records import Quote, Span
 
@@ -70,9 +74,10 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
         return []
     lex = lexicon or load_lexicon()
     runs = find_quoted_runs(text)
-    found = rule_attributions(doc, runs, lex)
+    found = rule_attributions(doc, runs, lex, text)
     if learned:
-        found = _learned(doc, runs, found, lex)
+        found = _learned(doc, text, runs, found, lex)
+        found = _orphan_quotes(doc, text, runs, found, lex)
     namer = SpeakerNamer(doc, actors)
     doc_key = stable_id("doc", len(text), text[:2000], text[-2000:])
     quotes = []
@@ -88,15 +93,18 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
     return quotes
 
 
-def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon) -> list[_Found]:
-    """What the cue rules find, before the trained models (scripts/train_quotes.py reads these)."""
+def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: str | None = None) -> list[_Found]:
+    """What the cue rules find, before the trained models (scripts/train_quotes.py reads these).
+
+    ``text`` is ``doc.text``, passed along because spaCy rebuilds it from the tokens at every access."""
+    text = doc.text if text is None else text
     frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
-    found = _attach(doc, frames, runs)
-    found += _licensed(doc, runs, found)
-    found += _tagged_quotes(doc, runs, found)
-    found += _colon_lines(doc, found)
-    found += _signed_quotes(doc, runs, found)
-    found = _continuations(doc.text, found, runs)
+    found = _attach(doc, text, frames, runs)
+    found += _licensed(doc, text, runs, found)
+    found += _tagged_quotes(doc, text, runs, found)
+    found += _colon_lines(doc, text, found)
+    found += _signed_quotes(doc, text, runs, found)
+    found = _continuations(text, found, runs)
     return _dedupe(found)
 
 
@@ -109,9 +117,8 @@ def _gap_is_punct(text: str, a: int, b: int) -> bool:
     return a <= b and all(ch in GAP_PUNCT for ch in text[a:b])
 
 
-def _attach(doc: Doc, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found]:
+def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found]:
     """Each frame with its content: an adjacent quotation, else its reported clause."""
-    text = doc.text
     starts = [r.start for r in runs]
     ends = [r.end for r in runs]
     claimed: set[int] = set()
@@ -185,14 +192,14 @@ def _attach(doc: Doc, frames: list[Frame], runs: list[QuotedRun]) -> list[_Found
     return out
 
 
-def _licensed(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
+def _licensed(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
     """Quotations no cue claimed, attributed through the verb that governs them."""
     covered = _Intervals((f.start, f.end, f) for f in found)
     free = [r for r in runs if not any(s <= r.start and r.end <= e for s, e, _ in covered.overlapping(r.start, r.end))]
     if not free or not doc.has_annotation("DEP"):
         return []
     out = []
-    for r, fr, direct in licensed_frames(doc, free):
+    for r, fr, direct in licensed_frames(doc, text, free):
         cs, ce = _chars(doc, fr.cue)
         s, e = (r.start, r.end) if direct else _chars(doc, fr.content)
         speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None
@@ -203,7 +210,7 @@ def _licensed(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[_Fou
 SPEAKER_WORD_POS = ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART")
 
 
-def _tagged_quotes(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
+def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
     """'"Quiet," he demanded', '"...?" reacted Trump': a quoted sentence (ending in , ? or !
     inside its marks) tagged with a speaker and a past/present verb right after it is
     speech, whatever the verb and however the parser hung the tag."""
@@ -213,9 +220,9 @@ def _tagged_quotes(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list
     tok_starts = [t.idx for t in doc]
     out = []
     for r in runs:
-        if not r.closed or covered.overlapping(r.start, r.end) or not _ends_quote_sentence(doc.text, r):
+        if not r.closed or covered.overlapping(r.start, r.end) or not _ends_quote_sentence(text, r):
             continue
-        i = _token_at(doc, tok_starts, r.end)
+        i = _token_at(doc, text, tok_starts, r.end)
         if i is None:
             continue
         words = []
@@ -247,14 +254,14 @@ def _tagged_quotes(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list
     return out
 
 
-def _token_at(doc: Doc, starts: list[int], pos: int) -> int | None:
+def _token_at(doc: Doc, text: str, starts: list[int], pos: int) -> int | None:
     """The first token starting at or after char ``pos`` (None: a line break comes first)."""
     i = bisect.bisect_left(starts, pos)
     while i < len(doc) and doc[i].is_space:
         if "\n" in doc[i].text:
             return None
         i += 1
-    if i >= len(doc) or "\n" in doc.text[pos:doc[i].idx]:
+    if i >= len(doc) or "\n" in text[pos:doc[i].idx]:
         return None
     return i
 
@@ -266,13 +273,12 @@ _LEAD_DASH = re.compile(r"^.*\s[-\u2014\u2013]\s+")
 # 'Rep. Trey Gowdy (R-S.C.):': a party/state tag after the name
 
 
-def _colon_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
+def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     """'TAPPER: Do you think ...', 'Warren: Trump Is a Proven Failure': a name, a colon, the words.
 
     Transcripts and headlines attribute this way; the name must look like one (capitalised
     words, at most six) so that 'Note: ...' style labels with lower-case words do not pass.
     """
-    text = doc.text
     out = []
     taken = _Intervals((f.start, f.end, f) for f in found)
     for m in _COLON_LINE.finditer(text):
@@ -307,10 +313,9 @@ def _colon_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
 _SIGNATURE = re.compile(r"[-\u2014\u2013]\s*([A-Z][^\n]{0,60}?)[.\s]*")
 
 
-def _signed_quotes(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
+def _signed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
     """'"I went to Wall Street before the crash ..."' then a paragraph '- Clinton.': a quoted
     paragraph signed by the next one (fact-check and debate write-ups)."""
-    text = doc.text
     paras = paragraphs(text)
     taken = _Intervals((f.start, f.end, f) for f in found)
     by_start = {r.start: r for r in runs}
@@ -536,13 +541,13 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
     return found
 
 
-def _learned(doc: Doc, runs: list[QuotedRun], found: list[_Found], lex: CueLexicon) -> list[_Found]:
+def _learned(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found], lex: CueLexicon) -> list[_Found]:
     """The trained models' pass (quote_learned.py): rule attributions the filter doubts are
     dropped, and candidates the rules missed are added where no rule attribution stood."""
     if not doc.has_annotation("DEP"):
         return found
     starts = [r.start for r in runs]
-    keep = keep_mask(doc, found, lex)
+    keep = keep_mask(doc, text, found, lex)
     scored = scored_candidates(doc, lambda pos: _in_run(runs, starts, pos), lex)
     out = [f for f, k in zip(found, keep) if k]
     for _, c, (s, e) in select(doc, scored, [(f.start, f.end) for f in found], [f.cue for f in found if f.cue]):
@@ -551,6 +556,62 @@ def _learned(doc: Doc, runs: list[QuotedRun], found: list[_Found], lex: CueLexic
         cue = doc[c.cue]
         out.append(_Found(s, e, (cue.idx, cue.idx + len(cue)), c.speaker, direct, KIND_RANK["learned"], inside,
                           how="learned"))
+    return out
+
+
+def _orphan_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found], lex: CueLexicon,
+                   threshold: float | None = None) -> list[_Found]:
+    """Quotations no attribution covers become quotes when quote_speaker_model finds a mention
+    likely enough to have said them (the rules' speakers are kept: on PolNeAR train re-ranking
+    them was no better)."""
+    model, orphans, priors = load_speaker_model(), load_orphan_model(), load_priors()
+    if model is None or orphans is None or priors is None or not runs or not doc.has_annotation("DEP"):
+        return found
+    taken = _Intervals((f.start, f.end, f) for f in found)
+    free = [r for r in runs if not taken.overlapping(r.start, r.end)]
+    if not free:
+        return found
+    threshold = orphans.threshold if threshold is None else threshold
+    starts = [r.start for r in runs]
+    paras = paragraphs(text)
+    scorer = SpeakerScorer(doc, lambda pos: _in_run(runs, starts, pos), paras, priors, lex)
+    scorer.remember_rule_speakers(found)
+    rows = orphan_rows(doc, text, scorer, model, free, paras, found)
+    kept = [(r, m, x) for r, (m, x) in zip(free, rows) if m is not None]
+    if not kept:
+        return found
+    p = orphans.predict_proba(np.vstack([x for _, _, x in kept]))
+    out = list(found)
+    for (r, m, _), score in zip(kept, p):
+        if score >= threshold:
+            out.append(_Found(r.start, r.end, None, (m.start, m.end, m.head), True, KIND_RANK["learned"], [r],
+                              how="orphan"))
+    return out
+
+
+def orphan_rows(doc: Doc, text: str, scorer: SpeakerScorer, ranker, free: list[QuotedRun], paras, found):
+    """For each quotation: (its best-ranked mention, the orphan model's feature row), or (None, None)
+    when no mention is near. ``ranker`` has ``predict_proba(rows) -> probabilities``."""
+    per_run = [(r, scorer.candidates(r.start, r.end)) for r in free]
+    xs = [scorer.features(r.start, r.end, True, cands) for r, cands in per_run if cands]
+    if not xs:
+        return [(None, None)] * len(free)
+    p_all = ranker.predict_proba(np.vstack(xs))
+    para_starts = [pp[0] for pp in paras]
+    out, at, k = [], 0, 0
+    for r, cands in per_run:
+        if not cands:
+            out.append((None, None))
+            continue
+        x, p = xs[k], p_all[at:at + len(cands)]
+        k += 1
+        at += len(cands)
+        best = int(np.argmax(p))
+        q = bisect.bisect_right(para_starts, r.start) - 1
+        whole = q >= 0 and _whole_paragraph(text, r, paras[q])
+        after_quote = q >= 0 and any(f.direct and paras[q][0] <= f.start and f.end <= r.start for f in found)
+        out.append((cands[best], orphan_features(x, p, best, r.words(text), _quoted_sentence(text, r), whole,
+                                                 after_quote)))
     return out
 
 

@@ -32,3 +32,12 @@ def browser():
         b = launch_chromium(pw)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default spaCy pipeline (tidings.nlp.parse.load_nlp caches it), shared by the test files."""
+    from tidings.nlp.parse import load_nlp
+    from tidings.settings import Settings
+
+    return load_nlp(Settings())

@@ -5,12 +5,6 @@ import pytest
 
 from tidings.actors import ActorResolver, load_kb, resolve_text
 from tidings.actors.kb import KBError, split_code
-from tidings.nlp.parse import load_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="session")

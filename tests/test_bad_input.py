@@ -16,7 +16,7 @@ from tidings.cli import main
 from tidings.extract import read_pages
 from tidings.extract.decode import decode
 from tidings.ingest import iter_pages
-from tidings.records import Article, ErrorRecord
+from tidings.records import ErrorRecord
 from tidings.settings import Settings
 
 

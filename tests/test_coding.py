@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from tidings.coding import EventCoder, bench_events
-from tidings.nlp.parse import load_nlp
 
 ACTORS = """\
 TURKEY [TUR]
@@ -35,11 +34,6 @@ GOVERNMENT [~GOV]
 TROOPS {} [~MIL]
 POLICE {} [~COP]
 """
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="session")

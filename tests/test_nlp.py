@@ -8,11 +8,6 @@ from tidings.nlp.parse import (doc_entities, doc_sentences, guard_length, instal
 from tidings.settings import SPACY_MODELS, Settings
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp(Settings())
-
-
 def test_default_model_is_first_installed_and_cached(nlp):
     assert installed_model("") in SPACY_MODELS
     assert load_nlp(Settings()) is nlp

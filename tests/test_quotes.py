@@ -6,7 +6,6 @@ import time
 
 import pytest
 
-from tidings.nlp.parse import load_nlp
 from tidings.nlp.quote_lexicon import load_lexicon, parse_lexicon
 from tidings.nlp.quote_marks import find_quoted_runs
 from tidings.nlp.quotes import find_quotes
@@ -59,11 +58,6 @@ Meanwhile, Çavuşoğlu and Lavrov also promised to complete construction of the
 And Russia gave Turkey the right to manufacture its 'Sputnik V' coronavirus vaccine, in a symbolic gesture.
 
 "The aim of this cooperation is not only for vaccine supply but ... for this vaccine to be produced in Turkey as well," Çavuşoğlu said."""
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
 
 
 def quotes_of(nlp, text, actors=None):

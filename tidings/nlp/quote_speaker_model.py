@@ -20,10 +20,10 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from tidings.extract.treemodel import TreeModel, load_model_from
-from tidings.nlp.quote_learned import PERSONAL, CuePriors, load_priors
+from tidings.nlp.quote_learned import PERSONAL, CuePriors
 from tidings.nlp.quote_lexicon import CueLexicon
 
 MODEL_FILE = "quote_speakers.json"

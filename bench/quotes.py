@@ -5,6 +5,7 @@
     python bench/quotes.py --split train        # the split rules may be tuned on
     python bench/quotes.py --cli                # score `tidings analyze --input-format jsonl` itself
     python bench/quotes.py --limit 20           # first N records only
+    python bench/quotes.py --rules-only         # the cue rules without the trained models
 
 In-process mode runs the layer the way ``tidings analyze --input-format jsonl`` does
 (spaCy ``nlp.pipe`` -> ``ActorResolver.resolve`` -> ``find_quotes``) and, in the same run,
@@ -39,7 +40,7 @@ def quote_record(q) -> dict:
     return to_dict(q)
 
 
-def run_inprocess(records: list[dict], model: str | None) -> tuple[list[dict], dict]:
+def run_inprocess(records: list[dict], model: str | None, learned: bool = True) -> tuple[list[dict], dict]:
     """Predictions plus timings of bare nlp.pipe and of parse + actors + quotes."""
     from tidings.nlp.parse import load_nlp
     from tidings.nlp.quotes import find_quotes
@@ -74,7 +75,7 @@ def run_inprocess(records: list[dict], model: str | None) -> tuple[list[dict], d
                 t1 = time.perf_counter()
                 resolved = resolver.resolve(doc, rec.get("date")) if resolver else None
                 t2 = time.perf_counter()
-                quotes = find_quotes(doc, resolved, rec.get("date"))
+                quotes = find_quotes(doc, resolved, rec.get("date"), learned=learned)
                 t3 = time.perf_counter()
                 t_actors += t2 - t1
                 t_quotes += t3 - t2
@@ -113,6 +114,7 @@ def main() -> int:
     ap.add_argument("--model", help="spaCy model (default: the project's setting)")
     ap.add_argument("--cli", action="store_true", help="score the `tidings analyze` command's output")
     ap.add_argument("--out", help="keep predictions and scores in this folder")
+    ap.add_argument("--rules-only", action="store_true", help="without the trained models (scripts/train_quotes.py)")
     a = ap.parse_args()
     if not SCORER.exists():
         sys.exit(f"scorer not found: {SCORER}")
@@ -129,7 +131,7 @@ def main() -> int:
             preds, timing = run_cli(records, a.model, tmp)
         else:
             sys.path.insert(0, str(ROOT))
-            preds, timing = run_inprocess(records, a.model)
+            preds, timing = run_inprocess(records, a.model, learned=not a.rules_only)
         pred_path = tmp / "pred.jsonl"
         with open(pred_path, "w", encoding="utf-8") as fh:
             for p in preds:

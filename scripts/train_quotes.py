@@ -295,7 +295,7 @@ def speaker_stage(docs, records, lex, folds: int, scorer, t0: float, f1_slack: f
     from tidings.nlp.quote_marks import paragraphs
     from tidings.nlp.quotes import _in_run, _learned, orphan_rows
 
-    for fn in (load_model_from, ql.load_priors, ql.load_candidate_model, ql.load_filter_model):
+    for fn in (load_model_from, ql.load_priors):   # the models just written, not the ones cached
         fn.cache_clear()
     priors = ql.load_priors()
     gold = {r["id"]: r for r in records}

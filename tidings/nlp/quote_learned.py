@@ -21,6 +21,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from tidings.extract.treemodel import TreeModel, load_model_from
+from tidings.nlp.quote_cues import _relative_head
 from tidings.nlp.quote_lexicon import CueLexicon
 
 MODEL_FILE = "quote_candidates.json"
@@ -32,7 +33,6 @@ PREPS = ("about", "for", "on", "to", "of", "with", "against", "as", "in", "at", 
 TAGS = ("VBG", "VBN", "VBD", "VBZ", "VBP", "VB", "JJ", "NN")
 LEX_KINDS = ("speech", "belief", "evidence", "clausal", "direct", "noun")
 PERSONAL = {"he", "she", "they", "i", "we", "you"}
-RELATIVE = {"who", "that", "which", "whom"}
 QUOTE_CHARS = set("\"\u201c\u201d\u00ab\u00bb\u201e")
 SMOOTH = 5.0        # pseudo-counts pulling a rare lemma's prior towards the base rate
 
@@ -110,23 +110,14 @@ def load_priors() -> CuePriors | None:
     return parse_priors(text)
 
 
-@lru_cache(maxsize=1)
+def shipped_model(name: str) -> TreeModel | None:
+    """A model of tidings/nlp/models (None when it has not been trained)."""
+    path = resources.files("tidings.nlp").joinpath(f"models/{name}")
+    return load_model_from(str(path)) if path.is_file() else None     # cached by path
+
+
 def load_candidate_model() -> TreeModel | None:
-    path = resources.files("tidings.nlp").joinpath(f"models/{MODEL_FILE}")
-    if not path.is_file():
-        return None
-    return load_model_from(str(path))
-
-
-def _relative_head(tok: Token) -> Token:
-    """'who' in 'Smith, who endorsed ...' stands for Smith."""
-    if tok.lower_ in RELATIVE:
-        t = tok.head
-        while t.dep_ != "relcl" and t.head.i != t.i:
-            t = t.head
-        if t.dep_ == "relcl":
-            return t.head
-    return tok
+    return shipped_model(MODEL_FILE)
 
 
 def candidates(doc: Doc, in_quote) -> list[Candidate]:
@@ -264,12 +255,8 @@ FILTER_FEATURES = (
 )
 
 
-@lru_cache(maxsize=1)
 def load_filter_model() -> TreeModel | None:
-    path = resources.files("tidings.nlp").joinpath(f"models/{FILTER_FILE}")
-    if not path.is_file():
-        return None
-    return load_model_from(str(path))
+    return shipped_model(FILTER_FILE)
 
 
 def _speaker_kind(tok: Token | None) -> str:

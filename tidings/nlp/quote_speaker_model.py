@@ -16,14 +16,12 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Doc
 
-from tidings.extract.treemodel import TreeModel, load_model_from
-from tidings.nlp.quote_learned import PERSONAL, CuePriors
+from tidings.extract.treemodel import TreeModel
+from tidings.nlp.quote_learned import PERSONAL, CuePriors, shipped_model
 from tidings.nlp.quote_lexicon import CueLexicon
 
 MODEL_FILE = "quote_speakers.json"
@@ -50,18 +48,12 @@ class Mention:
     head: int
 
 
-@lru_cache(maxsize=2)
-def _model(name: str) -> TreeModel | None:
-    path = resources.files("tidings.nlp").joinpath(f"models/{name}")
-    return load_model_from(str(path)) if path.is_file() else None
-
-
 def load_speaker_model() -> TreeModel | None:
-    return _model(MODEL_FILE)
+    return shipped_model(MODEL_FILE)
 
 
 def load_orphan_model() -> TreeModel | None:
-    return _model(ORPHAN_FILE)
+    return shipped_model(ORPHAN_FILE)
 
 
 def mentions(doc: Doc, in_quote) -> list[Mention]:

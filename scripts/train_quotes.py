@@ -36,12 +36,13 @@ sys.path.insert(0, str(REPO))
 from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
-from tidings.extract.treemodel import to_json  # noqa: E402
+from tidings.extract.treemodel import load_model_from, to_json  # noqa: E402
 from tidings.nlp import quote_learned as ql  # noqa: E402
+from tidings.nlp import quote_speaker_model as qs  # noqa: E402
 from tidings.nlp.parse import load_nlp  # noqa: E402
 from tidings.nlp.quote_lexicon import load_lexicon  # noqa: E402
-from tidings.nlp.quote_marks import find_quoted_runs  # noqa: E402
-from tidings.nlp.quotes import rule_attributions  # noqa: E402
+from tidings.nlp.quote_marks import find_quoted_runs, paragraphs  # noqa: E402
+from tidings.nlp.quotes import _in_run, _learned, orphan_rows, rule_attributions  # noqa: E402
 from tidings.settings import Settings  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -127,8 +128,8 @@ def document_rows(doc, rec, lex):
         if ql.select(doc, [(1.0, c)], taken, cues):
             free.append(c)
             free_labels.append(label(pc, set(range(*speaker_chars(c.speaker)))))
-    return {"text": doc.text, "found": found, "rule_quotes": rule_quotes, "rule_labels": rule_labels, "taken": taken, "cues": cues,
-            "free": free, "free_labels": free_labels, "cue_hits": cue_hits}
+    return {"text": doc.text, "found": found, "rule_quotes": rule_quotes, "rule_labels": rule_labels,
+            "taken": taken, "cues": cues, "free": free, "free_labels": free_labels, "cue_hits": cue_hits}
 
 
 def count_priors(items) -> ql.CuePriors:
@@ -175,7 +176,8 @@ def main() -> None:
         speaker_stage(docs, records, lex, a.folds, load_scorer(), t0, a.f1_slack)
         return
     per_doc = [document_rows(doc, rec, lex) for doc, rec in zip(docs, records)]
-    print(f"rule attributions: {sum(len(d['found']) for d in per_doc)}, right {sum(sum(d['rule_labels']) for d in per_doc)}; "
+    print(f"rule attributions: {sum(len(d['found']) for d in per_doc)}, "
+          f"right {sum(sum(d['rule_labels']) for d in per_doc)}; "
           f"candidates clear of them: {sum(len(d['free']) for d in per_doc)}, right "
           f"{sum(sum(d['free_labels']) for d in per_doc)}", file=sys.stderr)
 
@@ -278,6 +280,7 @@ def main() -> None:
           f"({time.time() - t0:.0f}s)", file=sys.stderr)
     speaker_stage(docs, records, lex, a.folds, scorer, t0, a.f1_slack)
 
+
 class _Proba:
     """A fitted scikit-learn classifier with the run-time TreeModel's predict_proba."""
 
@@ -290,11 +293,6 @@ class _Proba:
 
 def speaker_stage(docs, records, lex, folds: int, scorer, t0: float, f1_slack: float) -> None:
     """Train the speaker ranker and the orphan-quotation model on top of the models just written."""
-    from tidings.extract.treemodel import load_model_from
-    from tidings.nlp import quote_speaker_model as qs
-    from tidings.nlp.quote_marks import paragraphs
-    from tidings.nlp.quotes import _in_run, _learned, orphan_rows
-
     for fn in (load_model_from, ql.load_priors):   # the models just written, not the ones cached
         fn.cache_clear()
     priors = ql.load_priors()

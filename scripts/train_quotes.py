@@ -21,7 +21,6 @@ Needs the ``train`` extra (scikit-learn). CPU only, a few minutes (most of it pa
 from __future__ import annotations
 
 import argparse
-import bisect
 import json
 import sys
 import time
@@ -42,7 +41,7 @@ from tidings.nlp import quote_speaker_model as qs  # noqa: E402
 from tidings.nlp.parse import load_nlp  # noqa: E402
 from tidings.nlp.quote_lexicon import load_lexicon  # noqa: E402
 from tidings.nlp.quote_marks import find_quoted_runs, paragraphs  # noqa: E402
-from tidings.nlp.quotes import _in_run, _learned, orphan_rows, rule_attributions  # noqa: E402
+from tidings.nlp.quotes import _learned, orphan_rows, quote_lookup, rule_attributions  # noqa: E402
 from tidings.settings import Settings  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -83,12 +82,7 @@ def parse(records, nlp, cache: Path | None):
 def document_rows(doc, rec, lex):
     """The rules' attributions with their labels, and the candidates clear of them with theirs."""
     runs = find_quoted_runs(doc.text)
-    starts = [r.start for r in runs]
-
-    def in_quote(pos: int) -> bool:
-        k = bisect.bisect_right(starts, pos) - 1
-        return k >= 0 and runs[k].start <= pos < runs[k].end
-
+    in_quote = quote_lookup(runs)
     found = rule_attributions(doc, runs, lex)
     taken = [(f.start, f.end) for f in found]
     cues = [f.cue for f in found if f.cue]
@@ -299,12 +293,11 @@ def speaker_stage(docs, records, lex, folds: int, scorer, t0: float, f1_slack: f
     gold = {r["id"]: r for r in records}
     state = []       # per document: found, scorer, speaker rows, orphan runs
     for doc, rec in zip(docs, records):
-        runs = find_quoted_runs(doc.text)
-        starts = [r.start for r in runs]
         text = doc.text
-        found = _learned(doc, text, runs, rule_attributions(doc, runs, lex, text), lex)
-        paras = paragraphs(doc.text)
-        sc = qs.SpeakerScorer(doc, lambda pos, runs=runs, starts=starts: _in_run(runs, starts, pos), paras, priors, lex)
+        runs = find_quoted_runs(text)
+        in_quote = quote_lookup(runs)
+        found = _learned(doc, text, runs, in_quote, rule_attributions(doc, runs, lex, text), lex)
+        sc = qs.SpeakerScorer(doc, in_quote, paragraphs(text), priors, lex)
         sc.remember_rule_speakers(found)
         golds = [(charset(spans_of(a.get("content"))), charset(spans_of(a.get("source"))))
                  for a in rec.get("attributions", []) if spans_of(a.get("content"))]
@@ -332,7 +325,7 @@ def speaker_stage(docs, records, lex, folds: int, scorer, t0: float, f1_slack: f
         taken = [(f.start, f.end) for f in found]
         free_runs = [(r, gold_source(r.start, r.end)) for r in runs
                      if not any(a < r.end and r.start < b for a, b in taken)]
-        state.append({"found": found, "scorer": sc, "rows": rows, "runs": free_runs, "paras": paras})
+        state.append({"found": found, "scorer": sc, "rows": rows, "runs": free_runs})
     print(f"speaker stage: {sum(len(d['rows']) for d in state)} quotes to rank, "
           f"{sum(len(d['runs']) for d in state)} quotations no attribution covers ({time.time() - t0:.0f}s)",
           file=sys.stderr)
@@ -349,7 +342,7 @@ def speaker_stage(docs, records, lex, folds: int, scorer, t0: float, f1_slack: f
         for i in (i for i in range(len(docs)) if fold_of[i] == k):
             d, doc = state[i], docs[i]
             free = [r for r, _ in d["runs"]]
-            rows = orphan_rows(doc, doc.text, d["scorer"], ranker, free, d["paras"], d["found"])
+            rows = orphan_rows(doc.text, d["scorer"], ranker, free, d["found"])
             for (r, src), (m, ox) in zip(d["runs"], rows):
                 if m is None:
                     continue

@@ -67,13 +67,13 @@ def test_all_trees_walked_together_equal_one_tree_at_a_time():
     assert np.allclose(model.predict_proba(x), 1 / (1 + np.exp(-raw)))
 
 
-def test_model_json_loads_with_its_settings(tmp_path):
+def test_model_json_loads_with_its_threshold(tmp_path):
     path = tmp_path / "m.json"
-    path.write_text(json.dumps({"features": ["a"], "baseline": 0.0, "threshold": 0.3, "meta": {"k": "v"},
+    path.write_text(json.dumps({"features": ["a"], "baseline": 0.0, "threshold": 0.3,
                                 "trees": [{"feature": [0], "threshold": [0.0], "left": [0], "right": [0],
                                            "value": [1.0], "leaf": [1]}]}))
     model = load_model_from(str(path))
-    assert model.meta == {"k": "v"} and model.threshold == 0.3
+    assert model.threshold == 0.3
     assert np.allclose(model.predict_proba(np.zeros((2, 1))), 1 / (1 + np.exp(-1.0)))
 
 

@@ -6,7 +6,7 @@ scikit-learn version it was trained with, and the file stays small and diffable.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +21,6 @@ class TreeModel:
     baseline: float
     threshold: float
     trees: tuple[tuple[np.ndarray, ...], ...]   # (feature, threshold, left, right, value, is_leaf)
-    meta: dict = field(default_factory=dict)      # settings chosen with the model (by its training script)
 
     def __post_init__(self) -> None:
         # all trees as one node table, walked together: one numpy step per tree level instead of
@@ -68,9 +67,8 @@ def to_json(clf, features: tuple[str, ...], threshold: float) -> dict:
             "threshold": threshold, "trees": trees}
 
 
-@lru_cache(maxsize=None)
 def load_model(name: str) -> TreeModel:
-    return load_model_from(str(MODEL_DIR / name))
+    return load_model_from(str(MODEL_DIR / name))     # cached there, by path
 
 
 @lru_cache(maxsize=None)
@@ -81,5 +79,4 @@ def load_model_from(path: str) -> TreeModel:
          np.asarray(t["left"], dtype=np.int64), np.asarray(t["right"], dtype=np.int64),
          np.asarray(t["value"], dtype=np.float64), np.asarray(t["leaf"], dtype=bool))
         for t in data["trees"])
-    return TreeModel(tuple(data["features"]), float(data["baseline"]), float(data["threshold"]), trees,
-                     data.get("meta", {}))
+    return TreeModel(tuple(data["features"]), float(data["baseline"]), float(data["threshold"]), trees)

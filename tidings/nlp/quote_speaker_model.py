@@ -81,6 +81,7 @@ class SpeakerScorer:
         self.doc, self.priors, self.lex = doc, priors, lex
         self.mentions = mentions(doc, in_quote)
         self.starts = [doc[m.start].idx for m in self.mentions]
+        self.paragraphs = paragraphs
         self.para_starts = [p[0] for p in paragraphs]
         self.spoke: list[tuple[int, str]] = []   # (char, head word) of the rules' speakers, in order
         self._speech: dict[int, bool] = {}        # sentence start -> has a verb of saying

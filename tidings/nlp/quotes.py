@@ -76,8 +76,9 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
     runs = find_quoted_runs(text)
     found = rule_attributions(doc, runs, lex, text)
     if learned:
-        found = _learned(doc, text, runs, found, lex)
-        found = _orphan_quotes(doc, text, runs, found, lex)
+        in_quote = quote_lookup(runs)
+        found = _learned(doc, text, runs, in_quote, found, lex)
+        found = _orphan_quotes(doc, text, runs, in_quote, found, lex)
     namer = SpeakerNamer(doc, actors)
     doc_key = stable_id("doc", len(text), text[:2000], text[-2000:])
     quotes = []
@@ -350,6 +351,12 @@ def _in_run(runs, starts, pos: int) -> bool:
     return k >= 0 and runs[k].start <= pos < runs[k].end
 
 
+def quote_lookup(runs: list[QuotedRun]):
+    """``in_quote(char offset) -> bool`` over the quotations ``runs`` (in text order)."""
+    starts = [r.start for r in runs]
+    return lambda pos: _in_run(runs, starts, pos)
+
+
 NAMEISH = ("PROPN", "NOUN", "PRON")
 
 
@@ -489,14 +496,14 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
     """
     found = _join_same_cue(text, found)
     used = {(r.start, r.end) for f in found for r in f.runs}
-    para_starts = [p[0] for p in paragraphs(text)]
+    paras = paragraphs(text)
+    para_starts = [p[0] for p in paras]
 
     def para_of(pos: int) -> int:
         return bisect.bisect_right(para_starts, pos) - 1
 
     by_pos = sorted(found, key=lambda f: f.start)
     starts = [f.start for f in by_pos]
-    paras = paragraphs(text)
     for r in runs:
         if (r.start, r.end) in used or r.words(text) < MIN_CONTINUATION_WORDS and not _quoted_sentence(text, r):
             continue
@@ -541,14 +548,14 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
     return found
 
 
-def _learned(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found], lex: CueLexicon) -> list[_Found]:
+def _learned(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: list[_Found],
+             lex: CueLexicon) -> list[_Found]:
     """The trained models' pass (quote_learned.py): rule attributions the filter doubts are
     dropped, and candidates the rules missed are added where no rule attribution stood."""
     if not doc.has_annotation("DEP"):
         return found
-    starts = [r.start for r in runs]
     keep = keep_mask(doc, text, found, lex)
-    scored = scored_candidates(doc, lambda pos: _in_run(runs, starts, pos), lex)
+    scored = scored_candidates(doc, in_quote, lex)
     out = [f for f, k in zip(found, keep) if k]
     for _, c, (s, e) in select(doc, scored, [(f.start, f.end) for f in found], [f.cue for f in found if f.cue]):
         inside = [r for r in runs if s <= r.start and r.end <= e]
@@ -559,8 +566,8 @@ def _learned(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found], le
     return out
 
 
-def _orphan_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found], lex: CueLexicon,
-                   threshold: float | None = None) -> list[_Found]:
+def _orphan_quotes(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: list[_Found],
+                   lex: CueLexicon) -> list[_Found]:
     """Quotations no attribution covers become quotes when quote_speaker_model finds a mention
     likely enough to have said them (the rules' speakers are kept: on PolNeAR train re-ranking
     them was no better)."""
@@ -571,25 +578,22 @@ def _orphan_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
     free = [r for r in runs if not taken.overlapping(r.start, r.end)]
     if not free:
         return found
-    threshold = orphans.threshold if threshold is None else threshold
-    starts = [r.start for r in runs]
-    paras = paragraphs(text)
-    scorer = SpeakerScorer(doc, lambda pos: _in_run(runs, starts, pos), paras, priors, lex)
+    scorer = SpeakerScorer(doc, in_quote, paragraphs(text), priors, lex)
     scorer.remember_rule_speakers(found)
-    rows = orphan_rows(doc, text, scorer, model, free, paras, found)
+    rows = orphan_rows(text, scorer, model, free, found)
     kept = [(r, m, x) for r, (m, x) in zip(free, rows) if m is not None]
     if not kept:
         return found
     p = orphans.predict_proba(np.vstack([x for _, _, x in kept]))
     out = list(found)
     for (r, m, _), score in zip(kept, p):
-        if score >= threshold:
+        if score >= orphans.threshold:
             out.append(_Found(r.start, r.end, None, (m.start, m.end, m.head), True, KIND_RANK["learned"], [r],
                               how="orphan"))
     return out
 
 
-def orphan_rows(doc: Doc, text: str, scorer: SpeakerScorer, ranker, free: list[QuotedRun], paras, found):
+def orphan_rows(text: str, scorer: SpeakerScorer, ranker, free: list[QuotedRun], found):
     """For each quotation: (its best-ranked mention, the orphan model's feature row), or (None, None)
     when no mention is near. ``ranker`` has ``predict_proba(rows) -> probabilities``."""
     per_run = [(r, scorer.candidates(r.start, r.end)) for r in free]
@@ -597,7 +601,7 @@ def orphan_rows(doc: Doc, text: str, scorer: SpeakerScorer, ranker, free: list[Q
     if not xs:
         return [(None, None)] * len(free)
     p_all = ranker.predict_proba(np.vstack(xs))
-    para_starts = [pp[0] for pp in paras]
+    paras = scorer.paragraphs
     out, at, k = [], 0, 0
     for r, cands in per_run:
         if not cands:
@@ -607,7 +611,7 @@ def orphan_rows(doc: Doc, text: str, scorer: SpeakerScorer, ranker, free: list[Q
         k += 1
         at += len(cands)
         best = int(np.argmax(p))
-        q = bisect.bisect_right(para_starts, r.start) - 1
+        q = scorer.para_of(r.start)
         whole = q >= 0 and _whole_paragraph(text, r, paras[q])
         after_quote = q >= 0 and any(f.direct and paras[q][0] <= f.start and f.end <= r.start for f in found)
         out.append((cands[best], orphan_features(x, p, best, r.words(text), _quoted_sentence(text, r), whole,

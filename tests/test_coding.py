@@ -36,12 +36,16 @@ POLICE {} [~COP]
 """
 
 
+def toy_coder(folder) -> EventCoder:
+    """An EventCoder over the ACTORS and AGENTS dictionaries above, written into ``folder``."""
+    (folder / "test.actors.txt").write_text(ACTORS)
+    (folder / "test.agents.txt").write_text(AGENTS)
+    return EventCoder(dictionaries=folder)
+
+
 @pytest.fixture(scope="session")
 def coder(tmp_path_factory):
-    d = tmp_path_factory.mktemp("dicts")
-    (d / "test.actors.txt").write_text(ACTORS)
-    (d / "test.agents.txt").write_text(AGENTS)
-    return EventCoder(dictionaries=d)
+    return toy_coder(tmp_path_factory.mktemp("dicts"))
 
 
 def code(nlp, coder, text, date="2020-12-29"):

@@ -5,15 +5,12 @@ import pytest
 
 from tidings.coding import EventCoder, DictionaryError, load_dictionaries
 from tidings.nlp.parse import load_nlp
-from tests.test_coding import ACTORS, AGENTS
+from tests.test_coding import toy_coder
 
 
 @pytest.fixture(scope="module")
 def coder(tmp_path_factory):
-    d = tmp_path_factory.mktemp("dicts")
-    (d / "x.actors.txt").write_text(ACTORS)
-    (d / "x.agents.txt").write_text(AGENTS)
-    return EventCoder(dictionaries=d)
+    return toy_coder(tmp_path_factory.mktemp("dicts"))
 
 
 def code(coder, text):

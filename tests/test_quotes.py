@@ -379,3 +379,35 @@ def test_left_mark_typed_as_closing_mark(nlp):
     text = "\u201cIt is unusual,\u201c said Larry Noble, an attorney."
     q = only(quotes_of(nlp, text))
     assert q.content.text == "\u201cIt is unusual,\u201c" and q.speaker.text.startswith("Larry Noble")
+
+
+def test_quotation_signed_on_its_own_line(nlp):
+    text = ("Readers wrote in after the debate.\n"
+            "\u201cHe does not speak for the people of my town at all.\u201d \u2015 Maria Lopez.\n"
+            "\u201cWe will remember this in November, every one of us.\u201d\u2015 Daniel Ortiz, Denver\n")
+    first, second = quotes_of(nlp, text)
+    assert spans(text, first)[:3] + (first.direct,) == (
+        "\u201cHe does not speak for the people of my town at all.\u201d", "\u2015", "Maria Lopez", True)
+    assert spans(text, second)[:3] == (
+        "\u201cWe will remember this in November, every one of us.\u201d", "\u2015", "Daniel Ortiz")
+
+
+def test_signature_paragraph_names_the_speaker_before_its_comma(nlp):
+    text = ('The convention hall was loud.\n\n"The whole idea of a rigged vote needs to stop right now."\n\n'
+            '- Michelle Marks, Philadelphia.')
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[2] == "Michelle Marks"
+
+
+def test_comma_participle_speaks_for_the_main_clause(nlp):
+    # the parser hangs 'saying' on the clause inside 'the notion that ...'
+    text = ("Carson rejected the notion that the episode should be water under the bridge, saying that "
+            "he would \"fix it\" if he found something rotten.")
+    q = only([q for q in quotes_of(nlp, text) if q.cue.text == "saying"])
+    assert spans(text, q)[:3] == ('he would "fix it" if he found something rotten', "saying", "Carson")
+
+
+def test_sign_speaks_for_whoever_holds_it(nlp):
+    text = 'At the rally, a retired teacher hoisted a sign that read "Four more years for the mayor!"'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ('"Four more years for the mayor!"', "read", "a retired teacher")

@@ -64,6 +64,9 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     them speaks for whoever issued it, the subject of the verb the document is the object of.
     """
     tok: Token | None = verb
+    anchor = _participle_anchor(verb)
+    if anchor is not None:
+        tok = anchor
     for _ in range(4):
         if tok is None:
             return None
@@ -78,7 +81,15 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
             # two subjects is a misparse ('Speaking in Salem, New Hampshire, Trump went'): the
             # one next to the verb is its subject
             before = [c for c in subjects if c.i < tok.i]
-            return _relative_head(before[-1] if before else subjects[0])
+            subject = before[-1] if before else subjects[0]
+            if not (subject.lower_ in RELATIVE and tok.dep_ == "relcl" and _issued(tok.head, media)):
+                return _relative_head(subject)
+            # 'hoisted a sign that read ...': the one who issued the document speaks
+        if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG") and _issued(tok.head, media):
+            tok = tok.head.head
+            while tok.pos_ == "ADP" and tok.head.i != tok.i:
+                tok = tok.head
+            continue
         for c in tok.children:
             if c.dep_ == "nsubjpass" and passive and tok.i != verb.i:
                 # "X was quoted as saying": the passive head's subject is the speaker
@@ -87,11 +98,6 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
                 return _relative_head(c)
         if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG") \
                 and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            if tok.dep_ == "acl" and tok.head.lemma_.lower() in media and tok.head.dep_ in ("dobj", "pobj"):
-                tok = tok.head.head
-                while tok.pos_ == "ADP" and tok.head.i != tok.i:
-                    tok = tok.head
-                continue
             return tok.head     # "Hispanics telling their stories", "Smith, who said"
         if tok.dep_ not in INHERIT or tok.head.i == tok.i:
             return None
@@ -99,6 +105,39 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
         while tok is not None and tok.pos_ == "ADP" and tok.head.i != tok.i:   # "as saying" -> quoted
             tok = tok.head
     return None
+
+
+# clauses a comma participle can be wrongly hung on, inside the clause it modifies
+_EMBEDDED = ("ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp", "pobj", "dobj", "conj", "prep", "npadvmod")
+
+
+def _participle_anchor(verb: Token) -> Token | None:
+    """', saying ...' / ', telling ...': a participle set off by a comma speaks for the subject of
+    the clause it follows ('Carson rejected the notion that ..., saying'), even where the parser
+    hung it on a clause or noun inside that one. The clause is the nearest verb with a subject
+    that is not itself reported, named or relative."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "\u2014", "\u2013"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    tok = verb.head
+    found = None
+    for _ in range(8):
+        if tok.i == verb.i or tok.i > verb.i:
+            break
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
+            found = tok
+            if tok.dep_ not in _EMBEDDED:
+                break
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return found
+
+
+def _issued(noun: Token, media: frozenset[str]) -> bool:
+    """A document someone issued ('issued a statement', 'posted on a sign'): it speaks for them."""
+    return noun.lemma_.lower() in media and noun.dep_ in ("dobj", "pobj")
 
 
 def _relative_head(tok: Token) -> Token:

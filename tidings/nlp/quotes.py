@@ -311,29 +311,48 @@ def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     return out
 
 
-_SIGNATURE = re.compile(r"[-\u2014\u2013]\s*([A-Z][^\n]{0,60}?)[.\s]*")
+_DASHES = "-\u2014\u2013\u2015"
+_SIGNATURE = re.compile(rf"[{_DASHES}]\s*([A-Z][^\n]{{0,60}}?)[.\s]*")
+# '"..." \u2015 Carla Sanchez.': the signature on the quotation's own line
+_INLINE_SIGNATURE = re.compile(rf"[ \t\u00a0]*[{_DASHES}]+[ \t\u00a0]*([A-Z][^\n]{{0,60}}?)[.\s\u00a0]*(?=\n|$)")
 
 
 def _signed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
     """'"I went to Wall Street before the crash ..."' then a paragraph '- Clinton.': a quoted
-    paragraph signed by the next one (fact-check and debate write-ups)."""
+    paragraph signed by the next one (fact-check and debate write-ups), or by a dash and a name
+    after it on its own line ('"..." \u2015 Carla Sanchez', as in collected reader quotes)."""
     paras = paragraphs(text)
     taken = _Intervals((f.start, f.end, f) for f in found)
     by_start = {r.start: r for r in runs}
-    out = []
+    signed = []     # (quotation, start and end of the signature, where the name is)
     for (ps, pe), (ns, ne) in zip(paras, paras[1:]):
         r = by_start.get(ps)
         m = _SIGNATURE.fullmatch(text, ns, ne)
-        if (r is None or m is None or r.words(text) < MIN_CONTINUATION_WORDS
-                or not _whole_paragraph(text, r, (ps, pe)) or taken.overlapping(r.start, r.end)):
+        if r is not None and m is not None and _whole_paragraph(text, r, (ps, pe)):
+            signed.append((r, ns, m.start(1), m.end(1)))
+    for r in runs:
+        line_start = text.rfind("\n", 0, r.start) + 1
+        if not r.closed or text[line_start:r.start].strip():
             continue
-        words = m.group(1).split()
+        m = _INLINE_SIGNATURE.match(text, r.end)
+        if m is not None:
+            signed.append((r, m.start(), m.start(1), m.end(1)))
+    out = []
+    for r, cue, ns, ne in signed:
+        if r.words(text) < MIN_CONTINUATION_WORDS or taken.overlapping(r.start, r.end):
+            continue
+        # '- Michelle Marks, Philadelphia.': the name is what comes before a comma
+        comma = text.find(",", ns, ne)
+        ne = comma if comma >= 0 else ne
+        words = text[ns:ne].split()
         if not (1 <= len(words) <= 6) or not all(_NAME_WORD.match(w) for w in words):
             continue
-        sp = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        sp = doc.char_span(ns, ne, alignment_mode="expand")
         if sp is None:
             continue
-        out.append(_Found(r.start, r.end, (ns, ns + 1), (sp.start, sp.end, sp.end - 1), True,
+        while text[cue].isspace():
+            cue += 1
+        out.append(_Found(r.start, r.end, (cue, cue + 1), (sp.start, sp.end, sp.end - 1), True,
                           KIND_RANK["speech"], [r], how="signed"))
     return out
 

@@ -15,7 +15,9 @@ Only the train split is read. Steps:
   5. document-grouped cross-validation picks the probability threshold that maximises the
      attribution F1 of rules + model (scored by ../shared/bench/quote_score.py's own code);
   6. the final trees (all of train) go to tidings/nlp/models/quote_candidates.json and the
-     priors to tidings/nlp/data/cue_priors.tsv.
+     priors to tidings/nlp/data/cue_priors.tsv;
+  7. the span model (quote_spans.py) learns which near alternative of a content span to take,
+     then the speaker ranker and the orphan-quotation model are trained on top.
 Needs the ``train`` extra (scikit-learn). CPU only, a few minutes (most of it parsing).
 """
 from __future__ import annotations
@@ -41,12 +43,14 @@ from tidings.nlp import quote_speaker_model as qs  # noqa: E402
 from tidings.nlp.parse import load_nlp  # noqa: E402
 from tidings.nlp.quote_lexicon import load_lexicon  # noqa: E402
 from tidings.nlp.quote_marks import find_quoted_runs, paragraphs  # noqa: E402
-from tidings.nlp.quotes import _learned, orphan_rows, quote_lookup, rule_attributions  # noqa: E402
+from tidings.nlp import quote_spans as qsp  # noqa: E402
+from tidings.nlp.quotes import _learned, orphan_rows, quote_lookup, respan, rule_attributions  # noqa: E402
 from tidings.settings import Settings  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(21)]
 ORPHAN_THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5]
+SPAN_THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(14)]
 KEEP_THRESHOLDS = [0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]
 
 
@@ -158,7 +162,8 @@ def main() -> None:
     ap.add_argument("--model", help="spaCy model (default: the project's setting)")
     ap.add_argument("--f1-slack", type=float, default=0.01,
                     help="attribution F1 the speaker stage may give up for direct-quote recall")
-    ap.add_argument("--speakers-only", action="store_true", help="keep the candidate and filter models")
+    ap.add_argument("--speakers-only", action="store_true", help="keep the candidate, filter and span models")
+    ap.add_argument("--spans-only", action="store_true", help="keep the candidate and filter models")
     a = ap.parse_args()
     t0 = time.time()
     records = [json.loads(line) for line in a.train.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -166,7 +171,9 @@ def main() -> None:
     docs = parse(records, nlp, a.cache)
     print(f"parsed {len(docs)} documents in {time.time() - t0:.0f}s", file=sys.stderr)
     lex = load_lexicon()
-    if a.speakers_only:
+    if a.speakers_only or a.spans_only:
+        if a.spans_only:
+            span_stage(docs, records, lex, a.folds, load_scorer(), t0)
         speaker_stage(docs, records, lex, a.folds, load_scorer(), t0, a.f1_slack)
         return
     per_doc = [document_rows(doc, rec, lex) for doc, rec in zip(docs, records)]
@@ -272,7 +279,86 @@ def main() -> None:
     (REPO / "tidings" / "nlp" / "data" / ql.PRIORS_FILE).write_text(ql.format_priors(priors), encoding="utf-8")
     print(f"wrote models/{ql.MODEL_FILE}, models/{ql.FILTER_FILE}, data/{ql.PRIORS_FILE} "
           f"({time.time() - t0:.0f}s)", file=sys.stderr)
+    span_stage(docs, records, lex, a.folds, scorer, t0)
     speaker_stage(docs, records, lex, a.folds, scorer, t0, a.f1_slack)
+
+
+def span_stage(docs, records, lex, folds: int, scorer, t0: float) -> None:
+    """Train the content-span model (quote_spans.py) on the attributions of the models just written.
+
+    An alternative span is right when it matches a gold content (the scorer's Dice >= .5) whose
+    source the attribution's speaker overlaps. The threshold is the one that, out of fold, gives
+    the best direct-quote recall without lowering attribution F1."""
+    for fn in (load_model_from, ql.load_priors):
+        fn.cache_clear()
+    gold = {r["id"]: r for r in records}
+    state = []
+    for doc, rec in zip(docs, records):
+        text = doc.text
+        runs = find_quoted_runs(text)
+        found = _learned(doc, text, runs, quote_lookup(runs), rule_attributions(doc, runs, lex, text), lex)
+        keys, x = qsp.span_rows(doc, text, runs, found, lex)
+        golds = [(charset(spans_of(g.get("content"))), charset(spans_of(g.get("source"))))
+                 for g in rec.get("attributions", []) if spans_of(g.get("content"))]
+        speakers = [set(range(doc[f.speaker[0]].idx, doc[f.speaker[1] - 1].idx + len(doc[f.speaker[1] - 1])))
+                    if f.speaker else set() for f in found]
+
+        def right(i: int, s: int, e: int) -> bool:
+            pc = set(range(s, e))
+            return any(len(gc & pc) and 2 * len(gc & pc) / (len(gc) + len(pc)) >= 0.5 and gs & speakers[i]
+                       for gc, gs in golds)
+
+        y = np.asarray([right(i, s, e) for i, s, e in keys], dtype=bool)
+        now = [right(i, f.start, f.end) for i, f in enumerate(found)]
+        # only where the alternative and the rules' span disagree does the choice matter
+        differ = np.asarray([y[k] != now[i] for k, (i, _, _) in enumerate(keys)], dtype=bool)
+        state.append({"found": found, "keys": keys, "x": x, "y": y, "differ": differ, "speakers": speakers})
+    print(f"span stage: {sum(len(d['keys']) for d in state)} alternatives, "
+          f"{sum(int(d['differ'].sum()) for d in state)} right where the rules' span is wrong or the reverse, "
+          f"{sum(int((d['y'] & d['differ']).sum()) for d in state)} of them better ({time.time() - t0:.0f}s)",
+          file=sys.stderr)
+    fold_of = np.arange(len(docs)) % folds
+    p_oof = [np.zeros(len(d["keys"])) for d in state]
+    for k in range(folds):
+        tr = [d for i, d in enumerate(state) if fold_of[i] != k and d["differ"].any()]
+        clf = fit(np.vstack([d["x"][d["differ"]] for d in tr]), np.concatenate([d["y"][d["differ"]] for d in tr]))
+        for i in (i for i in range(len(docs)) if fold_of[i] == k):
+            if len(state[i]["keys"]):
+                p_oof[i] = clf.predict_proba(state[i]["x"])[:, 1]
+
+    def evaluate(thr: float | None):
+        pred = {}
+        for i, (doc, rec) in enumerate(zip(docs, records)):
+            d = state[i]
+            spans = {j: (f.start, f.end) for j, f in enumerate(d["found"])}
+            if thr is not None:
+                spans.update(qsp.choose(d["keys"], p_oof[i], thr))
+            quotes = []
+            for j, f in enumerate(d["found"]):
+                sp = d["speakers"][j]
+                quotes.append({"content": {"start": spans[j][0], "end": spans[j][1]},
+                               "speaker": {"start": min(sp), "end": max(sp) + 1} if sp else {}})
+            pred[rec["id"]] = {"quotes": quotes}
+        cnt = scorer.score(pred, gold)
+        _, _, f1 = scorer.prf(cnt["attrib_tp"], cnt["pred_n"], cnt["gold_src_n"])
+        return f1, cnt["direct_tp"] / cnt["direct_n"]
+
+    results = {thr: evaluate(thr) for thr in [None] + SPAN_THRESHOLDS}
+    for thr, (f1, direct) in results.items():
+        print(f"  span alternatives >= {thr}: attrib F1 {f1:.4f}, direct recall {direct:.4f}", file=sys.stderr)
+    floor = results[None][0]
+    thr = max((t for t, v in results.items() if v[0] >= floor), key=lambda t: (results[t][1], results[t][0]))
+    f1, direct = results[thr]
+    print(f"cross-validated: span threshold {thr}: attrib F1 {f1:.4f}, direct recall {direct:.4f}", file=sys.stderr)
+    with_rows = [d for d in state if d["differ"].any()]
+    out = to_json(fit(np.vstack([d["x"][d["differ"]] for d in with_rows]),
+                      np.concatenate([d["y"][d["differ"]] for d in with_rows])),
+                  qsp.FEATURES, thr if thr is not None else 1.01)
+    out["trained_on"] = (f"PolNeAR train ({len(docs)} articles); cross-validated attribution F1 "
+                         f"{results[None][0]:.4f} -> {f1:.4f}, direct recall {results[None][1]:.4f} -> {direct:.4f}")
+    model_dir = REPO / "tidings" / "nlp" / "models"
+    (model_dir / qsp.MODEL_FILE).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote models/{qsp.MODEL_FILE} ({time.time() - t0:.0f}s)", file=sys.stderr)
 
 
 class _Proba:

@@ -12,6 +12,7 @@ import pytest
 from tidings.extract.treemodel import TreeModel, load_model_from
 from tidings.nlp import quote_learned as ql
 from tidings.nlp import quote_speaker_model as qs
+from tidings.nlp import quote_spans as qsp
 from tidings.nlp.quote_marks import find_quoted_runs
 from tidings.nlp.quotes import find_quotes
 
@@ -26,6 +27,7 @@ def quotes_of(nlp, text):
     (ql.load_filter_model, ql.FILTER_FEATURES),
     (qs.load_speaker_model, qs.SPEAKER_FEATURES),
     (qs.load_orphan_model, qs.ORPHAN_FEATURES),
+    (qsp.load_span_model, qsp.FEATURES),
 ])
 def test_shipped_models_read_the_features_the_code_computes(loader, features):
     # a feature added or reordered in code without retraining would silently scramble the trees
@@ -113,3 +115,27 @@ def test_without_the_models_the_rules_still_run(nlp):
     doc = nlp('"We will win," Warren said.')
     quotes = find_quotes(doc, learned=False)
     assert [(q.content.text, q.speaker.text) for q in quotes] == [('"We will win,"', "Warren")]
+
+
+def test_span_alternatives_are_built_from_the_text():
+    text = ('Crowds gathered. The senator said crime is \u201ca serious problem\u201d but '
+            '\u201cnobody wants to fix it.\u201d He left.\nNext line.')
+    runs = find_quoted_runs(text)
+    start = text.index("crime")
+    end = text.index("\u201d") + 1                  # a clause cut after its first quotation
+    # on to the next quotation is the same span as to the sentence's end here: listed once
+    alts = {qsp.ALTERNATIVES[a]: text[s:e] for a, s, e in qsp.alternatives(text, runs, start, end)}
+    assert alts == {
+        "sentence_end": 'crime is \u201ca serious problem\u201d but \u201cnobody wants to fix it.\u201d',
+        "first_quotation": "\u201ca serious problem\u201d",
+        "sentence_start": 'The senator said crime is \u201ca serious problem\u201d',
+        "line_end": 'crime is \u201ca serious problem\u201d but \u201cnobody wants to fix it.\u201d He left',
+    }
+
+
+def test_span_choice_takes_the_likeliest_alternative_clear_of_others():
+    keys = [(0, 0, 10), (0, 0, 20), (1, 15, 30), (2, 40, 50)]
+    p = np.array([0.8, 0.9, 0.85, 0.5])
+    # attribution 0 takes (0, 20); attribution 1's (15, 30) overlaps it; 2 is under the threshold
+    assert qsp.choose(keys, p, 0.7) == {0: (0, 20)}
+    assert qsp.choose(keys, p, 0.95) == {}

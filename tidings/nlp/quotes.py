@@ -34,6 +34,7 @@ from tidings.nlp.quote_licensed import is_title, licensed_frames
 from tidings.nlp.quote_marks import QuotedRun, find_quoted_runs, paragraphs
 from tidings.nlp.quote_speaker_model import (SpeakerScorer, load_orphan_model, load_speaker_model,
                                              orphan_features)
+from tidings.nlp.quote_spans import choose, load_span_model, span_rows
 from tidings.nlp.quote_speakers import SpeakerNamer
 from tidings.records import Quote, Span
 
@@ -79,6 +80,7 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
         in_quote = quote_lookup(runs)
         found = _learned(doc, text, runs, in_quote, found, lex)
         found = _orphan_quotes(doc, text, runs, in_quote, found, lex)
+        found = respan(doc, text, runs, found, lex)
     namer = SpeakerNamer(doc, actors)
     doc_key = stable_id("doc", len(text), text[:2000], text[-2000:])
     quotes = []
@@ -583,6 +585,24 @@ def _learned(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: list[_
         out.append(_Found(s, e, (cue.idx, cue.idx + len(cue)), c.speaker, direct, KIND_RANK["learned"], inside,
                           how="learned"))
     return out
+
+
+def respan(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found], lex: CueLexicon,
+           model=None) -> list[_Found]:
+    """Content spans the span model (quote_spans.py) prefers to the rules' ones, set in place.
+    ``model`` is any object with ``predict_proba(rows)`` and ``threshold`` (default: the shipped one)."""
+    model = model or load_span_model()
+    if model is None or not found:
+        return found
+    keys, x = span_rows(doc, text, runs, found, lex)
+    if not keys:
+        return found
+    for i, (s, e) in choose(keys, model.predict_proba(x), model.threshold).items():
+        f = found[i]
+        f.runs = [r for r in runs if s <= r.start and r.end <= e]
+        f.start, f.end = s, e
+        f.direct = sum(r.end - r.start for r in f.runs) >= 0.9 * (e - s)
+    return found
 
 
 def _orphan_quotes(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: list[_Found],

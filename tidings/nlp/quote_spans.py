@@ -1,0 +1,180 @@
+"""Which stretch of text an attribution covers: the rules' span or a near alternative.
+
+The cue rules fix a content span from the parse and the quotation marks. On PolNeAR train, a
+quarter of their misses on quotations are spans that overlap what the annotators marked, but too
+little: a quotation where the whole reported sentence was meant, a split quote joined (or not), a
+clause around a quoted fragment, a fragment without its clause. For each attribution a handful of
+alternatives is built from the text alone (to the end or from the start of the sentence, on to the
+next quotation, the first quotation only, the quotations only, to the end of the line), and
+gradient-boosted trees (trained by ``scripts/train_quotes.py`` on PolNeAR train only) score each.
+The best alternative replaces the rules' span when it clears the model's threshold and runs into
+no other attribution.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+
+import numpy as np
+from spacy.tokens import Doc
+
+from tidings.extract.treemodel import TreeModel
+from tidings.nlp.quote_learned import HOWS, shipped_model
+from tidings.nlp.quote_lexicon import CueLexicon
+from tidings.nlp.quote_marks import QuotedRun
+
+MODEL_FILE = "quote_spans.json"
+ALTERNATIVES = ("sentence_end", "next_quotation", "first_quotation", "sentence_start", "line_end",
+                "quotations_only")
+HOW_KINDS = HOWS + ("learned",)
+MAX_REACH = 400          # chars an alternative may add on either side
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*")
+QUOTE_CHARS = set("\"\u201c\u201d\u00ab\u00bb\u201e")
+
+FEATURES = (
+    tuple(f"alt_{a}" for a in ALTERNATIVES)
+    + tuple(f"how_{h}" for h in HOW_KINDS)
+    + ("direct", "runs", "rank", "log_len", "log_alt_len", "log_ratio", "log_added", "log_removed",
+       "quoted_frac", "alt_quoted_frac", "added_quoted_frac", "cue_in_alt", "cue_in_span", "speaker_in_alt",
+       "cue_before", "added_sentence_ends", "added_cue_verbs", "added_tokens", "alt_newline",
+       "ends_in_mark", "ends_comma_mark", "after_comma", "after_period", "after_letter", "after_mark",
+       "starts_sentence", "has_speaker")
+)
+
+
+def load_span_model() -> TreeModel | None:
+    return shipped_model(MODEL_FILE)
+
+
+def alternatives(text: str, runs: list[QuotedRun], start: int, end: int) -> list[tuple[int, int, int]]:
+    """(alternative index, start, end) for a content span, each different from it and nonempty."""
+    out: list[tuple[int, int, int]] = []
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    m = _SENTENCE_END.search(text, max(start, end - 1), min(line_end, end + MAX_REACH))
+    if m is not None:
+        # a bare full stop ends the sentence, not what was said (a closing mark keeps it inside)
+        out.append((0, start, m.start() if m.group() == "." else m.end()))
+    starts = [r.start for r in runs]
+    k = bisect.bisect_left(starts, end)
+    if k < len(runs) and runs[k].start - end <= MAX_REACH and "\n\n" not in text[end:runs[k].start]:
+        out.append((1, start, runs[k].end))
+    inside = [r for r in runs[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if r.end <= end]
+    if inside:
+        out.append((2, inside[0].start, inside[0].end))
+        out.append((5, inside[0].start, inside[-1].end))
+    lo = max(0, start - MAX_REACH)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, lo, start)]
+    if breaks:
+        out.append((3, breaks[-1], end))
+    if line_end - end <= MAX_REACH:
+        e = line_end
+        while e > end and text[e - 1].isspace():
+            e -= 1
+        if e > end and text[e - 1] == ".":
+            e -= 1
+        out.append((4, start, e))
+    seen = {(start, end)}
+    uniq = []
+    for a, s, e in out:
+        if s < e and (s, e) not in seen:
+            seen.add((s, e))
+            uniq.append((a, s, e))
+    return uniq
+
+
+def _quoted(runs: list[QuotedRun], starts: list[int], s: int, e: int) -> int:
+    """Chars of [s, e) inside quotations."""
+    n = 0
+    for r in runs[max(0, bisect.bisect_right(starts, s) - 1):bisect.bisect_left(starts, e)]:
+        n += max(0, min(e, r.end) - max(s, r.start))
+    return n
+
+
+def span_rows(doc: Doc, text: str, runs: list[QuotedRun], found, lex: CueLexicon):
+    """For every attribution, its alternatives clear of the other attributions: a list of
+    (attribution index, start, end) and the feature matrix (one row each)."""
+    starts = [r.start for r in runs]
+    tok_starts = [t.idx for t in doc]
+    spans = sorted((f.start, f.end, i) for i, f in enumerate(found))
+    span_starts = [s for s, _, _ in spans]
+    longest = max((e - s for s, e, _ in spans), default=0)
+
+    def clear(i: int, s: int, e: int) -> bool:
+        lo = bisect.bisect_left(span_starts, s - longest)
+        hi = bisect.bisect_left(span_starts, e)
+        return all(j == i or e2 <= s for _, e2, j in spans[lo:hi])
+
+    def tokens(s: int, e: int):
+        return doc[bisect.bisect_left(tok_starts, s):bisect.bisect_left(tok_starts, e)]
+
+    keys, rows = [], []
+    for i, f in enumerate(found):
+        if f.how == "orphan":
+            continue        # a bare quotation: no alternative was learned for it
+        n = f.end - f.start
+        q = _quoted(runs, starts, f.start, f.end)
+        sp = None
+        if f.speaker is not None:
+            last = doc[f.speaker[1] - 1]
+            sp = (doc[f.speaker[0]].idx, last.idx + len(last))
+        inner = text[f.start:f.end].rstrip()
+        after = text[f.end:f.end + 1]
+        before = text[max(0, f.start - 3):f.start].strip()
+        common = (
+            [1.0 if f.how == h else 0.0 for h in HOW_KINDS]
+            + [float(f.direct), float(len(f.runs)), float(f.rank), math.log1p(n)])
+        for a, s, e in alternatives(text, runs, f.start, f.end):
+            if not clear(i, s, e):
+                continue
+            if a in (0, 3, 4) and f.cue is not None and not (f.start <= f.cue[0] < f.end) and s <= f.cue[0] < e:
+                continue    # grown over its own cue: the content is what was said, not the saying
+            m = e - s
+            added = max(0, f.start - s) + max(0, e - f.end)
+            removed = max(0, s - f.start) + max(0, f.end - e)
+            added_q = (_quoted(runs, starts, s, min(e, f.start)) if s < f.start else 0) + \
+                      (_quoted(runs, starts, max(s, f.end), e) if e > f.end else 0)
+            added_text = (text[s:f.start] if s < f.start else "") + (text[f.end:e] if e > f.end else "")
+            added_toks = (list(tokens(s, f.start)) if s < f.start else []) + \
+                         (list(tokens(f.end, e)) if e > f.end else [])
+            row = (
+                [1.0 if a == k else 0.0 for k in range(len(ALTERNATIVES))]
+                + common
+                + [math.log1p(m), math.log((m + 1) / (n + 1)), math.log1p(added), math.log1p(removed),
+                   q / n if n else 0.0, _quoted(runs, starts, s, e) / m if m else 0.0,
+                   added_q / added if added else 0.0,
+                   float(f.cue is not None and s <= f.cue[0] < e),
+                   float(f.cue is not None and f.start <= f.cue[0] < f.end),
+                   float(sp is not None and s <= sp[0] < e),
+                   float(f.cue is not None and f.cue[0] < f.start),
+                   float(len(_SENTENCE_END.findall(added_text))),
+                   float(sum(1 for t in added_toks if t.pos_ in ("VERB", "AUX")
+                             and lex.verb_kind(t.lemma_.lower()) is not None)),
+                   float(len(added_toks)), float("\n" in text[s:e]),
+                   float(inner[-1:] in QUOTE_CHARS or inner[-1:] in "'\u2019"),
+                   float(len(inner) > 1 and inner[-2] == "," and inner[-1] in QUOTE_CHARS),
+                   float(after == ","), float(after == "."), float(after.isalpha()),
+                   float(after in QUOTE_CHARS), float(not before or before[-1] in ".!?"),
+                   float(sp is not None)])
+            keys.append((i, s, e))
+            rows.append(row)
+    x = np.asarray(rows, dtype=np.float64) if rows else np.zeros((0, len(FEATURES)))
+    return keys, x
+
+
+def choose(keys, p: np.ndarray, threshold: float) -> dict[int, tuple[int, int]]:
+    """The best alternative of each attribution that clears ``threshold``; alternatives taken in
+    probability order, none overlapping one taken before."""
+    chosen: dict[int, tuple[int, int]] = {}
+    taken: list[tuple[int, int]] = []
+    for k in np.argsort(-p, kind="stable"):
+        if p[k] < threshold:
+            break
+        i, s, e = keys[k]
+        if i in chosen or any(s < b and a < e for a, b in taken):
+            continue
+        chosen[i] = (s, e)
+        taken.append((s, e))
+    return chosen

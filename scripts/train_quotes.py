@@ -44,7 +44,7 @@ from tidings.nlp.parse import load_nlp  # noqa: E402
 from tidings.nlp.quote_lexicon import load_lexicon  # noqa: E402
 from tidings.nlp.quote_marks import find_quoted_runs, paragraphs  # noqa: E402
 from tidings.nlp import quote_spans as qsp  # noqa: E402
-from tidings.nlp.quotes import _learned, orphan_rows, quote_lookup, respan, rule_attributions  # noqa: E402
+from tidings.nlp.quotes import _learned, orphan_rows, quote_lookup, rule_attributions  # noqa: E402
 from tidings.settings import Settings  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -58,6 +58,21 @@ def load_scorer():
     sys.path.insert(0, str(SHARED / "bench"))
     import quote_score   # the judge's own matching, so the threshold is chosen for the real metric
     return quote_score
+
+
+def f1_and_direct(scorer, pred: dict, gold: dict) -> tuple[float, float, int]:
+    """Attribution F1, direct-quote recall and the number of predictions, as the judge scores them."""
+    cnt = scorer.score(pred, gold)
+    _, _, f1 = scorer.prf(cnt["attrib_tp"], cnt["pred_n"], cnt["gold_src_n"])
+    return f1, cnt["direct_tp"] / cnt["direct_n"] if cnt["direct_n"] else 0.0, cnt["pred_n"]
+
+
+def sweep(evaluate, thresholds, what: str) -> dict:
+    """``evaluate(threshold) -> (F1, direct recall)`` for no model (None) and each threshold, printed."""
+    results = {thr: evaluate(thr) for thr in [None] + list(thresholds)}
+    for thr, (f1, direct) in results.items():
+        print(f"  {what} >= {thr}: attrib F1 {f1:.4f}, direct recall {direct:.4f}", file=sys.stderr)
+    return results
 
 
 def charset(spans) -> set[int]:
@@ -243,10 +258,7 @@ def main() -> None:
                     quotes.append({"content": {"start": s, "end": e},
                                    "speaker": {"start": sp.start_char, "end": sp.end_char}})
             pred[rec["id"]] = {"quotes": quotes}
-        cnt = scorer.score(pred, gold)
-        _, _, f1 = scorer.prf(cnt["attrib_tp"], cnt["pred_n"], cnt["gold_src_n"])
-        direct = cnt["direct_tp"] / cnt["direct_n"] if cnt["direct_n"] else 0.0
-        return f1, direct, cnt["pred_n"]
+        return f1_and_direct(scorer, pred, gold)
 
     base = evaluate(0.0, None)
     print(f"  rules only: attrib F1 {base[0]:.4f}, direct recall {base[1]:.4f}", file=sys.stderr)
@@ -339,13 +351,9 @@ def span_stage(docs, records, lex, folds: int, scorer, t0: float) -> None:
                 quotes.append({"content": {"start": spans[j][0], "end": spans[j][1]},
                                "speaker": {"start": min(sp), "end": max(sp) + 1} if sp else {}})
             pred[rec["id"]] = {"quotes": quotes}
-        cnt = scorer.score(pred, gold)
-        _, _, f1 = scorer.prf(cnt["attrib_tp"], cnt["pred_n"], cnt["gold_src_n"])
-        return f1, cnt["direct_tp"] / cnt["direct_n"]
+        return f1_and_direct(scorer, pred, gold)[:2]
 
-    results = {thr: evaluate(thr) for thr in [None] + SPAN_THRESHOLDS}
-    for thr, (f1, direct) in results.items():
-        print(f"  span alternatives >= {thr}: attrib F1 {f1:.4f}, direct recall {direct:.4f}", file=sys.stderr)
+    results = sweep(evaluate, SPAN_THRESHOLDS, "span alternatives")
     floor = results[None][0]
     thr = max((t for t, v in results.items() if v[0] >= floor), key=lambda t: (results[t][1], results[t][0]))
     f1, direct = results[thr]
@@ -457,13 +465,9 @@ def speaker_stage(docs, records, lex, folds: int, scorer, t0: float, f1_slack: f
                         quotes.append({"content": {"start": r.start, "end": r.end},
                                        "speaker": chars(doc, (m.start, m.end))})
             pred[rec["id"]] = {"quotes": quotes}
-        cnt = scorer.score(pred, gold)
-        _, _, f1 = scorer.prf(cnt["attrib_tp"], cnt["pred_n"], cnt["gold_src_n"])
-        return f1, cnt["direct_tp"] / cnt["direct_n"]
+        return f1_and_direct(scorer, pred, gold)[:2]
 
-    results = {thr: evaluate(thr) for thr in [None] + ORPHAN_THRESHOLDS}
-    for thr, (f1, direct) in results.items():
-        print(f"  orphan quotations >= {thr}: attrib F1 {f1:.4f}, direct recall {direct:.4f}", file=sys.stderr)
+    results = sweep(evaluate, ORPHAN_THRESHOLDS, "orphan quotations")
     best_f1 = max(v[0] for v in results.values())
     # direct quotes are the users' first need: take the best direct recall within f1_slack of the best F1
     thr = max((k for k, v in results.items() if v[0] >= best_f1 - f1_slack), key=lambda k: results[k][1])

@@ -411,3 +411,13 @@ def test_sign_speaks_for_whoever_holds_it(nlp):
     text = 'At the rally, a retired teacher hoisted a sign that read "Four more years for the mayor!"'
     q = only(quotes_of(nlp, text))
     assert spans(text, q)[:3] == ('"Four more years for the mayor!"', "read", "a retired teacher")
+
+
+@pytest.mark.parametrize("text,speaker,cue", [
+    ('"Our challenge was how to tackle those problems in a progressive way," From said.', "From", "said"),
+    ('"Nobody expected the vote to be this close," Will wrote.', "Will", "wrote"),
+])
+def test_name_the_tagger_took_for_another_word(nlp, text, speaker, cue):
+    # 'From' tagged as a preposition, 'Will' as a modal: next to a cue and capitalised, they are names
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[1:3] == (cue, speaker) and q.direct

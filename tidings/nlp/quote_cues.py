@@ -135,6 +135,11 @@ def _participle_anchor(verb: Token) -> Token | None:
     return found
 
 
+def _mistagged_name(tok: Token, deps=("nsubj", "nsubjpass")) -> bool:
+    """'..., From said': a capitalised subject inside a sentence is a name, whatever its tag."""
+    return tok.dep_ in deps and tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start
+
+
 def _issued(noun: Token, media: frozenset[str]) -> bool:
     """A document someone issued ('issued a statement', 'posted on a sign'): it speaks for them."""
     return noun.lemma_.lower() in media and noun.dep_ in ("dobj", "pobj")
@@ -190,6 +195,8 @@ def cue_extent(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[int, int]:
         if c.dep_ in ("aux", "auxpass", "neg", "prt", "advmod") and abs(c.i - verb.i) <= 3:
             if c.dep_ == "advmod" and c.i > verb.i:
                 continue
+            if c.dep_ == "aux" and _mistagged_name(c, ("aux",)):
+                continue        # '"...," Will wrote': the columnist, not a modal
             s, e = min(s, c.i), max(e, c.i)
     # "said in a statement": a nominal cue right after the verb joins it
     for c in verb.children:
@@ -237,7 +244,7 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue    # "X was quoted as saying C": the frame is saying's
         content, clausal = _content(doc, tok, kind, lex)
         head = speaker_of(tok, lex.media)
-        if head is not None and head.pos_ not in SPEAKER_POS:
+        if head is not None and head.pos_ not in SPEAKER_POS and not _mistagged_name(head):
             head = None         # a verb or a conjunction cannot speak: the parse went astray
         span = speaker_span(doc, head, tok.i, content) if head is not None else None
         frames.append(Frame(cue=cue_extent(doc, tok, lex), speaker=span,

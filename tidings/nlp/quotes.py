@@ -396,6 +396,8 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
     if s < cue[0] and any(t.pos_ in NAMEISH for t in doc[s:cue[0]]):
         head = max((t for t in doc[s:cue[0]] if t.pos_ in NAMEISH), key=lambda t: t.i)
         return (s, cue[0]), head.i
+    if 0 < cue[0] - s <= 3 and all(t.is_alpha and t.text[0].isupper() for t in doc[s:cue[0]]):
+        return (s, cue[0]), cue[0] - 1      # '"...," Will wrote': a name the tagger took for a modal
     e = cue[1]
     while e < len(doc) and ok(doc[e]) and e - cue[1] < 8 and doc[e].pos_ in NAMEISH + ("ADJ", "DET"):
         e += 1

@@ -102,7 +102,10 @@ def test_the_candidate_model_adds_attributions_no_cue_rule_knows(nlp):
     # 'refuse' and 'endorse' are in no hand-made cue list: the trained candidate model adds them
     assert quotes_of(nlp, "Senator Ted Cruz refused to disavow the endorsement of Lindsey Graham.") == [
         ("to disavow the endorsement of Lindsey Graham", "Senator Ted Cruz", "refused")]
-    assert quotes_of(nlp, "Trump endorsed Paul Ryan on Friday.") == [("Paul Ryan", "Trump", "endorsed")]
+    # the object alone, or the rest of its sentence when the span model prefers it (PolNeAR's
+    # annotators did both): which of the two is up to the trained models
+    (content, speaker, cue), = quotes_of(nlp, "Trump endorsed Paul Ryan on Friday.")
+    assert content in ("Paul Ryan", "Paul Ryan on Friday") and (speaker, cue) == ("Trump", "endorsed")
 
 
 def test_a_cue_already_used_is_not_given_a_second_content(nlp):

@@ -35,8 +35,10 @@ SPEAKER_FEATURES = (
     "after", "log_gap", "same_paragraph", "previous_paragraph", "same_sentence", "rank_on_side",
     "ent_person", "ent_org", "ent_gpe", "personal_pron", "propn", "noun", "log_len",
     "spoke_before", "named_before", "quote_direct", "log_quote_len",
-    "in_apposition", "sentence_has_speech_verb",
+    "in_apposition", "sentence_has_speech_verb", "is_prep_object", "ent_time_or_number",
 )
+# entities that cannot speak ('said on Thursday', 'a rise of 4 percent')
+UNSPEAKING = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 ORPHAN_FEATURES = SPEAKER_FEATURES + ("best_p", "margin", "run_words", "run_sentence", "whole_paragraph",
                                       "after_quote_in_paragraph")
 
@@ -163,6 +165,9 @@ class SpeakerScorer:
             f[col["quote_direct"]] = direct
             f[col["log_quote_len"]] = math.log1p(end - start)
             f[col["sentence_has_speech_verb"]] = self._speech_sentence(h.sent)
+            # 'said at an event in Iowa. "..."': a place or a day after a preposition is the setting
+            f[col["is_prep_object"]] = h.dep_ == "pobj" and h.head.dep_ != "agent"
+            f[col["ent_time_or_number"]] = ent in UNSPEAKING
         return x
 
     def _speech_sentence(self, sent) -> bool:

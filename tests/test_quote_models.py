@@ -142,3 +142,11 @@ def test_span_choice_takes_the_likeliest_alternative_clear_of_others():
     # attribution 0 takes (0, 20); attribution 1's (15, 30) overlaps it; 2 is under the threshold
     assert qsp.choose(keys, p, 0.7) == {0: (0, 20)}
     assert qsp.choose(keys, p, 0.95) == {}
+
+
+def test_quotation_after_a_long_tag_goes_to_the_speaker_before_it(nlp):
+    # no rule joins B (the tag between is long); the models give it to Briggs, not to 'Calif.'
+    text = ('"They would be wrong," Michael Briggs, a spokesman for the campaign, said in an interview '
+            'Sunday in Santa Monica, Calif. "The reality is that this is going to the convention."')
+    assert [(content[-20:], speaker) for content, speaker, _ in quotes_of(nlp, text)] == [
+        ('to the convention."', "Michael Briggs, a spokesman for the campaign")]

@@ -36,6 +36,7 @@ SPEAKER_FEATURES = (
     "ent_person", "ent_org", "ent_gpe", "personal_pron", "propn", "noun", "log_len",
     "spoke_before", "named_before", "quote_direct", "log_quote_len",
     "in_apposition", "sentence_has_speech_verb", "is_prep_object", "ent_time_or_number",
+    "last_speaker_mention",
 )
 # entities that cannot speak ('said on Thursday', 'a rise of 4 percent')
 UNSPEAKING = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
@@ -86,6 +87,7 @@ class SpeakerScorer:
         self.paragraphs = paragraphs
         self.para_starts = [p[0] for p in paragraphs]
         self.spoke: list[tuple[int, str]] = []   # (char, head word) of the rules' speakers, in order
+        self.spoke_at: list[tuple[int, int]] = []  # (char, head token) of the same, in order
         self._speech: dict[int, bool] = {}        # sentence start -> has a verb of saying
 
     def para_of(self, pos: int) -> int:
@@ -162,6 +164,8 @@ class SpeakerScorer:
             earlier = [w for _, w in self.spoke[max(0, k - 5):k]]
             f[col["spoke_before"]] = h.lower_ in earlier
             f[col["named_before"]] = bool(earlier) and earlier[-1] == h.lower_
+            # the very mention that spoke the quotation before ('"A," Briggs said in X, Calif. "B."')
+            f[col["last_speaker_mention"]] = k > 0 and self.spoke_at[k - 1][1] == m.head
             f[col["quote_direct"]] = direct
             f[col["log_quote_len"]] = math.log1p(end - start)
             f[col["sentence_has_speech_verb"]] = self._speech_sentence(h.sent)
@@ -181,6 +185,7 @@ class SpeakerScorer:
     def remember_rule_speakers(self, found) -> None:
         """The rules' speakers (quotes._Found) in text order: who has been speaking so far."""
         self.spoke = sorted((f.start, self.doc[f.speaker[2]].lower_) for f in found if f.speaker is not None)
+        self.spoke_at = sorted((f.start, f.speaker[2]) for f in found if f.speaker is not None)
 
 
 def orphan_features(speaker_x: np.ndarray, p: np.ndarray, best: int, run_words: int, sentence: bool,

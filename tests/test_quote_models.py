@@ -149,4 +149,4 @@ def test_quotation_after_a_long_tag_goes_to_the_speaker_before_it(nlp):
     text = ('"They would be wrong," Michael Briggs, a spokesman for the campaign, said in an interview '
             'Sunday in Santa Monica, Calif. "The reality is that this is going to the convention."')
     assert [(content[-20:], speaker) for content, speaker, _ in quotes_of(nlp, text)] == [
-        ('to the convention."', "Michael Briggs, a spokesman for the campaign")]
+        (' to the convention."', "Michael Briggs, a spokesman for the campaign")]

@@ -75,6 +75,12 @@ def sweep(evaluate, thresholds, what: str) -> dict:
     return results
 
 
+def char_range(doc, start: int, end: int) -> range:
+    """The characters of tokens [start, end)."""
+    span = doc[start:end]
+    return range(span.start_char, span.end_char)
+
+
 def charset(spans) -> set[int]:
     out: set[int] = set()
     for s, e in spans:
@@ -118,29 +124,22 @@ def document_rows(doc, rec, lex):
                 return True
         return False
 
-    def speaker_chars(sp) -> tuple[int, int] | None:
-        if sp is None:
-            return None
-        return doc[sp[0]].idx, doc[sp[1] - 1].idx + len(doc[sp[1] - 1])
-
     rule_quotes, rule_labels = [], []
     for f in found:
-        sc = speaker_chars(f.speaker)
+        sc = char_range(doc, *f.speaker[:2]) if f.speaker else range(0)
         rule_quotes.append({"content": {"start": f.start, "end": f.end},
-                            "speaker": {"start": sc[0], "end": sc[1]} if sc else {}})
-        rule_labels.append(label(set(range(f.start, f.end)), set(range(*sc)) if sc else set()))
+                            "speaker": {"start": sc.start, "end": sc.stop} if sc else {}})
+        rule_labels.append(label(set(range(f.start, f.end)), set(sc)))
     cands = ql.candidates(doc, in_quote)
     free, free_labels, cue_hits = [], [], []
     for c in cands:
-        s = doc[c.content[0]].idx
-        last = doc[c.content[1] - 1]
-        pc = set(range(s, last.idx + len(last)))
+        pc = set(char_range(doc, *c.content))
         v = doc[c.cue]
         cue_hits.append((c, any(len(gc & pc) and v.idx in gcue for gc, _, gcue in golds)))
         # the runtime keeps only candidates clear of the rules' attributions: train on the same rows
         if ql.select(doc, [(1.0, c)], taken, cues):
             free.append(c)
-            free_labels.append(label(pc, set(range(*speaker_chars(c.speaker)))))
+            free_labels.append(label(pc, set(char_range(doc, *c.speaker[:2]))))
     return {"text": doc.text, "found": found, "rule_quotes": rule_quotes, "rule_labels": rule_labels,
             "taken": taken, "cues": cues, "free": free, "free_labels": free_labels, "cue_hits": cue_hits}
 
@@ -312,8 +311,7 @@ def span_stage(docs, records, lex, folds: int, scorer, t0: float) -> None:
         keys, x = qsp.span_rows(doc, text, runs, found, lex)
         golds = [(charset(spans_of(g.get("content"))), charset(spans_of(g.get("source"))))
                  for g in rec.get("attributions", []) if spans_of(g.get("content"))]
-        speakers = [set(range(doc[f.speaker[0]].idx, doc[f.speaker[1] - 1].idx + len(doc[f.speaker[1] - 1])))
-                    if f.speaker else set() for f in found]
+        speakers = [set(char_range(doc, *f.speaker[:2])) if f.speaker else set() for f in found]
 
         def right(i: int, s: int, e: int) -> bool:
             pc = set(range(s, e))
@@ -413,8 +411,7 @@ def speaker_stage(docs, records, lex, folds: int, scorer, t0: float, f1_slack: f
             if not cands:
                 continue
             x = sc.features(f.start, f.end, f.direct, cands)
-            y = [bool(src) and bool(src & set(range(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))))
-                 for m in cands]
+            y = [bool(src) and bool(src & set(char_range(doc, m.start, m.end))) for m in cands]
             rows.append((fi, cands, x, np.asarray(y)))
         taken = [(f.start, f.end) for f in found]
         free_runs = [(r, gold_source(r.start, r.end)) for r in runs
@@ -440,7 +437,7 @@ def speaker_stage(docs, records, lex, folds: int, scorer, t0: float, f1_slack: f
             for (r, src), (m, ox) in zip(d["runs"], rows):
                 if m is None:
                     continue
-                ms = set(range(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
+                ms = set(char_range(doc, m.start, m.end))
                 orphan_rows_[i].append((ox, bool(src) and bool(src & ms), r, m))
     orphan_p = [np.zeros(len(orphan_rows_[i])) for i in range(len(docs))]
     for k in range(folds):
@@ -452,7 +449,8 @@ def speaker_stage(docs, records, lex, folds: int, scorer, t0: float, f1_slack: f
     print(f"folds done ({time.time() - t0:.0f}s)", file=sys.stderr)
 
     def chars(doc, m):
-        return {"start": doc[m[0]].idx, "end": doc[m[1] - 1].idx + len(doc[m[1] - 1])}
+        cr = char_range(doc, m[0], m[1])
+        return {"start": cr.start, "end": cr.stop}
 
     def evaluate(thr: float | None):
         pred = {}

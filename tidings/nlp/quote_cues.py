@@ -85,7 +85,8 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
             if not (subject.lower_ in RELATIVE and tok.dep_ == "relcl" and _issued(tok.head, media)):
                 return _relative_head(subject)
             # 'hoisted a sign that read ...': the one who issued the document speaks
-        if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG") and _issued(tok.head, media):
+        modifier = tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG"
+        if modifier and _issued(tok.head, media):
             tok = tok.head.head
             while tok.pos_ == "ADP" and tok.head.i != tok.i:
                 tok = tok.head
@@ -96,8 +97,7 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
                 return _relative_head(c)
             if c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite"):
                 return _relative_head(c)
-        if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG") \
-                and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if modifier and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head     # "Hispanics telling their stories", "Smith, who said"
         if tok.dep_ not in INHERIT or tok.head.i == tok.i:
             return None
@@ -118,7 +118,7 @@ def _participle_anchor(verb: Token) -> Token | None:
     that is not itself reported, named or relative."""
     if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "\u2014", "\u2013"):
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+    if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     tok = verb.head
     found = None

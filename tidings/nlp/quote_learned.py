@@ -21,7 +21,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from tidings.extract.treemodel import TreeModel, load_model_from
-from tidings.nlp.quote_cues import _relative_head
+from tidings.nlp.quote_cues import QUOTE_MARKS, _relative_head
 from tidings.nlp.quote_lexicon import CueLexicon
 
 MODEL_FILE = "quote_candidates.json"
@@ -33,7 +33,6 @@ PREPS = ("about", "for", "on", "to", "of", "with", "against", "as", "in", "at", 
 TAGS = ("VBG", "VBN", "VBD", "VBZ", "VBP", "VB", "JJ", "NN")
 LEX_KINDS = ("speech", "belief", "evidence", "clausal", "direct", "noun")
 PERSONAL = {"he", "she", "they", "i", "we", "you"}
-QUOTE_CHARS = set("\"\u201c\u201d\u00ab\u00bb\u201e")
 SMOOTH = 5.0        # pseudo-counts pulling a rare lemma's prior towards the base rate
 
 FEATURES = (
@@ -149,7 +148,7 @@ def candidates(doc: Doc, in_quote) -> list[Candidate]:
                 prep = c.lower_
                 start = objs[0].left_edge.i
             end = c.right_edge.i + 1
-            while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS
+            while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARKS
                                    or doc[end - 1].is_space):
                 end -= 1
             if end <= start:
@@ -192,7 +191,7 @@ def featurize(doc: Doc, cands: list[Candidate], priors: CuePriors, lex: CueLexic
         f[col["log_speaker_len"]] = math.log1p(c.speaker[1] - c.speaker[0])
         f[col["content_that"]] = doc[cs].lower_ in ("that", "if", "whether")
         f[col["content_to"]] = doc[cs].lower_ == "to"
-        f[col["content_quoted"]] = any(t.text in QUOTE_CHARS or t.text == "''" for t in doc[cs:ce])
+        f[col["content_quoted"]] = any(t.text in QUOTE_MARKS or t.text == "''" for t in doc[cs:ce])
         f[col["content_has_subject"]] = any(t.dep_ in ("nsubj", "nsubjpass") and cs <= t.i < ce
                                             for t in doc[cs:min(ce, cs + 12)])
         f[col["predicate_is_root"]] = v.dep_ == "ROOT"
@@ -226,9 +225,8 @@ def select(doc: Doc, scored: list[tuple[float, Candidate]], taken: list[tuple[in
     cue_spans = list(cues)
     out = []
     for p, c in scored:
-        s = doc[c.content[0]].idx
-        last = doc[c.content[1] - 1]
-        e = last.idx + len(last)
+        content = doc[c.content[0]:c.content[1]]
+        s, e = content.start_char, content.end_char
         cue = doc[c.cue].idx
         if any(a < e and s < b or a <= cue < b for a, b in spans) or any(a <= cue < b for a, b in cue_spans):
             continue
@@ -307,7 +305,8 @@ def filter_features(doc: Doc, text: str, found, priors: CuePriors, lex: CueLexic
         if f.speaker is not None:
             s, e, h = f.speaker
             head = doc[h]
-            sc, ec = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            name = doc[s:e]
+            sc, ec = name.start_char, name.end_char
             r[col["log_speaker_chars"]] = math.log1p(ec - sc)
             gap = f.start - ec if ec <= f.start else sc - f.end if sc >= f.end else 0
             r[col["log_speaker_gap"]] = math.log1p(max(0, gap))

@@ -9,6 +9,7 @@ opening mark that is never closed runs to the end of its paragraph.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,11 @@ class QuotedRun:
 
     def words(self, text: str) -> int:
         return len(text[self.start:self.end].split())
+
+
+def runs_within(runs: list[QuotedRun], starts: list[int], s: int, e: int) -> list[QuotedRun]:
+    """The quotations lying wholly inside [s, e); ``starts`` are the runs' starts, in order."""
+    return [r for r in runs[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if r.end <= e]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

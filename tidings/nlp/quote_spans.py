@@ -20,18 +20,21 @@ import numpy as np
 from spacy.tokens import Doc
 
 from tidings.extract.treemodel import TreeModel
+from tidings.nlp.quote_cues import QUOTE_MARKS
 from tidings.nlp.quote_learned import HOWS, shipped_model
 from tidings.nlp.quote_lexicon import CueLexicon
-from tidings.nlp.quote_marks import QuotedRun
+from tidings.nlp.intervals import Intervals
+from tidings.nlp.quote_marks import QuotedRun, runs_within
 
 MODEL_FILE = "quote_spans.json"
 ALTERNATIVES = ("sentence_end", "next_quotation", "first_quotation", "sentence_start", "line_end",
                 "quotations_only")
+# the alternatives that grow a span outwards over narration (they must not swallow its own cue)
+GROWING = frozenset(ALTERNATIVES.index(a) for a in ("sentence_end", "sentence_start", "line_end"))
 HOW_KINDS = HOWS + ("learned",)
 MAX_REACH = 400          # chars an alternative may add on either side
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*")
-QUOTE_CHARS = set("\"\u201c\u201d\u00ab\u00bb\u201e")
 
 FEATURES = (
     tuple(f"alt_{a}" for a in ALTERNATIVES)
@@ -61,7 +64,7 @@ def alternatives(text: str, runs: list[QuotedRun], start: int, end: int) -> list
     k = bisect.bisect_left(starts, end)
     if k < len(runs) and runs[k].start - end <= MAX_REACH and "\n\n" not in text[end:runs[k].start]:
         out.append((1, start, runs[k].end))
-    inside = [r for r in runs[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if r.end <= end]
+    inside = runs_within(runs, starts, start, end)
     if inside:
         out.append((2, inside[0].start, inside[0].end))
         out.append((5, inside[0].start, inside[-1].end))
@@ -98,14 +101,10 @@ def span_rows(doc: Doc, text: str, runs: list[QuotedRun], found, lex: CueLexicon
     (attribution index, start, end) and the feature matrix (one row each)."""
     starts = [r.start for r in runs]
     tok_starts = [t.idx for t in doc]
-    spans = sorted((f.start, f.end, i) for i, f in enumerate(found))
-    span_starts = [s for s, _, _ in spans]
-    longest = max((e - s for s, e, _ in spans), default=0)
+    spans = Intervals((f.start, f.end, i) for i, f in enumerate(found))
 
     def clear(i: int, s: int, e: int) -> bool:
-        lo = bisect.bisect_left(span_starts, s - longest)
-        hi = bisect.bisect_left(span_starts, e)
-        return all(j == i or e2 <= s for _, e2, j in spans[lo:hi])
+        return all(j == i for _, _, j in spans.overlapping(s, e))
 
     def tokens(s: int, e: int):
         return doc[bisect.bisect_left(tok_starts, s):bisect.bisect_left(tok_starts, e)]
@@ -118,8 +117,8 @@ def span_rows(doc: Doc, text: str, runs: list[QuotedRun], found, lex: CueLexicon
         q = _quoted(runs, starts, f.start, f.end)
         sp = None
         if f.speaker is not None:
-            last = doc[f.speaker[1] - 1]
-            sp = (doc[f.speaker[0]].idx, last.idx + len(last))
+            name = doc[f.speaker[0]:f.speaker[1]]
+            sp = (name.start_char, name.end_char)
         inner = text[f.start:f.end].rstrip()
         after = text[f.end:f.end + 1]
         before = text[max(0, f.start - 3):f.start].strip()
@@ -129,7 +128,7 @@ def span_rows(doc: Doc, text: str, runs: list[QuotedRun], found, lex: CueLexicon
         for a, s, e in alternatives(text, runs, f.start, f.end):
             if not clear(i, s, e):
                 continue
-            if a in (0, 3, 4) and f.cue is not None and not (f.start <= f.cue[0] < f.end) and s <= f.cue[0] < e:
+            if a in GROWING and f.cue is not None and not (f.start <= f.cue[0] < f.end) and s <= f.cue[0] < e:
                 continue    # grown over its own cue: the content is what was said, not the saying
             m = e - s
             added = max(0, f.start - s) + max(0, e - f.end)
@@ -153,10 +152,10 @@ def span_rows(doc: Doc, text: str, runs: list[QuotedRun], found, lex: CueLexicon
                    float(sum(1 for t in added_toks if t.pos_ in ("VERB", "AUX")
                              and lex.verb_kind(t.lemma_.lower()) is not None)),
                    float(len(added_toks)), float("\n" in text[s:e]),
-                   float(inner[-1:] in QUOTE_CHARS or inner[-1:] in "'\u2019"),
-                   float(len(inner) > 1 and inner[-2] == "," and inner[-1] in QUOTE_CHARS),
+                   float(inner[-1:] in QUOTE_MARKS or inner[-1:] in "'\u2019"),
+                   float(len(inner) > 1 and inner[-2] == "," and inner[-1] in QUOTE_MARKS),
                    float(after == ","), float(after == "."), float(after.isalpha()),
-                   float(after in QUOTE_CHARS), float(not before or before[-1] in ".!?"),
+                   float(after in QUOTE_MARKS), float(not before or before[-1] in ".!?"),
                    float(sp is not None)])
             keys.append((i, s, e))
             rows.append(row)
@@ -168,13 +167,13 @@ def choose(keys, p: np.ndarray, threshold: float) -> dict[int, tuple[int, int]]:
     """The best alternative of each attribution that clears ``threshold``; alternatives taken in
     probability order, none overlapping one taken before."""
     chosen: dict[int, tuple[int, int]] = {}
-    taken: list[tuple[int, int]] = []
+    taken = Intervals()
     for k in np.argsort(-p, kind="stable"):
         if p[k] < threshold:
             break
         i, s, e = keys[k]
-        if i in chosen or any(s < b and a < e for a, b in taken):
+        if i in chosen or taken.overlapping(s, e):
             continue
         chosen[i] = (s, e)
-        taken.append((s, e))
+        taken.add(s, e, i)
     return chosen

@@ -129,8 +129,8 @@ class SpeakerScorer:
         for row, m in enumerate(cands):
             f = x[row]
             h = doc[m.head]
-            c = doc[m.start].idx
-            ce = doc[m.end - 1].idx + len(doc[m.end - 1])
+            mention = doc[m.start:m.end]
+            c, ce = mention.start_char, mention.end_char
             is_after = c >= end
             verb = h.head if h.dep_ in ("nsubj", "nsubjpass") else None
             if h.dep_ == "pobj" and h.head.dep_ == "agent":

@@ -27,11 +27,12 @@ import numpy as np
 from spacy.tokens import Doc
 
 from tidings.ids import stable_id
+from tidings.nlp.intervals import Intervals
 from tidings.nlp.quote_cues import Frame, verb_frames
 from tidings.nlp.quote_learned import keep_mask, load_priors, scored_candidates, select
 from tidings.nlp.quote_lexicon import CueLexicon, load_lexicon
 from tidings.nlp.quote_licensed import is_title, licensed_frames
-from tidings.nlp.quote_marks import QuotedRun, find_quoted_runs, paragraphs
+from tidings.nlp.quote_marks import QuotedRun, find_quoted_runs, paragraphs, runs_within
 from tidings.nlp.quote_speaker_model import (SpeakerScorer, load_orphan_model, load_speaker_model,
                                              orphan_features)
 from tidings.nlp.quote_spans import choose, load_span_model, span_rows
@@ -80,7 +81,7 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
         in_quote = quote_lookup(runs)
         found = _learned(doc, text, runs, in_quote, found, lex)
         found = _orphan_quotes(doc, text, runs, in_quote, found, lex)
-        found = respan(doc, text, runs, found, lex)
+        found = _respan(doc, text, runs, found, lex)
     namer = SpeakerNamer(doc, actors)
     doc_key = stable_id("doc", len(text), text[:2000], text[-2000:])
     quotes = []
@@ -112,8 +113,8 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
 
 
 def _chars(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
-    s, e = span
-    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    words = doc[span[0]:span[1]]
+    return words.start_char, words.end_char
 
 
 def _gap_is_punct(text: str, a: int, b: int) -> bool:
@@ -177,7 +178,7 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
             r = runs[before]
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
             s, e = _cover_runs(runs, starts, *clause)
-            inside = [r for r in runs[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if r.end <= e]
+            inside = runs_within(runs, starts, s, e)
             claimed.update(index[(r.start, r.end)] for r in inside)
             out.append(_Found(s, e, (cue_s, cue_e), speaker, False, rank, inside, clausal=fr.clausal))
         elif (after is not None and after not in claimed and fr.kind in ("speech", "clausal", "phrase", "direct")
@@ -187,9 +188,8 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
         elif content is not None:
             s, e = _cover_runs(runs, starts, *content)
-            inside = [r for r in runs[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if r.end <= e]
-            quoted = sum(r.end - r.start for r in inside)
-            direct = quoted >= 0.9 * (e - s)
+            inside = runs_within(runs, starts, s, e)
+            direct = _verbatim(inside, s, e)
             claimed.update(index[(r.start, r.end)] for r in inside)
             out.append(_Found(s, e, (cue_s, cue_e), speaker, direct, rank, inside, clausal=fr.clausal))
     return out
@@ -197,7 +197,7 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
 
 def _licensed(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
     """Quotations no cue claimed, attributed through the verb that governs them."""
-    covered = _Intervals((f.start, f.end, f) for f in found)
+    covered = Intervals((f.start, f.end, f) for f in found)
     free = [r for r in runs if not any(s <= r.start and r.end <= e for s, e, _ in covered.overlapping(r.start, r.end))]
     if not free or not doc.has_annotation("DEP"):
         return []
@@ -219,7 +219,7 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
     speech, whatever the verb and however the parser hung the tag."""
     if not runs or not doc.has_annotation("TAG"):
         return []
-    covered = _Intervals((f.start, f.end, f) for f in found)
+    covered = Intervals((f.start, f.end, f) for f in found)
     tok_starts = [t.idx for t in doc]
     out = []
     for r in runs:
@@ -283,7 +283,7 @@ def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     words, at most six) so that 'Note: ...' style labels with lower-case words do not pass.
     """
     out = []
-    taken = _Intervals((f.start, f.end, f) for f in found)
+    taken = Intervals((f.start, f.end, f) for f in found)
     for m in _COLON_LINE.finditer(text):
         raw = m.group(1)
         name = _LEAD_DASH.sub("", raw).strip()
@@ -324,7 +324,7 @@ def _signed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
     paragraph signed by the next one (fact-check and debate write-ups), or by a dash and a name
     after it on its own line ('"..." \u2015 Carla Sanchez', as in collected reader quotes)."""
     paras = paragraphs(text)
-    taken = _Intervals((f.start, f.end, f) for f in found)
+    taken = Intervals((f.start, f.end, f) for f in found)
     by_start = {r.start: r for r in runs}
     signed = []     # (quotation, start and end of the signature, where the name is)
     for (ps, pe), (ns, ne) in zip(paras, paras[1:]):
@@ -580,30 +580,28 @@ def _learned(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: list[_
     keep = keep_mask(doc, text, found, lex)
     scored = scored_candidates(doc, in_quote, lex)
     out = [f for f, k in zip(found, keep) if k]
+    starts = [r.start for r in runs]
     for _, c, (s, e) in select(doc, scored, [(f.start, f.end) for f in found], [f.cue for f in found if f.cue]):
-        inside = [r for r in runs if s <= r.start and r.end <= e]
-        direct = sum(r.end - r.start for r in inside) >= 0.9 * (e - s)
+        inside = runs_within(runs, starts, s, e)
         cue = doc[c.cue]
-        out.append(_Found(s, e, (cue.idx, cue.idx + len(cue)), c.speaker, direct, KIND_RANK["learned"], inside,
-                          how="learned"))
+        out.append(_Found(s, e, (cue.idx, cue.idx + len(cue)), c.speaker, _verbatim(inside, s, e),
+                          KIND_RANK["learned"], inside, how="learned"))
     return out
 
 
-def respan(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found], lex: CueLexicon,
-           model=None) -> list[_Found]:
-    """Content spans the span model (quote_spans.py) prefers to the rules' ones, set in place.
-    ``model`` is any object with ``predict_proba(rows)`` and ``threshold`` (default: the shipped one)."""
-    model = model or load_span_model()
+def _respan(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found], lex: CueLexicon) -> list[_Found]:
+    """Content spans the span model (quote_spans.py) prefers to the rules' ones, set in place."""
+    model = load_span_model()
     if model is None or not found:
         return found
     keys, x = span_rows(doc, text, runs, found, lex)
     if not keys:
         return found
+    starts = [r.start for r in runs]
     for i, (s, e) in choose(keys, model.predict_proba(x), model.threshold).items():
         f = found[i]
-        f.runs = [r for r in runs if s <= r.start and r.end <= e]
-        f.start, f.end = s, e
-        f.direct = sum(r.end - r.start for r in f.runs) >= 0.9 * (e - s)
+        f.start, f.end, f.runs = s, e, runs_within(runs, starts, s, e)
+        f.direct = _verbatim(f.runs, s, e)
     return found
 
 
@@ -615,7 +613,7 @@ def _orphan_quotes(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: 
     model, orphans, priors = load_speaker_model(), load_orphan_model(), load_priors()
     if model is None or orphans is None or priors is None or not runs or not doc.has_annotation("DEP"):
         return found
-    taken = _Intervals((f.start, f.end, f) for f in found)
+    taken = Intervals((f.start, f.end, f) for f in found)
     free = [r for r in runs if not taken.overlapping(r.start, r.end)]
     if not free:
         return found
@@ -678,6 +676,11 @@ def _join_same_cue(text: str, found: list[_Found]) -> list[_Found]:
     return out
 
 
+def _verbatim(inside: list[QuotedRun], s: int, e: int) -> bool:
+    """A content span that is (nearly) all quotation is a direct quote."""
+    return sum(r.end - r.start for r in inside) >= 0.9 * (e - s)
+
+
 def _quoted_chars(f: _Found) -> int:
     return sum(r.end - r.start for r in f.runs) if f.runs else f.end - f.start
 
@@ -697,7 +700,7 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
     inside another one's clause ("CNN reported that King said ...") belongs to the outer one;
     among overlapping ones, direct quotes win, then speech cues, then the longer."""
     found = [f for f in found if f.direct or f.speaker is not None]
-    outers = _Intervals((g.start, g.end, g) for g in found
+    outers = Intervals((g.start, g.end, g) for g in found
                         if g.speaker is not None and g.rank <= KIND_RANK["phrase"] and g.clausal)
 
     def nested(f: _Found) -> bool:
@@ -706,7 +709,7 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
             for s, e, g in outers.overlapping(f.cue[0], f.cue[0] + 1))
 
     found = sorted((f for f in found if not nested(f)), key=lambda f: (not f.direct, f.rank, f.start - f.end))
-    kept = _Intervals()
+    kept = Intervals()
     for f in found:
         clash = False
         for s, e, g in kept.overlapping(f.start, f.end):
@@ -719,30 +722,3 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
         if not clash:
             kept.add(f.start, f.end, f)
     return [g for _, _, g in kept.items()]
-
-
-class _Intervals:
-    """Char intervals with overlap queries in O(log n + hits) for intervals of bounded length."""
-
-    def __init__(self, items=()):
-        self._starts: list[int] = []
-        self._items: list[tuple[int, int, object]] = []
-        self._longest = 0
-        for s, e, obj in sorted(items, key=lambda t: t[0]):
-            self._starts.append(s)
-            self._items.append((s, e, obj))
-            self._longest = max(self._longest, e - s)
-
-    def add(self, s: int, e: int, obj) -> None:
-        k = bisect.bisect_right(self._starts, s)
-        self._starts.insert(k, s)
-        self._items.insert(k, (s, e, obj))
-        self._longest = max(self._longest, e - s)
-
-    def overlapping(self, s: int, e: int):
-        lo = bisect.bisect_left(self._starts, s - self._longest)
-        hi = bisect.bisect_left(self._starts, e)
-        return [it for it in self._items[lo:hi] if it[1] > s]
-
-    def items(self):
-        return list(self._items)

@@ -92,6 +92,38 @@ def spans_of(part) -> list[tuple[int, int]]:
     return [tuple(sp) for item in (part or []) for sp in item.get("spans", [])]
 
 
+def gold_sets(rec) -> list[tuple[set[int], set[int], set[int]]]:
+    """(content, source, cue) characters of each gold attribution that has a content."""
+    return [(charset(spans_of(a.get("content"))), charset(spans_of(a.get("source"))), charset(spans_of(a.get("cue"))))
+            for a in rec.get("attributions", []) if spans_of(a.get("content"))]
+
+
+def dice(a: set[int], b: set[int]) -> float:
+    """The scorer's overlap of two character sets (a content matches at >= .5)."""
+    inter = len(a & b)
+    return 2 * inter / (len(a) + len(b)) if inter else 0.0
+
+
+def attributed(golds, content: set[int], speaker: set[int]) -> bool:
+    """Whether a prediction matches a gold content whose source its speaker overlaps."""
+    return any(dice(gc, content) >= 0.5 and gs & speaker for gc, gs, _ in golds)
+
+
+def model_attributions(docs, lex) -> list[tuple[str, list, object, list]]:
+    """Per document (text, quotations, in-quote lookup, attributions) after the rules and the
+    filter and candidate models just written: what the span and speaker stages learn on."""
+    for fn in (load_model_from, ql.load_priors):   # the models just written, not the ones cached
+        fn.cache_clear()
+    out = []
+    for doc in docs:
+        text = doc.text
+        runs = find_quoted_runs(text)
+        in_quote = quote_lookup(runs)
+        out.append((text, runs, in_quote,
+                    _learned(doc, text, runs, in_quote, rule_attributions(doc, runs, lex, text), lex)))
+    return out
+
+
 def parse(records, nlp, cache: Path | None):
     if cache and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
@@ -111,25 +143,14 @@ def document_rows(doc, rec, lex):
     found = rule_attributions(doc, runs, lex)
     taken = [(f.start, f.end) for f in found]
     cues = [f.cue for f in found if f.cue]
-    golds = []
-    for a in rec.get("attributions", []):
-        cont = spans_of(a.get("content"))
-        if cont:
-            golds.append((charset(cont), charset(spans_of(a.get("source"))), charset(spans_of(a.get("cue")))))
-
-    def label(content: set[int], speaker: set[int]) -> bool:
-        for gc, gs, _ in golds:
-            inter = len(gc & content)
-            if inter and 2 * inter / (len(gc) + len(content)) >= 0.5 and gs & speaker:
-                return True
-        return False
+    golds = gold_sets(rec)
 
     rule_quotes, rule_labels = [], []
     for f in found:
         sc = char_range(doc, *f.speaker[:2]) if f.speaker else range(0)
         rule_quotes.append({"content": {"start": f.start, "end": f.end},
                             "speaker": {"start": sc.start, "end": sc.stop} if sc else {}})
-        rule_labels.append(label(set(range(f.start, f.end)), set(sc)))
+        rule_labels.append(attributed(golds, set(range(f.start, f.end)), set(sc)))
     cands = ql.candidates(doc, in_quote)
     free, free_labels, cue_hits = [], [], []
     for c in cands:
@@ -139,7 +160,7 @@ def document_rows(doc, rec, lex):
         # the runtime keeps only candidates clear of the rules' attributions: train on the same rows
         if ql.select(doc, [(1.0, c)], taken, cues):
             free.append(c)
-            free_labels.append(label(pc, set(char_range(doc, *c.speaker[:2]))))
+            free_labels.append(attributed(golds, pc, set(char_range(doc, *c.speaker[:2]))))
     return {"text": doc.text, "found": found, "rule_quotes": rule_quotes, "rule_labels": rule_labels,
             "taken": taken, "cues": cues, "free": free, "free_labels": free_labels, "cue_hits": cue_hits}
 
@@ -186,9 +207,10 @@ def main() -> None:
     print(f"parsed {len(docs)} documents in {time.time() - t0:.0f}s", file=sys.stderr)
     lex = load_lexicon()
     if a.speakers_only or a.spans_only:
+        found = model_attributions(docs, lex)
         if a.spans_only:
-            span_stage(docs, records, lex, a.folds, load_scorer(), t0)
-        speaker_stage(docs, records, lex, a.folds, load_scorer(), t0, a.f1_slack)
+            span_stage(docs, records, found, lex, a.folds, load_scorer(), t0)
+        speaker_stage(docs, records, found, lex, a.folds, load_scorer(), t0, a.f1_slack)
         return
     per_doc = [document_rows(doc, rec, lex) for doc, rec in zip(docs, records)]
     print(f"rule attributions: {sum(len(d['found']) for d in per_doc)}, "
@@ -290,33 +312,26 @@ def main() -> None:
     (REPO / "tidings" / "nlp" / "data" / ql.PRIORS_FILE).write_text(ql.format_priors(priors), encoding="utf-8")
     print(f"wrote models/{ql.MODEL_FILE}, models/{ql.FILTER_FILE}, data/{ql.PRIORS_FILE} "
           f"({time.time() - t0:.0f}s)", file=sys.stderr)
-    span_stage(docs, records, lex, a.folds, scorer, t0)
-    speaker_stage(docs, records, lex, a.folds, scorer, t0, a.f1_slack)
+    found = model_attributions(docs, lex)
+    span_stage(docs, records, found, lex, a.folds, scorer, t0)
+    speaker_stage(docs, records, found, lex, a.folds, scorer, t0, a.f1_slack)
 
 
-def span_stage(docs, records, lex, folds: int, scorer, t0: float) -> None:
+def span_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float) -> None:
     """Train the content-span model (quote_spans.py) on the attributions of the models just written.
 
     An alternative span is right when it matches a gold content (the scorer's Dice >= .5) whose
     source the attribution's speaker overlaps. The threshold is the one that, out of fold, gives
     the best direct-quote recall without lowering attribution F1."""
-    for fn in (load_model_from, ql.load_priors):
-        fn.cache_clear()
     gold = {r["id"]: r for r in records}
     state = []
-    for doc, rec in zip(docs, records):
-        text = doc.text
-        runs = find_quoted_runs(text)
-        found = _learned(doc, text, runs, quote_lookup(runs), rule_attributions(doc, runs, lex, text), lex)
+    for doc, rec, (text, runs, _, found) in zip(docs, records, per_doc):
         keys, x = qsp.span_rows(doc, text, runs, found, lex)
-        golds = [(charset(spans_of(g.get("content"))), charset(spans_of(g.get("source"))))
-                 for g in rec.get("attributions", []) if spans_of(g.get("content"))]
+        golds = gold_sets(rec)
         speakers = [set(char_range(doc, *f.speaker[:2])) if f.speaker else set() for f in found]
 
         def right(i: int, s: int, e: int) -> bool:
-            pc = set(range(s, e))
-            return any(len(gc & pc) and 2 * len(gc & pc) / (len(gc) + len(pc)) >= 0.5 and gs & speakers[i]
-                       for gc, gs in golds)
+            return attributed(golds, set(range(s, e)), speakers[i])
 
         y = np.asarray([right(i, s, e) for i, s, e in keys], dtype=bool)
         now = [right(i, f.start, f.end) for i, f in enumerate(found)]
@@ -377,31 +392,23 @@ class _Proba:
         return self.clf.predict_proba(x)[:, 1]
 
 
-def speaker_stage(docs, records, lex, folds: int, scorer, t0: float, f1_slack: float) -> None:
+def speaker_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float, f1_slack: float) -> None:
     """Train the speaker ranker and the orphan-quotation model on top of the models just written."""
-    for fn in (load_model_from, ql.load_priors):   # the models just written, not the ones cached
-        fn.cache_clear()
     priors = ql.load_priors()
     gold = {r["id"]: r for r in records}
     state = []       # per document: found, scorer, speaker rows, orphan runs
-    for doc, rec in zip(docs, records):
-        text = doc.text
-        runs = find_quoted_runs(text)
-        in_quote = quote_lookup(runs)
-        found = _learned(doc, text, runs, in_quote, rule_attributions(doc, runs, lex, text), lex)
+    for doc, rec, (text, runs, in_quote, found) in zip(docs, records, per_doc):
         sc = qs.SpeakerScorer(doc, in_quote, paragraphs(text), priors, lex)
         sc.remember_rule_speakers(found)
-        golds = [(charset(spans_of(a.get("content"))), charset(spans_of(a.get("source"))))
-                 for a in rec.get("attributions", []) if spans_of(a.get("content"))]
+        golds = gold_sets(rec)
 
         def gold_source(s: int, e: int) -> set[int] | None:
             pc = set(range(s, e))
             best, src = 0.0, None
-            for gc, gs in golds:
-                inter = len(gc & pc)
-                dice = 2 * inter / (len(gc) + len(pc)) if inter else 0.0
-                if dice >= 0.5 and dice > best:
-                    best, src = dice, gs
+            for gc, gs, _ in golds:
+                d = dice(gc, pc)
+                if d >= 0.5 and d > best:
+                    best, src = d, gs
             return src
 
         rows = []

@@ -127,7 +127,8 @@ def test_span_alternatives_are_built_from_the_text():
     start = text.index("crime")
     end = text.index("\u201d") + 1                  # a clause cut after its first quotation
     # on to the next quotation is the same span as to the sentence's end here: listed once
-    alts = {qsp.ALTERNATIVES[a]: text[s:e] for a, s, e in qsp.alternatives(text, runs, start, end)}
+    starts = [r.start for r in runs]
+    alts = {qsp.ALTERNATIVES[a]: text[s:e] for a, s, e in qsp.alternatives(text, runs, starts, start, end)}
     assert alts == {
         "sentence_end": 'crime is \u201ca serious problem\u201d but \u201cnobody wants to fix it.\u201d',
         "first_quotation": "\u201ca serious problem\u201d",

@@ -51,8 +51,10 @@ def load_span_model() -> TreeModel | None:
     return shipped_model(MODEL_FILE)
 
 
-def alternatives(text: str, runs: list[QuotedRun], start: int, end: int) -> list[tuple[int, int, int]]:
-    """(alternative index, start, end) for a content span, each different from it and nonempty."""
+def alternatives(text: str, runs: list[QuotedRun], starts: list[int], start: int,
+                 end: int) -> list[tuple[int, int, int]]:
+    """(alternative index, start, end) for a content span, each different from it and nonempty.
+    ``starts`` are the quotations' starts, in order."""
     out: list[tuple[int, int, int]] = []
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -60,7 +62,6 @@ def alternatives(text: str, runs: list[QuotedRun], start: int, end: int) -> list
     if m is not None:
         # a bare full stop ends the sentence, not what was said (a closing mark keeps it inside)
         out.append((0, start, m.start() if m.group() == "." else m.end()))
-    starts = [r.start for r in runs]
     k = bisect.bisect_left(starts, end)
     if k < len(runs) and runs[k].start - end <= MAX_REACH and "\n\n" not in text[end:runs[k].start]:
         out.append((1, start, runs[k].end))
@@ -125,7 +126,7 @@ def span_rows(doc: Doc, text: str, runs: list[QuotedRun], found, lex: CueLexicon
         common = (
             [1.0 if f.how == h else 0.0 for h in HOW_KINDS]
             + [float(f.direct), float(len(f.runs)), float(f.rank), math.log1p(n)])
-        for a, s, e in alternatives(text, runs, f.start, f.end):
+        for a, s, e in alternatives(text, runs, starts, f.start, f.end):
             if not clear(i, s, e):
                 continue
             if a in GROWING and f.cue is not None and not (f.start <= f.cue[0] < f.end) and s <= f.cue[0] < e:

@@ -303,6 +303,29 @@ def test_one_megabyte_paragraph_without_parse(nlp):
     assert time.perf_counter() - t0 < 30
 
 
+def test_run_on_sentence_gives_no_frames_but_quotes_still_run(nlp):
+    # hostile text the parser cannot split: its clauses nest a thousand deep, so no frame is read
+    # from it (that cost grew with the cube of its length); the rest of the layer still runs
+    from tidings.nlp.quote_cues import MAX_SENTENCE_TOKENS, verb_frames
+    doc = nlp('word "quoted" said Smith, ' * 200)
+    run_on = max(doc.sents, key=len)
+    assert len(run_on) > MAX_SENTENCE_TOKENS
+    frames = verb_frames(doc, load_lexicon())
+    assert frames and not [f for f in frames if run_on.start <= f.cue[0] < run_on.end]
+    assert all(doc.text[q.content.start:q.content.end] == q.content.text for q in find_quotes(doc))
+    normal = nlp('"We will win," Smith said.')
+    assert [f.lemma for f in verb_frames(normal, load_lexicon())] == ["say"]
+
+
+def test_speaker_scorer_sentences_match_spacy(nlp):
+    from tidings.nlp.quote_learned import CuePriors
+    from tidings.nlp.quote_speaker_model import SpeakerScorer
+    doc = nlp('He left. "We will win," Smith said on Monday. The crowd cheered.')
+    sc = SpeakerScorer(doc, lambda pos: False, [(0, len(doc.text))], CuePriors({}, {}, 0.05), load_lexicon())
+    assert sc.sent_start == [t.sent.start for t in doc]
+    assert sc.sent_end == {s.start: s.end for s in doc.sents}
+
+
 def test_lexicon_is_readable_and_checked():
     lex = load_lexicon()
     assert lex.verb_kind("say") == "speech" and lex.verb_kind("believe") == "belief"

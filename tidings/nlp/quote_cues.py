@@ -7,6 +7,7 @@ with the quoted runs of quote_marks.py).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -30,6 +31,10 @@ NOT_ATTRIBUTING = {"be", "have", "do", "make", "go", "get", "seem", "appear", "m
 NAMING = {"call", "dub", "label", "brand", "term"}
 QUOTE_MARKS = set("\"\u201c\u201d\u00ab\u00bb\u201e")
 SPEAKER_POS = ("NOUN", "PROPN", "PRON", "NUM", "X")
+# a 'sentence' longer than this is a run-on the parser could not split (hostile or broken text):
+# its clauses nest thousands deep, so reading frames from it costs time quadratic in its length
+# and tells nothing. The longest sentence of PolNeAR's 1,013 articles has 223 tokens.
+MAX_SENTENCE_TOKENS = 1000
 
 
 @dataclass(slots=True)
@@ -214,9 +219,10 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
     """Frames of cue verbs and cue phrases in doc[start:end]."""
     end = len(doc) if end is None else end
     frames: list[Frame] = []
-    for tok in doc[start:end]:
+    trailing = _trailing_cues(doc, lex)
+    for tok in _parsed_words(doc, start, end):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
-            f = _nominal(doc, tok, lex)
+            f = _nominal(doc, tok, trailing)
             if f:
                 frames.append(f)
             continue
@@ -242,7 +248,7 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
         if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
                for c in tok.children) and lemma in ("quote", "cite", "describe"):
             continue    # "X was quoted as saying C": the frame is saying's
-        content, clausal = _content(doc, tok, kind, lex)
+        content, clausal = _content(doc, tok, kind, lex, trailing)
         head = speaker_of(tok, lex.media)
         if head is not None and head.pos_ not in SPEAKER_POS and not _mistagged_name(head):
             head = None         # a verb or a conjunction cannot speak: the parse went astray
@@ -253,12 +259,13 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
     return frames
 
 
-def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon) -> tuple[tuple[int, int] | None, bool]:
+def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
+             trailing: list[int]) -> tuple[tuple[int, int] | None, bool]:
     """The reported clause of a cue verb and whether it is a clause (None: the content may be
     an adjacent quotation)."""
     for c in verb.children:
         if c.dep_ in CLAUSAL:
-            s, e = _trim(doc, c.left_edge.i, _cut_nested(c, lex))
+            s, e = _trim(doc, c.left_edge.i, _cut_nested(c, trailing))
             if e > s:
                 return (s, e), True
     # "C, X said": spaCy attaches the cue as parataxis of the reported clause
@@ -278,7 +285,7 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon) -> tuple[tuple[i
     if kind in ("speech", "clausal"):
         for t in doc[verb.i + 1:min(verb.i + 14, verb.sent.end)]:
             if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX"):
-                s, e = _trim(doc, t.i + 1, _cut_nested(t.head, lex))
+                s, e = _trim(doc, t.i + 1, _cut_nested(t.head, trailing))
                 if e > s:
                     return (s, e), True
             if t.is_punct and t.text in ".;:?!":
@@ -294,7 +301,7 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon) -> tuple[tuple[i
             c.dep_ in ("dobj", "oprd", "dative", "attr", "acomp", "xcomp", "ccomp")
             or c.dep_ == "prep" and any(t.text in QUOTE_MARKS for t in c.subtree))]
         if objs and not any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
-            s, e = _trim(doc, min(c.left_edge.i for c in objs), max(_cut_nested(c, lex) for c in rest))
+            s, e = _trim(doc, min(c.left_edge.i for c in objs), max(_cut_nested(c, trailing) for c in rest))
             if e - s >= 2:
                 return (s, e), False
     # "called for X", "accused X of Y", "wants to win": the complements after the verb
@@ -305,21 +312,38 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon) -> tuple[tuple[i
             comps = [c for c in comps if c.dep_ == "xcomp"]
         if comps:
             s = min(c.left_edge.i for c in comps)
-            e = max(_cut_nested(c, lex) for c in comps)
+            e = max(_cut_nested(c, trailing) for c in comps)
             s, e = _trim(doc, s, e)
             if e - s >= 2:
                 return (s, e), kind == "belief"
     return None, False
 
 
-def _cut_nested(clause: Token, lex: CueLexicon) -> int:
+def _parsed_words(doc: Doc, start: int, end: int):
+    """The tokens of doc[start:end] outside run-on 'sentences' the parser could not split."""
+    for sent in doc.sents:
+        if sent.end <= start or sent.start >= end or len(sent) > MAX_SENTENCE_TOKENS:
+            continue
+        yield from doc[max(start, sent.start):min(end, sent.end)]
+
+
+def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
+    """Token indices of participles that attach an attribution of their own to a clause
+    ('he has won, claiming that ...'), in order: found once per document, so that cutting a
+    clause before them does not walk its whole subtree (a run-on sentence of thousands of
+    words has thousands of clauses)."""
+    return [d.i for d in doc if d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG"
+            and lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")]
+
+
+def _cut_nested(clause: Token, trailing: list[int]) -> int:
     """End of a clause's span, stopping before a trailing attribution of its own
     ('he has won, claiming that ...': the claim is a second attribution)."""
     end = clause.right_edge.i + 1
-    for d in clause.subtree:
-        if (d.i > clause.i and d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG"
-                and lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")):
-            end = min(end, d.left_edge.i)
+    doc = clause.doc
+    for i in trailing[bisect.bisect_right(trailing, clause.i):bisect.bisect_left(trailing, end)]:
+        if clause.is_ancestor(doc[i]):
+            end = min(end, doc[i].left_edge.i)
     return end
 
 
@@ -328,14 +352,14 @@ def _is_when(prep: Token) -> bool:
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
-def _nominal(doc: Doc, noun: Token, lex: CueLexicon) -> Frame | None:
+def _nominal(doc: Doc, noun: Token, trailing: list[int]) -> Frame | None:
     """"his warning that C", "Trump's claim that C": the owner says C."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
     if owner is None or clause is None or owner.pos_ not in SPEAKER_POS:
         return None
-    s, e = _trim(doc, clause.left_edge.i, _cut_nested(clause, lex))
+    s, e = _trim(doc, clause.left_edge.i, _cut_nested(clause, trailing))
     if e - s < 3:
         return None
     os_, oe = _trim_np(doc, *subtree_span(owner))

@@ -89,6 +89,13 @@ class SpeakerScorer:
         self.spoke: list[tuple[int, str]] = []   # (char, head word) of the rules' speakers, in order
         self.spoke_at: list[tuple[int, int]] = []  # (char, head token) of the same, in order
         self._speech: dict[int, bool] = {}        # sentence start -> has a verb of saying
+        # sentence of each token, found once: Token.sent walks to the sentence's ends, which in a
+        # run-on 'sentence' of thousands of words makes every candidate cost its whole length
+        self.sent_end: dict[int, int] = {}        # sentence start -> end (token indices)
+        self.sent_start: list[int] = [0] * len(doc)
+        for sent in doc.sents:
+            self.sent_end[sent.start] = sent.end
+            self.sent_start[sent.start:sent.end] = [sent.start] * len(sent)
 
     def para_of(self, pos: int) -> int:
         return bisect.bisect_right(self.para_starts, pos) - 1
@@ -118,7 +125,7 @@ class SpeakerScorer:
         col = {n: i for i, n in enumerate(SPEAKER_FEATURES)}
         p = self.para_of(start)
         sent_s = doc.char_span(start, end, alignment_mode="expand")
-        content_sents = {s.start for s in sent_s.sents} if sent_s is not None and len(sent_s) else set()
+        content_sents = set(self.sent_start[sent_s.start:sent_s.end]) if sent_s is not None else set()
         side_rank: dict[tuple[bool, int], int] = {}
         before = sorted((m for m in cands if doc[m.start].idx < start), key=lambda m: -m.start)
         after = sorted((m for m in cands if doc[m.start].idx >= end), key=lambda m: m.start)
@@ -150,7 +157,7 @@ class SpeakerScorer:
             mp = self.para_of(c)
             f[col["same_paragraph"]] = mp == p
             f[col["previous_paragraph"]] = mp == p - 1
-            f[col["same_sentence"]] = h.sent.start in content_sents
+            f[col["same_sentence"]] = self.sent_start[h.i] in content_sents
             f[col["rank_on_side"]] = side_rank.get((is_after, m.head), 9)
             ent = h.ent_type_
             f[col["ent_person"]] = ent == "PERSON"
@@ -168,18 +175,19 @@ class SpeakerScorer:
             f[col["last_speaker_mention"]] = k > 0 and self.spoke_at[k - 1][1] == m.head
             f[col["quote_direct"]] = direct
             f[col["log_quote_len"]] = math.log1p(end - start)
-            f[col["sentence_has_speech_verb"]] = self._speech_sentence(h.sent)
+            f[col["sentence_has_speech_verb"]] = self._speech_sentence(self.sent_start[h.i])
             # 'said at an event in Iowa. "..."': a place or a day after a preposition is the setting
             f[col["is_prep_object"]] = h.dep_ == "pobj" and h.head.dep_ != "agent"
             f[col["ent_time_or_number"]] = ent in UNSPEAKING
         return x
 
-    def _speech_sentence(self, sent) -> bool:
-        hit = self._speech.get(sent.start)
+    def _speech_sentence(self, start: int) -> bool:
+        """Whether the sentence starting at token ``start`` has a verb of saying."""
+        hit = self._speech.get(start)
         if hit is None:
-            hit = self._speech[sent.start] = any(
+            hit = self._speech[start] = any(
                 t.pos_ == "VERB" and self.lex.verb_kind(t.lemma_.lower()) in ("speech", "direct", "clausal")
-                for t in sent)
+                for t in self.doc[start:self.sent_end[start]])
         return hit
 
     def remember_rule_speakers(self, found) -> None:

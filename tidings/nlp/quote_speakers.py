@@ -173,7 +173,11 @@ def _roles(ent: SpacySpan) -> frozenset[str]:
     """Lemmas of the words around a name that describe it: 'foreign minister X', 'X, the ministry's'."""
     doc = ent.doc
     words = set()
-    lo = max(ent.sent.start, ent.start - 6)
+    # up to six words back within the sentence (found by stepping back: Token.sent walks the
+    # whole sentence, thousands of words in a run-on one)
+    lo = ent.start
+    while lo > max(0, ent.start - 6) and not doc[lo].is_sent_start:
+        lo -= 1
     for t in doc[lo:ent.start]:
         if t.head.i >= ent.start and t.head.i < ent.end or t.head.head.i in range(ent.start, ent.end):
             if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in TITLE_STOP:

@@ -44,7 +44,7 @@ from tidings.nlp.parse import load_nlp  # noqa: E402
 from tidings.nlp.quote_lexicon import load_lexicon  # noqa: E402
 from tidings.nlp.quote_marks import find_quoted_runs, paragraphs  # noqa: E402
 from tidings.nlp import quote_spans as qsp  # noqa: E402
-from tidings.nlp.quotes import _learned, orphan_rows, quote_lookup, rule_attributions  # noqa: E402
+from tidings.nlp.quotes import KIND_RANK, _Found, _learned, orphan_rows, quote_lookup, rule_attributions  # noqa: E402
 from tidings.settings import Settings  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -208,9 +208,9 @@ def main() -> None:
     lex = load_lexicon()
     if a.speakers_only or a.spans_only:
         found = model_attributions(docs, lex)
+        orphans = speaker_stage(docs, records, found, lex, a.folds, load_scorer(), t0, a.f1_slack)
         if a.spans_only:
-            span_stage(docs, records, found, lex, a.folds, load_scorer(), t0)
-        speaker_stage(docs, records, found, lex, a.folds, load_scorer(), t0, a.f1_slack)
+            span_stage(docs, records, with_orphans(found, orphans), lex, a.folds, load_scorer(), t0)
         return
     per_doc = [document_rows(doc, rec, lex) for doc, rec in zip(docs, records)]
     print(f"rule attributions: {sum(len(d['found']) for d in per_doc)}, "
@@ -313,8 +313,14 @@ def main() -> None:
     print(f"wrote models/{ql.MODEL_FILE}, models/{ql.FILTER_FILE}, data/{ql.PRIORS_FILE} "
           f"({time.time() - t0:.0f}s)", file=sys.stderr)
     found = model_attributions(docs, lex)
-    span_stage(docs, records, found, lex, a.folds, scorer, t0)
-    speaker_stage(docs, records, found, lex, a.folds, scorer, t0, a.f1_slack)
+    orphans = speaker_stage(docs, records, found, lex, a.folds, scorer, t0, a.f1_slack)
+    span_stage(docs, records, with_orphans(found, orphans), lex, a.folds, scorer, t0)
+
+
+def with_orphans(per_doc, orphans):
+    """The attributions the span model meets at run time: after the orphan quotations were added
+    (out of fold here, as the orphan model's threshold was chosen)."""
+    return [(text, runs, in_quote, found + extra) for (text, runs, in_quote, found), extra in zip(per_doc, orphans)]
 
 
 def span_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float) -> None:
@@ -356,10 +362,15 @@ def span_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float) -> No
         for i, (doc, rec) in enumerate(zip(docs, records)):
             d = state[i]
             spans = {j: (f.start, f.end) for j, f in enumerate(d["found"])}
+            gone = set()
             if thr is not None:
-                spans.update(qsp.choose(d["keys"], p_oof[i], thr))
+                chosen = qsp.choose(d["keys"], p_oof[i], thr)
+                spans.update(chosen)
+                gone = qsp.swallowed(d["found"], chosen)
             quotes = []
             for j, f in enumerate(d["found"]):
+                if j in gone:
+                    continue
                 sp = d["speakers"][j]
                 quotes.append({"content": {"start": spans[j][0], "end": spans[j][1]},
                                "speaker": {"start": min(sp), "end": max(sp) + 1} if sp else {}})
@@ -392,8 +403,9 @@ class _Proba:
         return self.clf.predict_proba(x)[:, 1]
 
 
-def speaker_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float, f1_slack: float) -> None:
-    """Train the speaker ranker and the orphan-quotation model on top of the models just written."""
+def speaker_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float, f1_slack: float) -> list[list]:
+    """Train the speaker ranker and the orphan-quotation model on top of the models just written.
+    Returns, per document, the orphan quotations the cross-validated models keep."""
     priors = ql.load_priors()
     gold = {r["id"]: r for r in records}
     state = []       # per document: found, scorer, speaker rows, orphan runs
@@ -490,6 +502,10 @@ def speaker_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float, f1
     out["trained_on"] = note
     (model_dir / qs.ORPHAN_FILE).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote models/{qs.MODEL_FILE}, models/{qs.ORPHAN_FILE} ({time.time() - t0:.0f}s)", file=sys.stderr)
+    if thr is None:
+        return [[] for _ in docs]
+    return [[_Found(r.start, r.end, None, (m.start, m.end, m.head), True, KIND_RANK["learned"], [r], how="orphan")
+             for (_, _, r, m), p in zip(orphan_rows_[i], orphan_p[i]) if p >= thr] for i in range(len(docs))]
 
 
 if __name__ == "__main__":

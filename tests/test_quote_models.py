@@ -151,3 +151,28 @@ def test_quotation_after_a_long_tag_goes_to_the_speaker_before_it(nlp):
             'Sunday in Santa Monica, Calif. "The reality is that this is going to the convention."')
     assert [(content[-20:], speaker) for content, speaker, _ in quotes_of(nlp, text)] == [
         (' to the convention."', "Michael Briggs, a spokesman for the campaign")]
+
+
+def test_a_sentence_ended_by_its_quotation_has_no_further_end_to_reach():
+    text = 'Sanders called the suspension \u201carbitrary.\u201d Hendler disagreed.'
+    runs = find_quoted_runs(text)
+    start, end = text.index("the"), text.index("\u201d") + 1
+    alts = {qsp.ALTERNATIVES[a]: text[s:e]
+            for a, s, e in qsp.alternatives(text, runs, [r.start for r in runs], start, end)}
+    assert "sentence_end" not in alts       # not on into 'Hendler disagreed.'
+
+
+def test_a_clause_grown_over_a_lone_quotation_takes_it_in():
+    from tidings.nlp.quotes import _Found
+    # 'He said he intends to win, so he will put together "the strongest agenda."': the parser ended
+    # the reported clause at the comma and the quotation was attributed on its own
+    clause = _Found(8, 26, (3, 7), (0, 1, 0), False, 0, [], how="frame")
+    lone = _Found(60, 84, (45, 48), (30, 32, 30), True, 2, [], how="licensed")
+    tagged = _Found(90, 100, (102, 106), (107, 110, 107), True, 2, [], how="tagged")
+    found = [clause, lone, tagged]
+    assert qsp.swallows(clause, lone, 8, 85)
+    assert not qsp.swallows(clause, lone, 8, 70)          # not all of it inside
+    assert not qsp.swallows(clause, tagged, 8, 101)       # its own tag follows it: a quote of its own
+    assert not qsp.swallows(lone, clause, 0, 100)         # a direct quote takes nothing in
+    assert qsp.swallowed(found, {0: (8, 85)}) == {1}
+    assert qsp.swallowed(found, {0: (8, 85), 1: (60, 84)}) == set()   # a span chosen for itself stays

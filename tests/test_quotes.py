@@ -444,3 +444,20 @@ def test_name_the_tagger_took_for_another_word(nlp, text, speaker, cue):
     # 'From' tagged as a preposition, 'Will' as a modal: next to a cue and capitalised, they are names
     q = only(quotes_of(nlp, text))
     assert spans(text, q)[1:3] == (cue, speaker) and q.direct
+
+
+def test_name_the_tagger_took_for_an_adverb_is_the_subject(nlp):
+    # 'Skelly' is parsed as an adverb of 'called', and the cue has no subject
+    text = 'Skelly called Braynard \u201ca real smart guy.\u201d'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[1:3] == ("called", "Skelly")
+
+
+def test_cue_parsed_as_a_modifier_speaks_for_the_sentence_subject(nlp):
+    # no main verb in the parse: 'called' hangs on 'campaign' as in 'a play called ...'
+    text = ("Stuart Stevens, who served as Mitt Romney's chief strategist during the 2012 campaign, "
+            "called Trump's statements and actions on Sunday \"childish.\"")
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ('Trump\'s statements and actions on Sunday "childish."', "called",
+                                  "Stuart Stevens, who served as Mitt Romney's chief strategist during the "
+                                  "2012 campaign")

@@ -72,6 +72,9 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     anchor = _participle_anchor(verb)
     if anchor is not None:
         tok = anchor
+    subject = _misparsed_subject(verb)
+    if subject is not None:
+        return subject
     for _ in range(4):
         if tok is None:
             return None
@@ -140,9 +143,44 @@ def _participle_anchor(verb: Token) -> Token | None:
     return found
 
 
+def _misparsed_subject(verb: Token) -> Token | None:
+    """'Sanders' campaign called AP's report a "rush"', 'X, who served ..., called Y "childish"':
+    where the parser found no main verb, it hung the cue on a noun as a modifier (as in 'a play
+    called ...'); the sentence's subject (or its root noun before the cue) says it."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    root = verb
+    for _ in range(40):
+        if root.head.i == root.i:
+            break
+        root = root.head
+    if root.pos_ in ("VERB", "AUX") or root.head.i != root.i:
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if subjects:
+        return _relative_head(subjects[-1])
+    return root if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i else None
+
+
 def _mistagged_name(tok: Token, deps=("nsubj", "nsubjpass")) -> bool:
     """'..., From said': a capitalised subject inside a sentence is a name, whatever its tag."""
     return tok.dep_ in deps and tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start
+
+
+# capitalised adverbs that open a sentence ('Later told reporters' is no name)
+_OPENING_ADVERBS = frozenset(
+    "also later then now still yet instead meanwhile previously earlier recently finally again "
+    "separately once never often sometimes soon thus hence indeed however nonetheless nevertheless "
+    "already just even only first last next here there so too perhaps maybe simply".split())
+
+
+def _name_as_adverb(tok: Token, verb: Token) -> bool:
+    """'Skelly called Braynard ...': a capitalised word opening a subjectless clause that the
+    tagger took for an adverb is the subject's name."""
+    doc = tok.doc
+    return (tok.i < verb.i and tok.is_alpha and tok.text[0].isupper() and tok.lower_ not in _OPENING_ADVERBS
+            and (tok.i == 0 or doc[tok.i - 1].is_punct or doc[tok.i - 1].is_space)
+            and not any(c.dep_ in SUBJECTS for c in verb.children))
 
 
 def _issued(noun: Token, media: frozenset[str]) -> bool:
@@ -202,6 +240,8 @@ def cue_extent(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[int, int]:
                 continue
             if c.dep_ == "aux" and _mistagged_name(c, ("aux",)):
                 continue        # '"...," Will wrote': the columnist, not a modal
+            if c.dep_ == "advmod" and _name_as_adverb(c, verb):
+                continue        # 'Skelly called Braynard "..."': the speaker, not an adverb
             s, e = min(s, c.i), max(e, c.i)
     # "said in a statement": a nominal cue right after the verb joins it
     for c in verb.children:
@@ -250,7 +290,10 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue    # "X was quoted as saying C": the frame is saying's
         content, clausal = _content(doc, tok, kind, lex, trailing)
         head = speaker_of(tok, lex.media)
-        if head is not None and head.pos_ not in SPEAKER_POS and not _mistagged_name(head):
+        if head is None:
+            head = next((c for c in tok.children if c.dep_ == "advmod" and _name_as_adverb(c, tok)), None)
+        if (head is not None and head.pos_ not in SPEAKER_POS and not _mistagged_name(head)
+                and not (head.dep_ == "advmod" and head.head.i == tok.i)):
             head = None         # a verb or a conjunction cannot speak: the parse went astray
         span = speaker_span(doc, head, tok.i, content) if head is not None else None
         frames.append(Frame(cue=cue_extent(doc, tok, lex), speaker=span,

@@ -34,6 +34,7 @@ GROWING = frozenset(ALTERNATIVES.index(a) for a in ("sentence_end", "sentence_st
 HOW_KINDS = HOWS + ("learned",)
 MAX_REACH = 400          # chars an alternative may add on either side
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)")
+_CLOSERS = "\"'\u201d\u2019)"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*")
 
 FEATURES = (
@@ -58,7 +59,12 @@ def alternatives(text: str, runs: list[QuotedRun], starts: list[int], start: int
     out: list[tuple[int, int, int]] = []
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    m = _SENTENCE_END.search(text, max(start, end - 1), min(line_end, end + MAX_REACH))
+    # a span that already ends a sentence ('... "arbitrary."') has no further end to reach: the
+    # search starts at its last stop, behind its closing marks, not at the next sentence's
+    tail = end
+    while tail > start and text[tail - 1] in _CLOSERS:
+        tail -= 1
+    m = _SENTENCE_END.search(text, max(start, tail - 1), min(line_end, end + MAX_REACH))
     if m is not None:
         # a bare full stop ends the sentence, not what was said (a closing mark keeps it inside)
         out.append((0, start, m.start() if m.group() == "." else m.end()))
@@ -105,7 +111,7 @@ def span_rows(doc: Doc, text: str, runs: list[QuotedRun], found, lex: CueLexicon
     spans = Intervals((f.start, f.end, i) for i, f in enumerate(found))
 
     def clear(i: int, s: int, e: int) -> bool:
-        return all(j == i for _, _, j in spans.overlapping(s, e))
+        return all(j == i or swallows(found[i], found[j], s, e) for _, _, j in spans.overlapping(s, e))
 
     def tokens(s: int, e: int):
         return doc[bisect.bisect_left(tok_starts, s):bisect.bisect_left(tok_starts, e)]
@@ -162,6 +168,26 @@ def span_rows(doc: Doc, text: str, runs: list[QuotedRun], found, lex: CueLexicon
             rows.append(row)
     x = np.asarray(rows, dtype=np.float64) if rows else np.zeros((0, len(FEATURES)))
     return keys, x
+
+
+# attributions of a bare quotation that a reported clause grown over it takes in
+SWALLOWABLE = frozenset(("orphan", "licensed"))
+
+
+def swallows(f, g, s: int, e: int) -> bool:
+    """'He said he intends to ..., to put together "the strongest ..."': the parser ended the
+    reported clause early and the quotation at its end was attributed alone; the clause grown to
+    [s, e) takes it in."""
+    return (not f.direct and g.direct and g.how in SWALLOWABLE and s <= g.start and g.end <= e
+            and (g.cue is None or g.cue[0] < g.start))      # a tag after it ('"...," beamed X') is its own
+
+
+def swallowed(found, chosen: dict[int, tuple[int, int]]) -> set[int]:
+    """The attributions the chosen spans take in (they are dropped)."""
+    out = set()
+    for i, (s, e) in chosen.items():
+        out.update(j for j, g in enumerate(found) if j != i and j not in chosen and swallows(found[i], g, s, e))
+    return out
 
 
 def choose(keys, p: np.ndarray, threshold: float) -> dict[int, tuple[int, int]]:

@@ -35,7 +35,7 @@ from tidings.nlp.quote_licensed import is_title, licensed_frames
 from tidings.nlp.quote_marks import QuotedRun, find_quoted_runs, paragraphs, runs_within
 from tidings.nlp.quote_speaker_model import (SpeakerScorer, load_orphan_model, load_speaker_model,
                                              orphan_features)
-from tidings.nlp.quote_spans import choose, load_span_model, span_rows
+from tidings.nlp.quote_spans import choose, load_span_model, span_rows, swallowed
 from tidings.nlp.quote_speakers import SpeakerNamer
 from tidings.records import Quote, Span
 
@@ -598,11 +598,13 @@ def _respan(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found], lex
     if not keys:
         return found
     starts = [r.start for r in runs]
-    for i, (s, e) in choose(keys, model.predict_proba(x), model.threshold).items():
+    chosen = choose(keys, model.predict_proba(x), model.threshold)
+    gone = swallowed(found, chosen)
+    for i, (s, e) in chosen.items():
         f = found[i]
         f.start, f.end, f.runs = s, e, runs_within(runs, starts, s, e)
         f.direct = _verbatim(f.runs, s, e)
-    return found
+    return [f for j, f in enumerate(found) if j not in gone]
 
 
 def _orphan_quotes(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: list[_Found],

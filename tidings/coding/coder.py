@@ -31,6 +31,8 @@ Each event carries context flags, date, place, confidence and evidence spans.
 """
 from __future__ import annotations
 
+import bisect
+
 import csv
 import logging
 from dataclasses import dataclass
@@ -525,6 +527,13 @@ class EventCoder:
     def _content_events(self, doc, local: list[_M], contents) -> list[_Raw]:
         lex = speech_lexicon()
         out = []
+        sent_starts: list[int] = []     # found once: Token.sent walks the whole sentence at every call
+
+        def sent_of(i: int) -> int:
+            if not sent_starts:
+                sent_starts.extend(s.start for s in doc.sents)
+            return bisect.bisect_right(sent_starts, i) - 1
+
         for speakers, content, qid in contents:
             speakers = [x for x in speakers if x.real]
             if not speakers:
@@ -539,7 +548,7 @@ class EventCoder:
                 if not cands:
                     continue
                 # the actor the disapproval word is about: the nearest in the same sentence
-                same = [m for m in cands if doc[m.root].sent.start == t.sent.start] or cands
+                same = [m for m in cands if sent_of(m.root) == sent_of(i)] or cands
                 target = _word_owner(doc, t, same)
                 if target is None:
                     continue

@@ -44,7 +44,7 @@ from tidings.nlp.parse import load_nlp  # noqa: E402
 from tidings.nlp.quote_lexicon import load_lexicon  # noqa: E402
 from tidings.nlp.quote_marks import find_quoted_runs, paragraphs  # noqa: E402
 from tidings.nlp import quote_spans as qsp  # noqa: E402
-from tidings.nlp.quotes import KIND_RANK, _Found, _learned, orphan_rows, quote_lookup, rule_attributions  # noqa: E402
+from tidings.nlp.quotes import _learned, orphan_found, orphan_rows, quote_lookup, rule_attributions  # noqa: E402
 from tidings.settings import Settings  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -504,8 +504,8 @@ def speaker_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float, f1
     print(f"wrote models/{qs.MODEL_FILE}, models/{qs.ORPHAN_FILE} ({time.time() - t0:.0f}s)", file=sys.stderr)
     if thr is None:
         return [[] for _ in docs]
-    return [[_Found(r.start, r.end, None, (m.start, m.end, m.head), True, KIND_RANK["learned"], [r], how="orphan")
-             for (_, _, r, m), p in zip(orphan_rows_[i], orphan_p[i]) if p >= thr] for i in range(len(docs))]
+    return [[orphan_found(r, m) for (_, _, r, m), p in zip(orphan_rows_[i], orphan_p[i]) if p >= thr]
+            for i in range(len(docs))]
 
 
 if __name__ == "__main__":

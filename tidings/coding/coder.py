@@ -32,7 +32,6 @@ Each event carries context flags, date, place, confidence and evidence spans.
 from __future__ import annotations
 
 import bisect
-
 import csv
 import logging
 from dataclasses import dataclass

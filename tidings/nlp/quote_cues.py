@@ -290,11 +290,10 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue    # "X was quoted as saying C": the frame is saying's
         content, clausal = _content(doc, tok, kind, lex, trailing)
         head = speaker_of(tok, lex.media)
-        if head is None:
-            head = next((c for c in tok.children if c.dep_ == "advmod" and _name_as_adverb(c, tok)), None)
-        if (head is not None and head.pos_ not in SPEAKER_POS and not _mistagged_name(head)
-                and not (head.dep_ == "advmod" and head.head.i == tok.i)):
+        if head is not None and head.pos_ not in SPEAKER_POS and not _mistagged_name(head):
             head = None         # a verb or a conjunction cannot speak: the parse went astray
+        elif head is None:
+            head = next((c for c in tok.children if c.dep_ == "advmod" and _name_as_adverb(c, tok)), None)
         span = speaker_span(doc, head, tok.i, content) if head is not None else None
         frames.append(Frame(cue=cue_extent(doc, tok, lex), speaker=span,
                             speaker_head=head.i if head is not None else None,

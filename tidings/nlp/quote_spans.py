@@ -33,9 +33,9 @@ ALTERNATIVES = ("sentence_end", "next_quotation", "first_quotation", "sentence_s
 GROWING = frozenset(ALTERNATIVES.index(a) for a in ("sentence_end", "sentence_start", "line_end"))
 HOW_KINDS = HOWS + ("learned",)
 MAX_REACH = 400          # chars an alternative may add on either side
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)")
-_CLOSERS = "\"'\u201d\u2019)"
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*")
+_CLOSERS = "\"'\u201d\u2019)"     # what may close a sentence after its stop
+_SENTENCE_END = re.compile(rf"[.!?][{re.escape(_CLOSERS)}]*(?=\s|$)")
+_SENTENCE_BREAK = re.compile(rf"[.!?][{re.escape(_CLOSERS)}]*\s+|\n\s*")
 
 FEATURES = (
     tuple(f"alt_{a}" for a in ALTERNATIVES)

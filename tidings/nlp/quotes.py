@@ -629,9 +629,14 @@ def _orphan_quotes(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: 
     out = list(found)
     for (r, m, _), score in zip(kept, p):
         if score >= orphans.threshold:
-            out.append(_Found(r.start, r.end, None, (m.start, m.end, m.head), True, KIND_RANK["learned"], [r],
-                              how="orphan"))
+            out.append(orphan_found(r, m))
     return out
+
+
+def orphan_found(r: QuotedRun, mention) -> _Found:
+    """The attribution of a quotation no rule claimed to the mention the speaker ranker chose."""
+    return _Found(r.start, r.end, None, (mention.start, mention.end, mention.head), True, KIND_RANK["learned"],
+                  [r], how="orphan")
 
 
 def orphan_rows(text: str, scorer: SpeakerScorer, ranker, free: list[QuotedRun], found):

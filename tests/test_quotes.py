@@ -461,3 +461,113 @@ def test_cue_parsed_as_a_modifier_speaks_for_the_sentence_subject(nlp):
     assert spans(text, q)[:3] == ('Trump\'s statements and actions on Sunday "childish."', "called",
                                   "Stuart Stevens, who served as Mitt Romney's chief strategist during the "
                                   "2012 campaign")
+
+
+@pytest.mark.parametrize("text,quote,cue,speaker", [
+    # a wh-word opening the sentence is no name, even tagged as an adverb of a subjectless cue
+    ('When asked why, Sembler responded in a text message: "Trump will be the nominee."',
+     '"Trump will be the nominee."', "responded in a text message", "Sembler"),
+    # 'And Skelly called ...': a conjunction may open the clause before the name
+    ('He praised the team. And Skelly called Braynard \u201ca real smart guy.\u201d',
+     None, "called", "Skelly"),
+    # a party and state after the name do not cut it off from the cue
+    ('While discussing the tweet, Speaker of the House Rep. Paul Ryan (R-WI) said \u201canti-Semitic images, '
+     'they\u2019ve got no place in a presidential campaign.\u201d', None, "said", "Speaker of the House Rep. Paul Ryan (R-WI)"),
+    # 'said retired neurosurgeon Ben Carson': a participle modifier opens the name after the cue
+    ('"I\'m not going to say it is a mistake, so forget about it," said retired neurosurgeon Ben Carson, '
+     'asked about his claims.', '"I\'m not going to say it is a mistake, so forget about it,"', "said",
+     "retired neurosurgeon Ben Carson"),
+    # 'said Wednesday, "..."': a day between cue and quotation is a setting
+    ('Although there is no such overlap, a White House official who spoke anonymously said Wednesday, '
+     '"Certainly there are discussions between the White House and the campaign."',
+     '"Certainly there are discussions between the White House and the campaign."', "said",
+     "a White House official who spoke anonymously"),
+])
+def test_speaker_next_to_a_cue_the_parse_left_without_subject(nlp, text, quote, cue, speaker):
+    found = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == cue]
+    q = only(found)
+    assert spans(text, q)[1:3] == (cue, speaker)
+    if quote is not None:
+        assert q.content.text == quote
+
+
+def test_chanted_words_in_capitals_are_a_quote_not_a_title(nlp):
+    text = ('Outside the arena, about 200 protesters congregated in three clusters, holding signs and '
+            'chanting "Dump Trump."')
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ('"Dump Trump."', "chanting", "about 200 protesters")
+
+
+def test_document_that_read_after_its_quotation(nlp):
+    # 'read' after a quotation is tagged as a noun ('the editorial read')
+    text = ('The editors aimed their Friday editorial at Clinton.\n'
+            '\u201cIf she wants to be the next president, she should come to Louisiana,\u201d the editorial read.')
+    q = only([q for q in quotes_of(nlp, text) if q.cue.text == "read"])
+    assert spans(text, q)[:3] == (
+        "\u201cIf she wants to be the next president, she should come to Louisiana,\u201d", "read", "the editorial")
+
+
+def test_quotation_mark_glued_to_the_next_word(nlp):
+    text = ('\u201cSome of the comments he has made have been so divisive,\u201dClinton said. '
+            '\u201cIt concerns me.\u201d')
+    assert [t.text for t in nlp("divisive,\u201dClinton")] == ["divisive", ",", "\u201d", "Clinton"]
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[1:3] == ("said", "Clinton") and q.content.text.startswith("\u201cSome")
+
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    # the participle hangs on the recipients of the document
+    ('Her campaign quickly blasted out an email to supporters stating, \u201cSpeaker Paul Ryan Joins Growing '
+     'List of Conservatives Rebuking Trump.\u201d', "stating", "Her campaign"),
+    ('The Washington Post recently ran a piece that noted his "health care plan would benefit affluent '
+     'households more than poorer ones."', "noted", "The Washington Post"),
+])
+def test_document_speaks_for_whoever_issued_it(nlp, text, cue, speaker):
+    q = only([q for q in quotes_of(nlp, text) if q.cue.text == cue])
+    assert q.speaker.text == speaker
+
+
+def test_that_clause_belongs_to_the_nearest_cue(nlp):
+    text = ('Despite some indications that he was backing down, however, he said last month that his '
+            'position on banning Muslims has "gotten bigger."')
+    q = only([q for q in quotes_of(nlp, text) if "gotten" in q.content.text])
+    assert q.cue.text.endswith("said") and q.speaker.start == text.index("he said")
+
+
+def test_relative_clause_parsed_as_the_reported_clause(nlp):
+    # 'who sits ...' is parsed as what 'said' reports, and 'said' gets no subject
+    text = ('Sanders, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about '
+            'which candidate is "prepared to take on the establishment."')
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[1:3] == ("said", "Sanders")
+
+
+def test_closing_tag_the_parser_hung_inside_the_clause(nlp):
+    # 'The Washington Post reported' is parsed as a modifier of 'peddling'
+    text = ('In exchange, the partners received fees. During the investigation, Manafort acknowledged that '
+            'the work he performed could be termed "influence peddling," The Washington Post reported in 1991.')
+    found = {q.speaker.text: q for q in quotes_of(nlp, text)}
+    assert found["The Washington Post"].cue.text == "reported"
+    assert "influence peddling" in found["The Washington Post"].content.text
+
+
+def test_nested_report_closed_by_its_own_tag(nlp):
+    text = ('Grayson said Randolph \u201cwould have no chance to win,\u201d the source recalled, adding that '
+            'Grayson said of his fiancee: \u201cI\u2019m going to marry her.\u201d')
+    by_cue = {q.cue.text: q for q in quotes_of(nlp, text)}
+    assert by_cue["recalled"].speaker.text == "the source"
+    assert by_cue["recalled"].content.text.startswith("Grayson said Randolph")
+    assert by_cue["adding"].speaker.text == "the source"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # ',” adding, “...”': the comma before the participle stands inside the closing mark
+    ('To wit, Trump told Newsmax that Mitt Romney \u201chad a crazy policy of self-deportation which was '
+     'maniacal,\u201d adding, \u201cHe lost all of the Latino vote.\u201d', "Trump"),
+    # the parser hung 'telling' on the quotation after it
+    ('Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, \u201cSome people get '
+     'a little carried away, have you noticed that?\u201d', "Clinton"),
+])
+def test_comma_participle_before_a_quotation(nlp, text, speaker):
+    q = only([q for q in quotes_of(nlp, text) if q.cue.text in ("adding", "telling")])
+    assert q.speaker.text == speaker and q.direct

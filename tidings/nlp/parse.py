@@ -14,6 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from tidings.records import Entity, Sentence
 from tidings.settings import SPACY_MODELS, Settings
@@ -153,12 +154,26 @@ def speed_up_attribute_ruler(ruler) -> None:
         pass
 
 
+# '... paranoia,"Clinton said', 'said,"Look': scraped text often drops the space at a quotation
+# mark, and the stock tokenizer then keeps 'paranoia,"Clinton' as one word
+GLUED_QUOTE_INFIXES = (r'(?<=[A-Za-z0-9])[.,!?;:](?=["\u201c\u201d][A-Za-z])',
+                       r'(?<=[\w.,!?;:)])["\u201c\u201d](?=[A-Za-z])')
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Make the tokenizer split a double quotation mark glued to the words around it."""
+    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)    # the model's own infixes
+    infixes = ([current.pattern] if current is not None else []) + list(GLUED_QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @lru_cache(maxsize=4)
 def _load(name: str, max_length: int) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {exc}") from exc
+    split_glued_quotes(nlp)
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     if "attribute_ruler" in nlp.pipe_names:

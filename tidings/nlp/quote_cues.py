@@ -72,7 +72,7 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     anchor = _participle_anchor(verb)
     if anchor is not None:
         tok = anchor
-    subject = _misparsed_subject(verb)
+    subject = _misparsed_subject(verb) or _relative_aside(verb)
     if subject is not None:
         return subject
     for _ in range(4):
@@ -94,8 +94,9 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
                 return _relative_head(subject)
             # 'hoisted a sign that read ...': the one who issued the document speaks
         modifier = tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG"
-        if modifier and _issued(tok.head, media):
-            tok = tok.head.head
+        holder = _document_of(tok.head, media) if modifier else tok.head
+        if modifier and _issued(holder, media):
+            tok = holder.head
             while tok.pos_ == "ADP" and tok.head.i != tok.i:
                 tok = tok.head
             continue
@@ -124,18 +125,24 @@ def _participle_anchor(verb: Token) -> Token | None:
     the clause it follows ('Carson rejected the notion that ..., saying'), even where the parser
     hung it on a clause or noun inside that one. The clause is the nearest verb with a subject
     that is not itself reported, named or relative."""
-    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "\u2014", "\u2013"):
+    doc = verb.doc
+    before = verb.i - 1
+    while before > 0 and doc[before].text in _CLOSING and doc[before - 1].text == ",":
+        before -= 1         # '..., maniacal," adding, "..."'
+    if verb.tag_ != "VBG" or before < 0 or doc[before].text not in (",", "\u2014", "\u2013"):
         return None
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     tok = verb.head
+    if tok.i > verb.i and before > 0:
+        tok = doc[before - 1]   # hung on the quotation after it: start from the clause before the comma
     found = None
-    for _ in range(8):
+    for _ in range(12):
         if tok.i == verb.i or tok.i > verb.i:
             break
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
             found = tok
-            if tok.dep_ not in _EMBEDDED:
+            if tok.dep_ not in _EMBEDDED or tail_tag(tok) is not None:
                 break
         if tok.head.i == tok.i:
             break
@@ -162,6 +169,24 @@ def _misparsed_subject(verb: Token) -> Token | None:
     return root if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i else None
 
 
+def _relative_aside(verb: Token) -> Token | None:
+    """'Sanders, meanwhile, who sits at zero endorsements, said ...': the parser took the relative
+    clause for a clause of the cue and left the cue no subject; the noun the clause is about speaks."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    doc = verb.doc
+    for c in verb.children:
+        if c.i < verb.i and c.dep_ in ("ccomp", "advcl", "parataxis"):
+            for g in c.children:
+                if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "which"):
+                    j = g.i - 1
+                    while j >= 0 and (doc[j].is_punct or doc[j].pos_ == "ADV"):
+                        j -= 1
+                    if j >= 0 and doc[j].pos_ in ("PROPN", "NOUN") and not doc[j].is_space:
+                        return doc[j]
+    return None
+
+
 def _mistagged_name(tok: Token, deps=("nsubj", "nsubjpass")) -> bool:
     """'..., From said': a capitalised subject inside a sentence is a name, whatever its tag."""
     return tok.dep_ in deps and tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start
@@ -178,14 +203,27 @@ def _name_as_adverb(tok: Token, verb: Token) -> bool:
     """'Skelly called Braynard ...': a capitalised word opening a subjectless clause that the
     tagger took for an adverb is the subject's name."""
     doc = tok.doc
-    return (tok.i < verb.i and tok.is_alpha and tok.text[0].isupper() and tok.lower_ not in _OPENING_ADVERBS
-            and (tok.i == 0 or doc[tok.i - 1].is_punct or doc[tok.i - 1].is_space)
+    return (tok.i < verb.i and tok.tag_ == "RB" and tok.is_alpha and tok.text[0].isupper()
+            and tok.lower_ not in _OPENING_ADVERBS
+            and (tok.i == 0 or doc[tok.i - 1].is_punct or doc[tok.i - 1].is_space
+                 or doc[tok.i - 1].dep_ == "cc" and doc[tok.i - 1].is_sent_start)
             and not any(c.dep_ in SUBJECTS for c in verb.children))
 
 
 def _issued(noun: Token, media: frozenset[str]) -> bool:
     """A document someone issued ('issued a statement', 'posted on a sign'): it speaks for them."""
     return noun.lemma_.lower() in media and noun.dep_ in ("dobj", "pobj")
+
+
+def _document_of(noun: Token, media: frozenset[str]) -> Token:
+    """'sent an email to supporters stating ...': the email states, not the supporters the
+    participle was hung on."""
+    if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "dative"):
+        via = noun.head.head
+        if _issued(via, media):
+            return via
+        return next((c for c in via.children if c.dep_ == "dobj" and c.i < noun.i and _issued(c, media)), noun)
+    return noun
 
 
 def _relative_head(tok: Token) -> Token:
@@ -226,7 +264,10 @@ def speaker_span(doc: Doc, head: Token, cue_i: int, content: tuple[int, int] | N
 def _trim_np(doc: Doc, s: int, e: int) -> tuple[int, int]:
     while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc"):
         s += 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+    # 'Chris Christie, who said': the relative pronoun is the cue's clause, not the name
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or e - 1 > s and doc[e - 1].lower_ in RELATIVE):
+        if doc[e - 1].text == ")" and any(t.text == "(" for t in doc[s:e - 1]):
+            break       # 'Rep. Paul Ryan (R-WI)'
         e -= 1
     return s, e
 
@@ -249,9 +290,10 @@ def cue_extent(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[int, int]:
             obj = [g for g in c.children if g.dep_ == "pobj"]
             if obj and obj[0].lemma_.lower() in lex.nouns:
                 e = max(e, obj[0].i)
-    # keep the cue contiguous and on the verb's side
-    while s < verb.i and doc[s].is_punct:
-        s += 1
+    # keep the cue contiguous and on the verb's side: 'why, Sembler responded' starts at the verb
+    for t in doc[s:verb.i]:
+        if t.is_punct or t.dep_ in SUBJECTS:
+            s = t.i + 1
     return s, e + 1
 
 
@@ -323,6 +365,12 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             s, e = _trim(doc, s, e)
             if e > s:
                 return (s, e), True
+    # 'C, The Washington Post reported in 1991.': a closing tag the parser hung inside C
+    comma = tail_tag(verb) if kind in ("speech", "clausal", "direct") else None
+    if comma is not None:
+        s, e = _trim(doc, verb.sent.start, comma)
+        if e - s >= 2:
+            return (s, e), True
     # "said on Friday during a news conference that C": the parser hung C elsewhere
     if kind in ("speech", "clausal"):
         for t in doc[verb.i + 1:min(verb.i + 14, verb.sent.end)]:
@@ -330,8 +378,9 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
                 s, e = _trim(doc, t.i + 1, _cut_nested(t.head, trailing))
                 if e > s:
                     return (s, e), True
-            if t.is_punct and t.text in ".;:?!":
-                break
+            if (t.is_punct and t.text in ".;:?!" or t.pos_ == "VERB"
+                    or t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i):
+                break       # 'backing down, he said that C', ', adding that C': C is the nearer verb's
     if kind in ("evidence", "direct", "clausal"):
         return None, False
     # "called that \"beyond preposterous\"": a naming verb says all that follows its object,
@@ -374,8 +423,39 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     ('he has won, claiming that ...'), in order: found once per document, so that cutting a
     clause before them does not walk its whole subtree (a run-on sentence of thousands of
     words has thousands of clauses)."""
-    return [d.i for d in doc if d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG"
-            and lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")]
+    return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
+            and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" or tail_tag(d) is not None)]
+
+
+_CLOSING = frozenset(("\u201d", '"', "''", "\u2019"))
+_TAIL_MODIFIERS = ("prep", "advmod", "npadvmod", "punct")
+
+
+def tail_tag(verb: Token) -> int | None:
+    """'C, the source recalled.', 'C, The Washington Post reported in 1991.': a subject and cue
+    verb after a comma, closing the sentence with nothing but a setting after them, however the
+    parser hung them. The index of that comma, or None."""
+    if verb.pos_ != "VERB" or verb.dep_ == "parataxis" or any(
+            c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "oprd", "dative") for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return None
+    doc = verb.doc
+    j = subjects[-1].left_edge.i - 1
+    while j >= 0 and doc[j].text in _CLOSING:
+        j -= 1
+    if j < 0 or doc[j].text != "," or j <= verb.sent.start:
+        return None
+    setting = set()
+    for c in verb.children:
+        # ', adding that ...' after the tag is an attribution of its own
+        if c.i > verb.i and (c.dep_ in _TAIL_MODIFIERS or c.dep_ == "advcl" and c.tag_ == "VBG"
+                             and doc[c.i - 1].text == ","):
+            setting.update(range(c.left_edge.i, c.right_edge.i + 1))
+    if any(not (t.is_punct or t.is_space or t.i in setting) for t in doc[verb.i + 1:verb.sent.end]):
+        return None
+    return j
 
 
 def _cut_nested(clause: Token, trailing: list[int]) -> int:

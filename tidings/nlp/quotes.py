@@ -159,7 +159,7 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
                  and _gap_is_punct(text, clause_e, runs[after].start)
                  and _same_paragraph(text, runs[before].end, runs[after].start)
                  and (_within(clause, runs[before]) or _within(clause, runs[after])))
-        if content is not None and _only_a_title(doc, runs, starts, content):
+        if content is not None and fr.lemma not in VOICED and _only_a_title(doc, runs, starts, content):
             continue    # 'discussed "Fox & Friends"': a quoted name, not quoted words
         if split:
             parts = [runs[before], runs[after]]
@@ -211,6 +211,10 @@ def _licensed(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -
 
 
 SPEAKER_WORD_POS = ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART")
+# 'chanting "Dump Trump."': what is chanted or shouted is words, even in capitals like a title
+VOICED = frozenset(("chant", "shout", "yell", "scream", "cry", "sing", "whisper", "exclaim", "holler", "roar"))
+# '"...," the editorial read.': forms the tagger takes for a noun after a quotation
+_NOUNLIKE_CUES = frozenset(("read", "reads"))
 
 
 def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
@@ -233,6 +237,15 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
         while j < len(doc) and j - i < 8 and not doc[j].is_punct and doc[j].tag_ not in ("VBD", "VBZ", "VBN"):
             words.append(doc[j])
             j += 1
+        if (len(words) >= 2 and words[-1].lower_ in _NOUNLIKE_CUES and words[-2].pos_ in NAMEISH + ("ADJ",)
+                and j < len(doc) and doc[j].is_punct):
+            j -= 1
+            words.pop()
+            verb = doc[j]
+            cue = (verb.idx, verb.idx + len(verb))
+            if all(t.pos_ in SPEAKER_WORD_POS for t in words):
+                out.append(_Found(r.start, r.end, cue, (i, j, j - 1), True, KIND_RANK["licensed"], [r], how="tagged"))
+            continue
         if j >= len(doc) or doc[j].tag_ not in ("VBD", "VBZ", "VBN") or doc[j].tag_ == "VBN" and not words:
             continue
         verb = doc[j]
@@ -387,10 +400,15 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
         inword = t.text in ("-", "\u2010") and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_
         return not ((t.is_punct and not inword) or t.is_space or _in_run(runs, starts, t.idx))
     s = cue[0]
-    # 'her adviser, Jake Sullivan, said:': an apposition's commas do not end the phrase
-    while (s - 1 >= 0 and (ok(doc[s - 1]) or doc[s - 1].text == "," and s - 2 >= 0 and ok(doc[s - 2]))
-           and cue[0] - s < 8 and not doc[s].is_sent_start):
-        s -= 1
+    # 'her adviser, Jake Sullivan, said:': an apposition's commas do not end the phrase, nor does
+    # a party and state after a name ('Rep. Paul Ryan (R-WI) said')
+    while s - 1 >= 0 and cue[0] - s < 8 and not doc[s].is_sent_start:
+        if ok(doc[s - 1]) or doc[s - 1].text == "," and s - 2 >= 0 and ok(doc[s - 2]):
+            s -= 1
+        elif doc[s - 1].text == ")" and (o := _opening_paren(doc, s - 1)) is not None and o > 0 and ok(doc[o - 1]):
+            s = o
+        else:
+            break
     while s < cue[0] and doc[s].is_punct:
         s += 1
     if s < cue[0] and any(t.pos_ in NAMEISH for t in doc[s:cue[0]]):
@@ -399,12 +417,23 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
     if 0 < cue[0] - s <= 3 and all(t.is_alpha and t.text[0].isupper() for t in doc[s:cue[0]]):
         return (s, cue[0]), cue[0] - 1      # '"...," Will wrote': a name the tagger took for a modal
     e = cue[1]
-    while e < len(doc) and ok(doc[e]) and e - cue[1] < 8 and doc[e].pos_ in NAMEISH + ("ADJ", "DET"):
+    while (e < len(doc) and ok(doc[e]) and e - cue[1] < 8
+           and (doc[e].pos_ in NAMEISH + ("ADJ", "DET") or doc[e].dep_ == "amod")):   # 'said retired X'
         e += 1
     if e > cue[1] and any(t.pos_ in NAMEISH for t in doc[cue[1]:e]):
         head = max((t for t in doc[cue[1]:e] if t.pos_ in NAMEISH), key=lambda t: t.i)
         return (cue[1], e), head.i
     return None, None
+
+
+def _opening_paren(doc: Doc, close: int) -> int | None:
+    """The '(' of a short parenthesis closed at token ``close`` ('(D-Ill.)')."""
+    for i in range(close - 1, max(-1, close - 6), -1):
+        if doc[i].text == "(":
+            return i
+        if doc[i].is_space or doc[i].text == ")":
+            return None
+    return None
 
 
 def _run_before(text, runs, ends, clause_s, content) -> int | None:
@@ -445,7 +474,8 @@ def _run_after(text, runs, starts, clause_e, content, lead_ok: bool, cues=()) ->
 
 SETTING_WORDS = {"to", "on", "in", "at", "during", "after", "before", "from", "via", "over", "with", "last",
                  "this", "earlier", "later", "yesterday", "today", "when", "while", "reporters", "journalists", "it",
-                 "the", "a", "an", "his", "her", "their", "its", "simply", "then", "also", "once", "again"}
+                 "the", "a", "an", "his", "her", "their", "its", "simply", "then", "also", "once", "again",
+                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight"}
 
 
 def _setting_gap(gap: str) -> bool:

@@ -264,8 +264,8 @@ def speaker_span(doc: Doc, head: Token, cue_i: int, content: tuple[int, int] | N
 def _trim_np(doc: Doc, s: int, e: int) -> tuple[int, int]:
     while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc"):
         s += 1
-    # 'Chris Christie, who said': the relative pronoun is the cue's clause, not the name
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or e - 1 > s and doc[e - 1].lower_ in RELATIVE):
+    # ('Chris Christie, who said' keeps its 'who': PolNeAR marks the relative pronoun as the source)
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
         if doc[e - 1].text == ")" and any(t.text == "(" for t in doc[s:e - 1]):
             break       # 'Rep. Paul Ryan (R-WI)'
         e -= 1

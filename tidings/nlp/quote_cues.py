@@ -30,6 +30,10 @@ NOT_ATTRIBUTING = {"be", "have", "do", "make", "go", "get", "seem", "appear", "m
 # verbs that name something ("called X Y", "dubbed X Y"): the object and the name are the content
 NAMING = {"call", "dub", "label", "brand", "term"}
 QUOTE_MARKS = set("\"\u201c\u201d\u00ab\u00bb\u201e")
+_CLOSING = frozenset(("\u201d", '"', "''", "\u2019"))      # closing marks as tokens
+# what may follow a closing tag's verb ('..., the source recalled in 1991.')
+_TAIL_MODIFIERS = ("prep", "advmod", "npadvmod", "punct")
+TAIL_REACH = 80     # tokens after a closing tag's verb within which its sentence must end
 SPEAKER_POS = ("NOUN", "PROPN", "PRON", "NUM", "X")
 # a 'sentence' longer than this is a run-on the parser could not split (hostile or broken text):
 # its clauses nest thousands deep, so reading frames from it costs time quadratic in its length
@@ -368,7 +372,10 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
     # 'C, The Washington Post reported in 1991.': a closing tag the parser hung inside C
     comma = tail_tag(verb) if kind in ("speech", "clausal", "direct") else None
     if comma is not None:
-        s, e = _trim(doc, verb.sent.start, comma)
+        start = comma
+        while start > 0 and not doc[start].is_sent_start:
+            start -= 1
+        s, e = _trim(doc, start, comma)
         if e - s >= 2:
             return (s, e), True
     # "said on Friday during a news conference that C": the parser hung C elsewhere
@@ -427,9 +434,6 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" or tail_tag(d) is not None)]
 
 
-_CLOSING = frozenset(("\u201d", '"', "''", "\u2019"))
-_TAIL_MODIFIERS = ("prep", "advmod", "npadvmod", "punct")
-
 
 def tail_tag(verb: Token) -> int | None:
     """'C, the source recalled.', 'C, The Washington Post reported in 1991.': a subject and cue
@@ -445,7 +449,7 @@ def tail_tag(verb: Token) -> int | None:
     j = subjects[-1].left_edge.i - 1
     while j >= 0 and doc[j].text in _CLOSING:
         j -= 1
-    if j < 0 or doc[j].text != "," or j <= verb.sent.start:
+    if j <= 0 or doc[j].text != "," or any(t.is_sent_start for t in doc[j:verb.i + 1]):
         return None
     setting = set()
     for c in verb.children:
@@ -453,9 +457,13 @@ def tail_tag(verb: Token) -> int | None:
         if c.i > verb.i and (c.dep_ in _TAIL_MODIFIERS or c.dep_ == "advcl" and c.tag_ == "VBG"
                              and doc[c.i - 1].text == ","):
             setting.update(range(c.left_edge.i, c.right_edge.i + 1))
-    if any(not (t.is_punct or t.is_space or t.i in setting) for t in doc[verb.i + 1:verb.sent.end]):
-        return None
-    return j
+    # the sentence must end within reach (Token.sent would walk a run-on 'sentence' whole)
+    for t in doc[verb.i + 1:verb.i + 1 + TAIL_REACH]:
+        if t.is_sent_start:
+            return j
+        if not (t.is_punct or t.is_space or t.i in setting):
+            return None
+    return j if verb.i + 1 + TAIL_REACH >= len(doc) else None
 
 
 def _cut_nested(clause: Token, trailing: list[int]) -> int:

@@ -79,12 +79,13 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     subject = _misparsed_subject(verb) or _relative_aside(verb)
     if subject is not None:
         return subject
+    via_conj = False
     for _ in range(4):
         if tok is None:
             return None
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         for c in tok.children:
-            if c.dep_ == "agent":
+            if c.dep_ == "agent" and not via_conj:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return _relative_head(g)
@@ -114,12 +115,34 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
             return tok.head     # "Hispanics telling their stories", "Smith, who said"
         if tok.dep_ not in INHERIT or tok.head.i == tok.i:
             return None
-        tok = tok.head
+        # 'X was joined on stage by Y and joked, "..."': a conjoined verb shares the subject of
+        # the passive before it, not its agent
+        via_conj = tok.dep_ == "conj"
+        tok = _conjoined_verb(tok) if via_conj else tok.head
         while tok is not None and tok.pos_ == "ADP" and tok.head.i != tok.i:   # "as saying" -> quoted
             tok = tok.head
     return None
 
 
+def _conjoined_verb(verb: Token) -> Token:
+    """The verb a conjoined verb is coordinated with. 'He hinted at it by mentioning the need for
+    a wall and adding, "..."': the parser hung 'adding' on the noun 'wall'; a verb is coordinated
+    with a verb, the nearest one above it (the participle 'mentioning' that has the same subject)."""
+    head = verb.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    tok = head
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return head
+
+
+# subordinators of an adjunct participle ('while adding', 'before saying')
+_ADJUNCT_MARKS = frozenset(("while", "after", "before", "when", "whilst"))
 # clauses a comma participle can be wrongly hung on, inside the clause it modifies
 _EMBEDDED = ("ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp", "pobj", "dobj", "conj", "prep", "npadvmod")
 
@@ -133,7 +156,11 @@ def _participle_anchor(verb: Token) -> Token | None:
     before = verb.i - 1
     while before > 0 and doc[before].text in _CLOSING and doc[before - 1].text == ",":
         before -= 1         # '..., maniacal," adding, "..."'
-    if verb.tag_ != "VBG" or before < 0 or doc[before].text not in (",", "\u2014", "\u2013"):
+    # 'Gore insisted it was premature while adding, "..."': a participle after a subordinator
+    # is an adjunct like a comma participle, and speaks for the same clause
+    subordinated = (before > 0 and doc[before].lower_ in _ADJUNCT_MARKS and doc[before].head.i == verb.i
+                    and doc[before].dep_ in ("mark", "prep", "advmod") and verb.head.i < before)
+    if verb.tag_ != "VBG" or before < 0 or doc[before].text not in (",", "\u2014", "\u2013") and not subordinated:
         return None
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
@@ -212,6 +239,17 @@ def _name_as_adverb(tok: Token, verb: Token) -> bool:
             and (tok.i == 0 or doc[tok.i - 1].is_punct or doc[tok.i - 1].is_space
                  or doc[tok.i - 1].dep_ == "cc" and doc[tok.i - 1].is_sent_start)
             and not any(c.dep_ in SUBJECTS for c in verb.children))
+
+
+# determiners and adjectives that stand for a group of people ('Most of them said', 'Many argue')
+_QUANTIFIERS = frozenset(("most", "many", "some", "few", "several", "both", "all", "each", "none", "either",
+                          "neither", "one"))
+
+
+def _quantifier(tok: Token) -> bool:
+    """'Most of the vulnerable Senate Republicans have said ...': a quantifier standing alone as a
+    subject names the people it counts (tagged an adjective or determiner, it is still a speaker)."""
+    return tok.lower_ in _QUANTIFIERS and tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _issued(noun: Token, media: frozenset[str]) -> bool:
@@ -336,7 +374,7 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue    # "X was quoted as saying C": the frame is saying's
         content, clausal = _content(doc, tok, kind, lex, trailing)
         head = speaker_of(tok, lex.media)
-        if head is not None and head.pos_ not in SPEAKER_POS and not _mistagged_name(head):
+        if head is not None and head.pos_ not in SPEAKER_POS and not _mistagged_name(head) and not _quantifier(head):
             head = None         # a verb or a conjunction cannot speak: the parse went astray
         elif head is None:
             head = next((c for c in tok.children if c.dep_ == "advmod" and _name_as_adverb(c, tok)), None)

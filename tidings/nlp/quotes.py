@@ -472,6 +472,8 @@ def _run_after(text, runs, starts, clause_e, content, lead_ok: bool, cues=()) ->
     return k
 
 
+# cues whose object is the one spoken to ('told reporters', 'assured voters')
+ADDRESSEE_CUES = frozenset(("tell", "ask", "assure", "remind", "warn", "inform", "urge"))
 SETTING_WORDS = {"to", "on", "in", "at", "during", "after", "before", "from", "via", "over", "with", "last",
                  "this", "earlier", "later", "yesterday", "today", "when", "while", "reporters", "journalists", "it",
                  "the", "a", "an", "his", "her", "their", "its", "simply", "then", "also", "once", "again",
@@ -512,6 +514,12 @@ def _neighbours(text, runs, starts, ends, doc, fr, cue_s, cue_e, cues):
     sp = _chars(doc, fr.speaker) if fr.speaker else None
     clause_s = min(cue_s, sp[0]) if sp else cue_s
     clause_e = max(cue_e, sp[1]) if sp else cue_e
+    if fr.lemma in ADDRESSEE_CUES and fr.content and not fr.clausal:
+        # 'As one employee told the local weekly, "..."': the one told stands between the cue
+        # and the quotation (the object of 'tell' is who hears the words, not what was said)
+        obj_s, obj_e = _chars(doc, fr.content)
+        if cue_e <= obj_s and _gap_is_punct(text, clause_e, obj_s):
+            clause_e = max(clause_e, obj_e)
     before = _run_before(text, runs, ends, clause_s, None)
     after = _run_after(text, runs, starts, clause_e, None, lead_ok=before is None, cues=cues)
     return before, after, clause_s, clause_e

@@ -167,18 +167,59 @@ def _participle_anchor(verb: Token) -> Token | None:
     tok = verb.head
     if tok.i > verb.i and before > 0:
         tok = doc[before - 1]   # hung on the quotation after it: start from the clause before the comma
+    elif before > 0:
+        near = _time_clause_before(doc[before - 1], tok)
+        if near is not None:
+            return near
     found = None
     for _ in range(12):
         if tok.i == verb.i or tok.i > verb.i:
             break
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
             found = tok
-            if tok.dep_ not in _EMBEDDED or tail_tag(tok) is not None:
+            if tok.dep_ not in _EMBEDDED or tail_tag(tok) is not None or _own_adjunct(tok, verb):
                 break
         if tok.head.i == tok.i:
             break
         tok = tok.head
     return found
+
+
+def _own_adjunct(clause: Token, verb: Token) -> bool:
+    """'..., when protesters interrupted her speech, shouting "..."', '... in which children bash
+    a dollhouse, yelling "..."': a participle closing a time or relative clause with a subject
+    of its own (a noun, not 'who') is that subject's doing, not the main clause's."""
+    if clause.dep_ not in ("advcl", "relcl") or not clause.is_ancestor(verb):
+        return False
+    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+    if not subjects or subjects[-1].lower_ in RELATIVE or subjects[-1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if clause.dep_ == "advcl":
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") and c.i < clause.i
+                   for c in clause.children)
+    return True
+
+
+def _time_clause_before(last: Token, head: Token) -> Token | None:
+    """'The incident came during a speech, when protesters interrupted her, shouting "..."': the
+    parser hung the participle on the main verb, but the clause right before its comma is a time
+    clause with a subject of its own, whose doer the participle describes."""
+    tok = last
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    if tok.i == head.i or tok.pos_ not in ("VERB", "AUX") or not head.is_ancestor(tok):
+        return None
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if not subjects or subjects[-1].pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("advcl", "relcl"):
+        return None
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") and c.i < subjects[-1].i
+           for c in tok.children):
+        return tok
+    return None
 
 
 def _misparsed_subject(verb: Token) -> Token | None:

@@ -22,7 +22,8 @@ def _speakerish(tok: Token) -> bool:
     return tok.pos_ in ("PROPN", "NOUN")
 
 
-def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun]) -> list[tuple[QuotedRun, Frame, bool]]:
+def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun],
+                    media: frozenset[str] = frozenset()) -> list[tuple[QuotedRun, Frame, bool]]:
     """(run, frame, direct) for quotations governed by a verb with a speaker.
 
     ``direct`` is True when the quotation is the whole content (adjacent to the cue),
@@ -35,7 +36,7 @@ def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun]) -> list[tuple[Qu
             continue
         # 'X has since apologized for what happened: "..."': the colon hands the quotation
         # to the clause before it, whatever the parser hung it on
-        verb = _colon_intro(doc, text, r)
+        verb = _colon_intro(doc, text, r, media)
         direct = verb is not None
         if verb is None:
             verb = _governing_verb(span)
@@ -49,7 +50,7 @@ def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun]) -> list[tuple[Qu
                 gap = [t for t in doc[verb.i + 1:span.start]
                        if not (t.is_punct or t.is_space or (t.head.i == verb.i and t.dep_ in ("prt", "advmod")))]
                 direct = not gap
-        head = speaker_of(verb)
+        head = speaker_of(verb, media)
         if head is None or span.start <= head.i < span.end or not _speakerish(head):
             continue
         if direct:
@@ -108,20 +109,41 @@ def _complement(doc: Doc, verb: Token, span) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def _colon_intro(doc: Doc, text: str, r: QuotedRun) -> Token | None:
+def _colon_intro(doc: Doc, text: str, r: QuotedRun, media: frozenset[str] = frozenset()) -> Token | None:
     """'X echoed:' right before a quotation (closing the paragraph before it, or not).
     ``text`` is ``doc.text``, which spaCy rebuilds from the tokens at every access."""
     i = r.start - 1
     while i >= 0 and text[i].isspace():
         i -= 1
-    if i < 0 or text[i] != ":":
+    if i < 0 or text[i] not in ":,":
         return None
     colon = doc.char_span(i, i + 1, alignment_mode="expand")
     if colon is None:
         return None
+    if text[i] == ",":
+        return _issuer_verb(doc, colon.start, media)
     for t in reversed(doc[max(0, colon.start - 12):colon.start]):
-        if t.pos_ == "VERB":
-            return t
+        if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
+            return t        # 'issued the following statement:': 'following' describes a noun
         if t.is_sent_start:
             break
     return None
+
+
+def _issuer_verb(doc: Doc, comma: int, media: frozenset[str]) -> Token | None:
+    """'Trump issued a statement, "..."', 'the campaign sent an email to supporters, "..."': a
+    document someone issued, then a comma and a quotation: the quotation is the document's
+    words, and the verb of issuing takes its subject as the speaker."""
+    if comma < 1 or "\n" in doc[comma - 1].whitespace_:
+        return None
+    t = doc[comma - 1]
+    for _ in range(3):      # from the last word up to the document noun ('a statement to reporters')
+        if t.lemma_.lower() in media and t.pos_ == "NOUN":
+            break
+        if t.dep_ not in ("pobj", "prep") or t.head.i == t.i:
+            return None
+        t = t.head
+    if t.lemma_.lower() not in media or t.pos_ != "NOUN" or t.dep_ != "dobj":
+        return None
+    verb = t.head
+    return verb if verb.pos_ == "VERB" and verb.i < t.i else None

@@ -104,7 +104,7 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     text = doc.text if text is None else text
     frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
     found = _attach(doc, text, frames, runs)
-    found += _licensed(doc, text, runs, found)
+    found += _licensed(doc, text, runs, found, lex.media)
     found += _tagged_quotes(doc, text, runs, found)
     found += _colon_lines(doc, text, found)
     found += _signed_quotes(doc, text, runs, found)
@@ -195,14 +195,15 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
     return out
 
 
-def _licensed(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
+def _licensed(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found],
+              media: frozenset[str] = frozenset()) -> list[_Found]:
     """Quotations no cue claimed, attributed through the verb that governs them."""
     covered = Intervals((f.start, f.end, f) for f in found)
     free = [r for r in runs if not any(s <= r.start and r.end <= e for s, e, _ in covered.overlapping(r.start, r.end))]
     if not free or not doc.has_annotation("DEP"):
         return []
     out = []
-    for r, fr, direct in licensed_frames(doc, text, free):
+    for r, fr, direct in licensed_frames(doc, text, free, media):
         cs, ce = _chars(doc, fr.cue)
         s, e = (r.start, r.end) if direct else _chars(doc, fr.content)
         speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None

@@ -186,6 +186,13 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
             claimed.add(after)
             r = runs[after]
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
+        elif (content is None and before is None and after is None and speaker is not None
+              and fr.kind in ("speech", "clausal", "direct")
+              and any(t.dep_ == "ROOT" for t in doc[fr.cue[0]:fr.cue[1]])
+              and (k := _run_after_stop(text, runs, starts, clause_e)) is not None and k not in claimed):
+            claimed.add(k)
+            r = runs[k]
+            out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
         elif content is not None:
             s, e = _cover_runs(runs, starts, *content)
             inside = runs_within(runs, starts, s, e)
@@ -475,6 +482,24 @@ def _run_after(text, runs, starts, clause_e, content, lead_ok: bool, cues=()) ->
 
 # cues whose object is the one spoken to ('told reporters', 'assured voters')
 ADDRESSEE_CUES = frozenset(("tell", "ask", "assure", "remind", "warn", "inform", "urge"))
+def _run_after_stop(text, runs, starts, clause_e) -> int | None:
+    """'Smith said in a statement. "..."', 'Jones agreed. "..."': a cue that says nothing in its
+    own sentence (whose main verb it is), closed by a full stop right after it, introduces the
+    quoted sentences that close its paragraph."""
+    k = bisect.bisect_left(starts, clause_e)
+    if k >= len(runs):
+        return None
+    r = runs[k]
+    gap = text[clause_e:r.start]
+    if gap.strip() != "." or "\n" in gap or not text[r.start:r.end].strip(QUOTE_MARK_CHARS + " ")[:1].isupper():
+        return None
+    # a quotation with a tag of its own after it ('"...," Y said') is Y's: take only one that
+    # ends its paragraph
+    if _ends_quote_sentence(text, r) or text[r.end:r.end + 200].split("\n", 1)[0].strip():
+        return None
+    return k
+
+
 SETTING_WORDS = {"to", "on", "in", "at", "during", "after", "before", "from", "via", "over", "with", "last",
                  "this", "earlier", "later", "yesterday", "today", "when", "while", "reporters", "journalists", "it",
                  "the", "a", "an", "his", "her", "their", "its", "simply", "then", "also", "once", "again",

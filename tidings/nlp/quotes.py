@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from tidings.ids import stable_id
 from tidings.nlp.intervals import Intervals
-from tidings.nlp.quote_cues import Frame, verb_frames
+from tidings.nlp.quote_cues import Frame, _mistagged_name, verb_frames
 from tidings.nlp.quote_learned import keep_mask, load_priors, scored_candidates, select
 from tidings.nlp.quote_lexicon import CueLexicon, load_lexicon
 from tidings.nlp.quote_licensed import is_title, licensed_frames
@@ -242,7 +242,8 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
             continue
         words = []
         j = i
-        while j < len(doc) and j - i < 8 and not doc[j].is_punct and doc[j].tag_ not in ("VBD", "VBZ", "VBN"):
+        while j < len(doc) and j - i < 8 and not doc[j].is_punct and (doc[j].tag_ not in ("VBD", "VBZ", "VBN")
+                                                                       or _mistagged_name(doc[j])):
             words.append(doc[j])
             j += 1
         if (len(words) >= 2 and words[-1].lower_ in _NOUNLIKE_CUES and words[-2].pos_ in NAMEISH + ("ADJ",)
@@ -260,7 +261,10 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
         if verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "have", "do", "get"):
             continue        # '"Mr. X?" I had prepared ...': an auxiliary starts narration
         if words:
-            if not all(t.pos_ in SPEAKER_WORD_POS for t in words) or words[-1].pos_ not in NAMEISH:
+            # '"...," Trump shot back': a capitalised subject the tagger took for a verb is a name
+            named = [_mistagged_name(t) and t.head.i == verb.i for t in words]
+            if (not all(t.pos_ in SPEAKER_WORD_POS or m for t, m in zip(words, named))
+                    or words[-1].pos_ not in NAMEISH and not named[-1]):
                 continue
             if words[-1].pos_ == "PRON" and words[-1].lower_ not in ("he", "she", "they", "i", "we"):
                 continue

@@ -571,3 +571,56 @@ def test_nested_report_closed_by_its_own_tag(nlp):
 def test_comma_participle_before_a_quotation(nlp, text, speaker):
     q = only([q for q in quotes_of(nlp, text) if q.cue.text in ("adding", "telling")])
     assert q.speaker.text == speaker and q.direct
+
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    # a verb conjoined to a passive shares its subject, not its agent
+    ('Silverman was joined on stage by Franken and joked, "We have the best crowd in the country."',
+     "joked", "Silverman"),
+    # 'adding' hung on the noun 'wall': coordinated with the participle above it
+    ('At the final debate, he only hinted at Donald Trump by mentioning the need for a wall on the Mexican '
+     'border and adding, "I\'ve got an idea of who should build it."', "adding", "he"),
+    # a participle after 'while' speaks for the clause it follows
+    ('Gore insisted it was "premature" to call the race while adding, "We will look at every ballot."',
+     "adding", "Gore"),
+    # a participle closing a time clause with a subject of its own is that subject's
+    ('The first incident came during a speech, when Sanders protesters interrupted her speech, '
+     'shouting \u201cshe wins, we lose!\u201d', "shouting", "Sanders protesters"),
+])
+def test_participle_and_conjoined_cue_speakers(nlp, text, cue, speaker):
+    q = only([q for q in quotes_of(nlp, text) if q.cue.text == cue])
+    assert q.speaker.text == speaker
+
+
+def test_quantifier_subject_speaks(nlp):
+    text = 'Most of the vulnerable Senate Republicans have said they will "wait and see" on the nominee.'
+    q = only(quotes_of(nlp, text))
+    assert q.speaker.text.startswith("Most")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('The mayor issued a statement, "We will rebuild every home that was lost."', "The mayor"),
+    ('The governor issued the following statement: "Our thoughts are with the families."', "The governor"),
+])
+def test_quotation_after_a_document_someone_issued(nlp, text, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker.text == speaker and q.direct
+
+
+def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
+    text = ('The campaign was asked about the poll.\nIowa State University\'s Dianne Bystrom agreed. '
+            '"The numbers have not moved in a month. Voters have made up their minds."')
+    q = only([q for q in quotes_of(nlp, text) if q.cue.text == "agreed"])
+    assert q.speaker.text.endswith("Dianne Bystrom") and q.content.text.startswith('"The numbers')
+
+
+def test_addressee_between_cue_and_quotation(nlp):
+    text = 'As one employee told Palo Alto Weekly, "Nobody here knew the plant would close."'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ('"Nobody here knew the plant would close."', "told", "one employee")
+
+
+def test_tag_name_the_tagger_took_for_a_verb(nlp):
+    text = 'The debate turned sharp.\n"Jeb wants to be a tough guy tonight," Trump shot back.'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[2] == "Trump" and q.direct

@@ -259,7 +259,7 @@ def _relative_aside(verb: Token) -> Token | None:
     return None
 
 
-def _mistagged_name(tok: Token, deps=("nsubj", "nsubjpass")) -> bool:
+def mistagged_name(tok: Token, deps=("nsubj", "nsubjpass")) -> bool:
     """'..., From said': a capitalised subject inside a sentence is a name, whatever its tag."""
     return tok.dep_ in deps and tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start
 
@@ -362,7 +362,7 @@ def cue_extent(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[int, int]:
         if c.dep_ in ("aux", "auxpass", "neg", "prt", "advmod") and abs(c.i - verb.i) <= 3:
             if c.dep_ == "advmod" and c.i > verb.i:
                 continue
-            if c.dep_ == "aux" and _mistagged_name(c, ("aux",)):
+            if c.dep_ == "aux" and mistagged_name(c, ("aux",)):
                 continue        # '"...," Will wrote': the columnist, not a modal
             if c.dep_ == "advmod" and _name_as_adverb(c, verb):
                 continue        # 'Skelly called Braynard "..."': the speaker, not an adverb
@@ -415,7 +415,7 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue    # "X was quoted as saying C": the frame is saying's
         content, clausal = _content(doc, tok, kind, lex, trailing)
         head = speaker_of(tok, lex.media)
-        if head is not None and head.pos_ not in SPEAKER_POS and not _mistagged_name(head) and not _quantifier(head):
+        if head is not None and head.pos_ not in SPEAKER_POS and not mistagged_name(head) and not _quantifier(head):
             head = None         # a verb or a conjunction cannot speak: the parse went astray
         elif head is None:
             head = next((c for c in tok.children if c.dep_ == "advmod" and _name_as_adverb(c, tok)), None)

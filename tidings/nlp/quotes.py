@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from tidings.ids import stable_id
 from tidings.nlp.intervals import Intervals
-from tidings.nlp.quote_cues import Frame, _mistagged_name, verb_frames
+from tidings.nlp.quote_cues import Frame, mistagged_name, verb_frames
 from tidings.nlp.quote_learned import keep_mask, load_priors, scored_candidates, select
 from tidings.nlp.quote_lexicon import CueLexicon, load_lexicon
 from tidings.nlp.quote_licensed import is_title, licensed_frames
@@ -243,7 +243,7 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
         words = []
         j = i
         while j < len(doc) and j - i < 8 and not doc[j].is_punct and (doc[j].tag_ not in ("VBD", "VBZ", "VBN")
-                                                                       or _mistagged_name(doc[j])):
+                                                                       or mistagged_name(doc[j])):
             words.append(doc[j])
             j += 1
         if (len(words) >= 2 and words[-1].lower_ in _NOUNLIKE_CUES and words[-2].pos_ in NAMEISH + ("ADJ",)
@@ -262,7 +262,7 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
             continue        # '"Mr. X?" I had prepared ...': an auxiliary starts narration
         if words:
             # '"...," Trump shot back': a capitalised subject the tagger took for a verb is a name
-            named = [_mistagged_name(t) and t.head.i == verb.i for t in words]
+            named = [mistagged_name(t) and t.head.i == verb.i for t in words]
             if (not all(t.pos_ in SPEAKER_WORD_POS or m for t, m in zip(words, named))
                     or words[-1].pos_ not in NAMEISH and not named[-1]):
                 continue
@@ -486,6 +486,8 @@ def _run_after(text, runs, starts, clause_e, content, lead_ok: bool, cues=()) ->
 
 # cues whose object is the one spoken to ('told reporters', 'assured voters')
 ADDRESSEE_CUES = frozenset(("tell", "ask", "assure", "remind", "warn", "inform", "urge"))
+
+
 def _run_after_stop(text, runs, starts, clause_e) -> int | None:
     """'Smith said in a statement. "..."', 'Jones agreed. "..."': a cue that says nothing in its
     own sentence (whose main verb it is), closed by a full stop right after it, introduces the

@@ -430,8 +430,13 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
              trailing: list[int]) -> tuple[tuple[int, int] | None, bool]:
     """The reported clause of a cue verb and whether it is a clause (None: the content may be
     an adjacent quotation)."""
+    named = verb.lemma_.lower() in NAMING and any(c.dep_ == "oprd" and c.i > verb.i for c in verb.children)
     for c in verb.children:
         if c.dep_ in CLAUSAL:
+            if named and c.i < verb.i:
+                # 'For that she drew his ire - he called her "weak"': a naming verb with its name
+                # after it says the name; the clause the parser hung before it is narration
+                continue
             s, e = _trim(doc, c.left_edge.i, _cut_nested(c, trailing))
             if e > s:
                 return (s, e), True

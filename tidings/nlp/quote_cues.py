@@ -73,6 +73,9 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     them speaks for whoever issued it, the subject of the verb the document is the object of.
     """
     tok: Token | None = verb
+    if (_misplaced_conj(verb) is not None and verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.i
+            and not any(c.dep_ in SUBJECTS for c in verb.children)):
+        tok = verb.head.head    # '... called it "shameful" and called on leaders': the first verb's subject
     anchor = _participle_anchor(verb)
     if anchor is not None:
         tok = anchor
@@ -483,7 +486,12 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             c.dep_ in ("dobj", "oprd", "dative", "attr", "acomp", "xcomp", "ccomp")
             or c.dep_ == "prep" and any(t.text in QUOTE_MARKS for t in c.subtree))]
         if objs and not any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
-            s, e = _trim(doc, min(c.left_edge.i for c in objs), max(_cut_nested(c, trailing) for c in rest))
+            e = max(_cut_nested(c, trailing) for c in rest)
+            # 'He called it "shameful" and called on leaders to ...': a second predicate the
+            # parser hung inside the name is not part of it
+            e = min([e] + [_misplaced_conj(t) for c in rest for t in c.subtree
+                           if _misplaced_conj(t) is not None])
+            s, e = _trim(doc, min(c.left_edge.i for c in objs), e)
             if e - s >= 2:
                 return (s, e), False
     # "called for X", "accused X of Y", "wants to win": the complements after the verb
@@ -499,6 +507,15 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             if e - s >= 2:
                 return (s, e), kind == "belief"
     return None, False
+
+
+def _misplaced_conj(tok: Token) -> int | None:
+    """'He called it "shameful" and called on leaders ...': a verb the parser coordinated with a
+    noun or adjective is a second predicate of the clause; the index of its 'and' (or None)."""
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ in ("VERB", "AUX"):
+        return None
+    cc = [g.i for g in tok.head.children if g.dep_ == "cc" and g.i < tok.i]
+    return max(cc) if cc else None
 
 
 def _parsed_words(doc: Doc, start: int, end: int):

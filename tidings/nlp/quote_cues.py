@@ -532,7 +532,19 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     clause before them does not walk its whole subtree (a run-on sentence of thousands of
     words has thousands of clauses)."""
     return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
-            and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" or tail_tag(d) is not None)]
+            and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" or tail_tag(d) is not None
+                 or _quoting_relative(d))]
+
+
+def _quoting_relative(verb: Token) -> bool:
+    """'X said he backed a bill on the bodies, which he called "a cartel."': a relative clause set
+    off by a comma whose own subject names the quoted words is an attribution of its own, not
+    part of the clause it hangs on."""
+    if verb.dep_ != "relcl" or verb.left_edge.i < 1 or verb.doc[verb.left_edge.i - 1].text != ",":
+        return False
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (bool(subj) and subj[0].lower_ not in RELATIVE and verb.left_edge.lower_ in RELATIVE
+            and any(t.text in QUOTE_MARKS for t in verb.subtree))
 
 
 

@@ -93,10 +93,17 @@ def _governing_verb(span) -> Token | None:
 
 def _complement(doc: Doc, verb: Token, span) -> tuple[int, int] | None:
     """From the verb's first complement to the end of the one holding the quotation."""
+    # 'credited him for "an exciting campaign."': the parser may hang the closing marks and the
+    # full stop on the main verb; the words inside the marks are what a complement must hold
+    qs, qe = span.start, span.end
+    while qs < qe and doc[qs].is_punct:
+        qs += 1
+    while qe > qs and doc[qe - 1].is_punct:
+        qe -= 1
     holder = None
     for c in verb.children:
         s, e = subtree_span(c)
-        if c.i > verb.i and s <= span.start and e >= span.end:
+        if c.i > verb.i and s <= qs and e >= qe:
             holder = c
     if holder is None:
         return None
@@ -106,6 +113,7 @@ def _complement(doc: Doc, verb: Token, span) -> tuple[int, int] | None:
     e = holder.right_edge.i + 1
     while e > s and doc[e - 1].is_punct and doc[e - 1].text not in "\"”»’'":
         e -= 1
+    e = max(e, span.end)    # the whole quotation, with its closing mark
     return (s, e) if e > s else None
 
 

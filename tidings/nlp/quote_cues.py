@@ -285,9 +285,9 @@ def _name_as_adverb(tok: Token, verb: Token) -> bool:
             and not any(c.dep_ in SUBJECTS for c in verb.children))
 
 
-# determiners and adjectives that stand for a group of people ('Most of them said', 'Many argue')
+# determiners and adjectives that stand for a group of people ('Most of them said', 'Several said')
 _QUANTIFIERS = frozenset(("most", "many", "some", "few", "several", "both", "all", "each", "none", "either",
-                          "neither", "one"))
+                          "neither", "one", "others", "half", "more", "fewer"))
 
 
 def _quantifier(tok: Token) -> bool:

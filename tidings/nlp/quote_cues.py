@@ -312,6 +312,22 @@ def _document_of(noun: Token, media: frozenset[str]) -> Token:
     return noun
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """'While campaigning for his wife, Hillary Clinton, former president Bill Clinton said ...':
+    the parser hung the subject on the phrase before it (as an apposition) and left the finite
+    main verb without one; the noun right before the verb is its subject."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
+        return None
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= verb.sent.start and verb.is_ancestor(doc[j]) and doc[j].dep_ in ("aux", "neg", "advmod"):
+        j -= 1
+    if j < verb.sent.start or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].head.i == verb.i:
+        return None
+    return doc[j] if doc[j].dep_ in ("appos", "conj") else None
+
+
 def _relative_head(tok: Token) -> Token:
     """'who' in 'Smith, who said ...' stands for Smith."""
     if tok.lower_ in RELATIVE:
@@ -422,6 +438,8 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             head = None         # a verb or a conjunction cannot speak: the parse went astray
         elif head is None:
             head = next((c for c in tok.children if c.dep_ == "advmod" and _name_as_adverb(c, tok)), None)
+            if head is None:
+                head = _stranded_subject(tok)
         span = speaker_span(doc, head, tok.i, content) if head is not None else None
         frames.append(Frame(cue=cue_extent(doc, tok, lex), speaker=span,
                             speaker_head=head.i if head is not None else None,

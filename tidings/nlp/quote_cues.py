@@ -474,6 +474,10 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             s, e = _trim(doc, s, e)
             if e > s:
                 return (s, e), True
+    # 'As the senator put it, C' / 'C, as the report noted': the clause the 'as' aside hangs on
+    as_clause = _as_aside(doc, verb, kind, lex)
+    if as_clause is not None:
+        return as_clause, True
     # 'C, The Washington Post reported in 1991.': a closing tag the parser hung inside C
     comma = tail_tag(verb) if kind in ("speech", "clausal", "direct") else None
     if comma is not None:
@@ -534,6 +538,34 @@ def _misplaced_conj(tok: Token) -> int | None:
         return None
     cc = [g.i for g in tok.head.children if g.dep_ == "cc" and g.i < tok.i]
     return max(cc) if cc else None
+
+
+def _as_aside(doc: Doc, verb: Token, kind: str, lex: CueLexicon) -> tuple[int, int] | None:
+    """'As The Times reported, the fund "gave millions"', 'As one critic put it, C': a cue in an
+    'as' clause with nothing said of its own reports the clause it is set in ('"...," X said as
+    Y yelled' is a time: a cue hung on a cue is no aside)."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return None
+    if lex.verb_kind(verb.head.lemma_.lower()) is not None:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd")]
+    if verb.lemma_.lower() == "put":
+        if [c.lower_ for c in objects] != ["it"]:
+            return None
+    elif kind not in ("speech", "clausal") or objects:     # 'As he spoke, ...' is a time
+        return None
+    head = verb.head
+    s, e = subtree_span(head)
+    vs, ve = subtree_span(verb)
+    if ve <= head.i:
+        s = max(s, ve)
+    elif vs > head.i:
+        e = min(e, vs)
+    else:
+        return None
+    s, e = _trim(doc, s, e)
+    return (s, e) if e - s >= 3 else None
 
 
 def _parsed_words(doc: Doc, start: int, end: int):

@@ -474,6 +474,18 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             s, e = _trim(doc, s, e)
             if e > s:
                 return (s, e), True
+    # 'Instead, Trump told CNN, his policy would be C': the parser made the cue a clause of C;
+    # C is the whole clause around the cue (PolNeAR keeps an opening 'If anything,' in it)
+    if (verb.dep_ == "ccomp" and kind in ("speech", "clausal") and verb.right_edge.i < verb.head.i
+            and verb.right_edge.i + 1 < len(doc) and doc[verb.right_edge.i + 1].text == ","
+            and any(c.dep_ in SUBJECTS for c in verb.children)
+            and any(c.dep_ in SUBJECTS and c.i > verb.i for c in verb.head.children)
+            and lex.verb_kind(verb.head.lemma_.lower()) is None     # not 'C, he said'
+            and not any(c.dep_ in ("ccomp", "xcomp", "oprd", "conj") for c in verb.children)
+            and verb.right_edge.i + 2 < len(doc) and doc[verb.right_edge.i + 2].text not in _CLOSING | QUOTE_MARKS):
+        s, e = _trim(doc, verb.head.left_edge.i, _cut_nested(verb.head, trailing))
+        if e - s >= 3:
+            return (s, e), True
     # 'As the senator put it, C' / 'C, as the report noted': the clause the 'as' aside hangs on
     as_clause = _as_aside(doc, verb, kind, lex)
     if as_clause is not None:

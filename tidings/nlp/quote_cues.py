@@ -454,6 +454,9 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
     named = verb.lemma_.lower() in NAMING and any(c.dep_ == "oprd" and c.i > verb.i for c in verb.children)
     for c in verb.children:
         if c.dep_ in CLAUSAL:
+            if c.i < verb.i and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "which")
+                                    for g in c.children):
+                continue    # 'X, who sits at zero, said C': a relative clause the parser took for C
             if named and c.i < verb.i:
                 # 'For that she drew his ire - he called her "weak"': a naming verb with its name
                 # after it says the name; the clause the parser hung before it is narration

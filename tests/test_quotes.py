@@ -614,3 +614,32 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
             '"The numbers have not moved in a month. Voters have made up their minds."')
     q = only([q for q in quotes_of(nlp, text) if q.cue.text == "agreed"])
     assert q.speaker.text.endswith("Dianne Bystrom") and q.content.text.startswith('"The numbers')
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    # a naming verb with its name after it says the name, not the clause hung before it
+    ('For that she drew his ire - he called her "weak" on the campaign trail.',
+     'her "weak" on the campaign trail', "called", "he"),
+    # a second predicate the parser coordinated with the name is not part of it
+    ('He called it "shameful" and called on leaders to condemn the attack.', 'it "shameful"', "called", "He"),
+    # a comma relative clause naming quoted words is an attribution of its own
+    ('Smith said he backed a bill on the bodies, which he called "a cartel."', '"a cartel."', "called", "he"),
+    # the closing marks hung on the main verb: the complement still holds the quotation
+    ('She credited him for "an exciting campaign."', 'him for "an exciting campaign."', "credited", "She"),
+    # a quantifier standing for people speaks
+    ('Several said they were "very worried" about the vote.', 'they were "very worried" about the vote',
+     "said", "Several"),
+    # the subject hung on the phrase before it as an apposition
+    ('While campaigning for his wife, Hillary Clinton, former president Bill Clinton said his wife was '
+     'qualified because "the world\'s in tough shape."',
+     'his wife was qualified because "the world\'s in tough shape."', "said", "former president Bill Clinton"),
+    # a cue in an 'as' aside reports the clause it is set in
+    ('As The Times reported, the fund "gave millions" to the campaign.',
+     'the fund "gave millions" to the campaign', "reported", "The Times"),
+    # the parser made the cue a clause of what it reports
+    ('Instead, Trump told CNN, his policy would merely be "to go after them" if he wins the White House.',
+     'his policy would merely be "to go after them" if he wins the White House', "told", "Trump"),
+])
+def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, speaker):
+    found = [q for q in quotes_of(nlp, text) if q.content.text == content]
+    assert spans(text, only(found))[1:3] == (cue, speaker)

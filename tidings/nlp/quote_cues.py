@@ -608,8 +608,10 @@ def _quoting_relative(verb: Token) -> bool:
     if verb.dep_ != "relcl" or verb.left_edge.i < 1 or verb.doc[verb.left_edge.i - 1].text != ",":
         return False
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    doc = verb.doc
     return (bool(subj) and subj[0].lower_ not in RELATIVE and verb.left_edge.lower_ in RELATIVE
-            and any(t.text in QUOTE_MARKS for t in verb.subtree))
+            and any(t.text in QUOTE_MARKS     # a subtree is contiguous; a run-on one is not read whole
+                    for t in doc[verb.left_edge.i:min(verb.right_edge.i + 1, verb.i + MAX_SENTENCE_TOKENS)]))
 
 
 

@@ -44,7 +44,8 @@ from tidings.nlp.parse import load_nlp  # noqa: E402
 from tidings.nlp.quote_lexicon import load_lexicon  # noqa: E402
 from tidings.nlp.quote_marks import find_quoted_runs, paragraphs  # noqa: E402
 from tidings.nlp import quote_spans as qsp  # noqa: E402
-from tidings.nlp.quotes import _learned, orphan_found, orphan_rows, quote_lookup, rule_attributions  # noqa: E402
+from tidings.nlp.quotes import (_learned, free_quotations, orphan_found, orphan_rows, quote_lookup,  # noqa: E402
+                            rule_attributions)
 from tidings.settings import Settings  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -432,9 +433,7 @@ def speaker_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float, f1
             x = sc.features(f.start, f.end, f.direct, cands)
             y = [bool(src) and bool(src & set(char_range(doc, m.start, m.end))) for m in cands]
             rows.append((fi, cands, x, np.asarray(y)))
-        taken = [(f.start, f.end) for f in found]
-        free_runs = [(r, gold_source(r.start, r.end)) for r in runs
-                     if not any(a < r.end and r.start < b for a, b in taken)]
+        free_runs = [(r, gold_source(r.start, r.end)) for r in free_quotations(doc, runs, found)]
         state.append({"found": found, "scorer": sc, "rows": rows, "runs": free_runs})
     print(f"speaker stage: {sum(len(d['rows']) for d in state)} quotes to rank, "
           f"{sum(len(d['runs']) for d in state)} quotations no attribution covers ({time.time() - t0:.0f}s)",

@@ -685,8 +685,7 @@ def _orphan_quotes(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: 
     model, orphans, priors = load_speaker_model(), load_orphan_model(), load_priors()
     if model is None or orphans is None or priors is None or not runs or not doc.has_annotation("DEP"):
         return found
-    taken = Intervals((f.start, f.end, f) for f in found)
-    free = [r for r in runs if not taken.overlapping(r.start, r.end)]
+    free = free_quotations(doc, runs, found)
     if not free:
         return found
     scorer = SpeakerScorer(doc, in_quote, paragraphs(text), priors, lex)
@@ -700,6 +699,20 @@ def _orphan_quotes(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: 
     for (r, m, _), score in zip(kept, p):
         if score >= orphans.threshold:
             out.append(orphan_found(r, m))
+    return out
+
+
+def free_quotations(doc: Doc, runs: list[QuotedRun], found: list[_Found]) -> list[QuotedRun]:
+    """The quotations no attribution overlaps, less quoted names ('watched "Saturday Night Live"':
+    a title is not words someone said)."""
+    taken = Intervals((f.start, f.end, f) for f in found)
+    out = []
+    for r in runs:
+        if taken.overlapping(r.start, r.end):
+            continue
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None or not is_title(span):
+            out.append(r)
     return out
 
 

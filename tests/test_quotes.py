@@ -624,6 +624,9 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
     ('He called it "shameful" and called on leaders to condemn the attack.', 'it "shameful"', "called", "He"),
     # a comma relative clause naming quoted words is an attribution of its own
     ('Smith said he backed a bill on the bodies, which he called "a cartel."', '"a cartel."', "called", "he"),
+    # a comma relative clause with a cue and subject of its own ends the report, quoted or not
+    ('Wilcox said he was "a big advocate" of common standards, which he argued help students who move often.',
+     'he was "a big advocate" of common standards', "said", "Wilcox"),
     # the closing marks hung on the main verb: the complement still holds the quotation
     ('She credited him for "an exciting campaign."', 'him for "an exciting campaign."', "credited", "She"),
     # a quantifier standing for people speaks

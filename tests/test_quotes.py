@@ -627,6 +627,11 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
     # a comma relative clause with a cue and subject of its own ends the report, quoted or not
     ('Wilcox said he was "a big advocate" of common standards, which he argued help students who move often.',
      'he was "a big advocate" of common standards', "said", "Wilcox"),
+    # the reported clause's subject hung on the cue still belongs to what was said
+    ('Jones, the author of "Echo Chambers," about the spread of rumors, said the days when the country '
+     'had "a shared story" from newspapers are gone.',
+     'the days when the country had "a shared story" from newspapers are gone', "said",
+     'Jones, the author of "Echo Chambers," about the spread of rumors'),
     # the closing marks hung on the main verb: the complement still holds the quotation
     ('She credited him for "an exciting campaign."', 'him for "an exciting campaign."', "credited", "She"),
     # a quantifier standing for people speaks

@@ -461,7 +461,7 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
                 # 'For that she drew his ire - he called her "weak"': a naming verb with its name
                 # after it says the name; the clause the parser hung before it is narration
                 continue
-            s, e = _trim(doc, c.left_edge.i, _cut_nested(c, trailing))
+            s, e = _trim(doc, _stray_subject(verb, c), _cut_nested(c, trailing))
             if e > s:
                 return (s, e), True
     # "C, X said": spaCy attaches the cue as parataxis of the reported clause
@@ -652,6 +652,20 @@ def _cut_nested(clause: Token, trailing: list[int]) -> int:
         if clause.is_ancestor(doc[i]):
             end = min(end, doc[i].left_edge.i)
     return end
+
+
+def _stray_subject(verb: Token, clause: Token) -> int:
+    """Start of a reported clause. 'He said the days when papers ruled are gone': the parser hung
+    the clause's subject on the cue (as an object or adverb) and left the clause without one;
+    the subject between cue and clause belongs to what was said."""
+    start = clause.left_edge.i
+    if clause.i < verb.i or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in clause.children):
+        return start
+    for c in verb.children:
+        if (verb.i < c.i < start and c.dep_ in ("npadvmod", "dobj", "nsubj")
+                and c.pos_ in ("NOUN", "PROPN", "PRON") and c.right_edge.i + 1 == start):
+            return c.left_edge.i
+    return start
 
 
 def _is_when(prep: Token) -> bool:

@@ -632,6 +632,9 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
      'had "a shared story" from newspapers are gone.',
      'the days when the country had "a shared story" from newspapers are gone', "said",
      'Jones, the author of "Echo Chambers," about the spread of rumors'),
+    # to make (it) clear is to say: the clause after 'clear' is what was said
+    ('The governor made clear that he would "never sign" such a law.', 'he would "never sign" such a law',
+     "made clear", "The governor"),
     # the closing marks hung on the main verb: the complement still holds the quotation
     ('She credited him for "an exciting campaign."', 'him for "an exciting campaign."', "credited", "She"),
     # a quantifier standing for people speaks

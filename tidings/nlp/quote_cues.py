@@ -419,6 +419,15 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue
         lemma = tok.lemma_.lower()
         kind = lex.verb_kind(lemma)
+        made = _made_clear(tok) if lemma == "make" else None
+        if made is not None:
+            clear, clause = made
+            s, e = _trim(doc, clause.left_edge.i, _cut_nested(clause, trailing))
+            head = speaker_of(tok, lex.media)
+            if e - s >= 2 and head is not None and head.pos_ in SPEAKER_POS:
+                frames.append(Frame(cue=(tok.i, clear.i + 1), speaker=speaker_span(doc, head, tok.i, (s, e)),
+                                    speaker_head=head.i, content=(s, e), kind="speech", lemma="make clear"))
+            continue
         if kind is None:
             # any other verb that takes a reported clause ("figured that ...", "hopes he ...")
             # attributes it: clause-taking verbs are verbs of saying, thinking or showing
@@ -445,6 +454,20 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
                             speaker_head=head.i if head is not None else None,
                             content=content, kind=kind, lemma=lemma, clausal=clausal))
     return frames
+
+
+def _made_clear(verb: Token) -> tuple[Token, Token] | None:
+    """'She made it clear that she has "serious concerns"', 'He made clear he would run': to make
+    clear is to say; the clause after 'clear' (hung on it or on the verb) is what was said.
+    The adjective and the clause, or None."""
+    clear = next((c for c in verb.children if c.lower_ == "clear" and c.i > verb.i
+                  and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")), None)
+    if clear is None:
+        return None
+    for c in list(clear.children) + list(verb.children):
+        if c.i > clear.i and c.dep_ in ("ccomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX"):
+            return clear, c
+    return None
 
 
 def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,

@@ -635,6 +635,9 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
     # to make (it) clear is to say: the clause after 'clear' is what was said
     ('The governor made clear that he would "never sign" such a law.', 'he would "never sign" such a law',
      "made clear", "The governor"),
+    # a verb of complaint reports its clause like 'said'
+    ('On Monday, the mayor groused to a crowd in Ohio that the paper "never treats me fairly" before leaving.',
+     'the paper "never treats me fairly" before leaving', "groused", "the mayor"),
     # the closing marks hung on the main verb: the complement still holds the quotation
     ('She credited him for "an exciting campaign."', 'him for "an exciting campaign."', "credited", "She"),
     # a quantifier standing for people speaks

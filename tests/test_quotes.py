@@ -638,6 +638,9 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
     # a verb of complaint reports its clause like 'said'
     ('On Monday, the mayor groused to a crowd in Ohio that the paper "never treats me fairly" before leaving.',
      'the paper "never treats me fairly" before leaving', "groused", "the mayor"),
+    # a participle after a comma and a setting speaks for the clause before the comma
+    ('He has battled with the council over the budget, at one point calling the mayor a "liar" who was not '
+     '"honorable."', 'the mayor a "liar" who was not "honorable."', "calling", "He"),
     # the closing marks hung on the main verb: the complement still holds the quotation
     ('She credited him for "an exciting campaign."', 'him for "an exciting campaign."', "credited", "She"),
     # a quantifier standing for people speaks

@@ -164,7 +164,7 @@ def _participle_anchor(verb: Token) -> Token | None:
     subordinated = (before > 0 and doc[before].lower_ in _ADJUNCT_MARKS and doc[before].head.i == verb.i
                     and doc[before].dep_ in ("mark", "prep", "advmod") and verb.head.i < before)
     if verb.tag_ != "VBG" or before < 0 or doc[before].text not in (",", "\u2014", "\u2013") and not subordinated:
-        return None
+        return _set_participle(verb)
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     tok = verb.head
@@ -186,6 +186,25 @@ def _participle_anchor(verb: Token) -> Token | None:
             break
         tok = tok.head
     return found
+
+
+def _set_participle(verb: Token) -> Token | None:
+    """'He fought the council over the budget, at one point calling the mayor a "liar"': a
+    participle after a comma and a setting ('at one point', 'in March') that the parser hung on
+    the setting's noun speaks for the clause before the comma, like a comma participle."""
+    prep = verb.head.head
+    if (verb.dep_ != "acl" or verb.head.dep_ != "pobj" or prep.dep_ != "prep" or prep.i < 1
+            or verb.doc[prep.i - 1].text != "," or prep.head.i > prep.i or prep.head.pos_ not in ("VERB", "AUX")
+            or any(c.dep_ in SUBJECTS for c in verb.children)):
+        return None
+    tok = prep.head
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
+            return tok
+        if tok.head.i == tok.i or tok.dep_ not in ("conj", "xcomp", "advcl"):
+            break
+        tok = tok.head
+    return None
 
 
 def _own_adjunct(clause: Token, verb: Token) -> bool:

@@ -641,6 +641,9 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
     # a participle after a comma and a setting speaks for the clause before the comma
     ('He has battled with the council over the budget, at one point calling the mayor a "liar" who was not '
      '"honorable."', 'the mayor a "liar" who was not "honorable."', "calling", "He"),
+    # a naming verb with a fronted 'what' says the whole relative
+    ('A third option would be what Jones called a "let a thousand flowers bloom" approach.',
+     'what Jones called a "let a thousand flowers bloom" approach', "called", "Jones"),
     # the closing marks hung on the main verb: the complement still holds the quotation
     ('She credited him for "an exciting campaign."', 'him for "an exciting campaign."', "credited", "She"),
     # a quantifier standing for people speaks

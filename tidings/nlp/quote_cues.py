@@ -571,6 +571,11 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             e = min([e] + [_misplaced_conj(t) for c in rest for t in c.subtree
                            if _misplaced_conj(t) is not None])
             s, e = _trim(doc, min(c.left_edge.i for c in objs), e)
+            # 'railed against what he calls the "cartel"': the fronted 'what' and its clause
+            # name the thing; the whole relative is what was said
+            fronted = [c.i for c in verb.children if c.i < verb.i and c.dep_ == "dobj" and c.lower_ == "what"]
+            if fronted:
+                s = fronted[0]
             if e - s >= 2:
                 return (s, e), False
     # "called for X", "accused X of Y", "wants to win": the complements after the verb

@@ -644,6 +644,9 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
     # a naming verb with a fronted 'what' says the whole relative
     ('A third option would be what Jones called a "let a thousand flowers bloom" approach.',
      'what Jones called a "let a thousand flowers bloom" approach', "called", "Jones"),
+    # 'called for X to do Y': the 'for' clause with its subject is what was asked for
+    ('The union called for the mayor to resign for not calling the shooting "domestic terrorism."',
+     'the mayor to resign for not calling the shooting "domestic terrorism."', "called", "The union"),
     # the closing marks hung on the main verb: the complement still holds the quotation
     ('She credited him for "an exciting campaign."', 'him for "an exciting campaign."', "credited", "She"),
     # a quantifier standing for people speaks

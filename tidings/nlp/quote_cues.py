@@ -59,7 +59,8 @@ def subtree_span(tok: Token) -> tuple[int, int]:
 def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Drop punctuation, spaces and a leading conjunction/'that' from a token span's ends."""
     while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ in ("cc", "mark")
-                     and doc[s].lower_ in ("and", "but", "that", "or")):
+                     and doc[s].lower_ in ("and", "but", "that", "or")
+                     or doc[s].dep_ == "mark" and doc[s].lower_ == "for"):    # 'called for X to go'
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space) and doc[e - 1].text not in "\"”»“’'":
         e -= 1
@@ -580,7 +581,8 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
                 return (s, e), False
     # "called for X", "accused X of Y", "wants to win": the complements after the verb
     if kind in ("speech", "belief"):
-        comps = [c for c in verb.children if c.i > verb.i and c.dep_ in COMPLEMENTS
+        # 'called for the mayor to resign': a 'for' clause with a subject is asked for
+        comps = [c for c in verb.children if c.i > verb.i and (c.dep_ in COMPLEMENTS or _for_clause(c))
                  and not (c.dep_ == "prep" and (c.lower_ not in CONTENT_PREPS or _is_when(c)))]
         if kind == "belief":
             comps = [c for c in comps if c.dep_ == "xcomp"]
@@ -591,6 +593,12 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             if e - s >= 2:
                 return (s, e), kind == "belief"
     return None, False
+
+
+def _for_clause(c: Token) -> bool:
+    """'for the mayor to resign': an infinitive clause with a subject, introduced by 'for'."""
+    return (c.dep_ == "advcl" and c.tag_ == "VB" and any(g.dep_ == "nsubj" for g in c.children)
+            and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children))
 
 
 def _misplaced_conj(tok: Token) -> int | None:

@@ -647,6 +647,9 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
     # 'called for X to do Y': the 'for' clause with its subject is what was asked for
     ('The union called for the mayor to resign for not calling the shooting "domestic terrorism."',
      'the mayor to resign for not calling the shooting "domestic terrorism."', "called", "The union"),
+    # the reason given right after a quoted name is part of what was said
+    ('The campaign called the report a "rush to judgment," because delegates can change their minds.',
+     'the report a "rush to judgment," because delegates can change their minds', "called", "The campaign"),
     # the closing marks hung on the main verb: the complement still holds the quotation
     ('She credited him for "an exciting campaign."', 'him for "an exciting campaign."', "credited", "She"),
     # a quantifier standing for people speaks

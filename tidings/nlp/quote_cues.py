@@ -571,7 +571,7 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             # parser hung inside the name is not part of it
             e = min([e] + [_misplaced_conj(t) for c in rest for t in c.subtree
                            if _misplaced_conj(t) is not None])
-            s, e = _trim(doc, min(c.left_edge.i for c in objs), e)
+            s, e = _trim(doc, min(c.left_edge.i for c in objs), _because(verb, e, trailing))
             # 'railed against what he calls the "cartel"': the fronted 'what' and its clause
             # name the thing; the whole relative is what was said
             fronted = [c.i for c in verb.children if c.i < verb.i and c.dep_ == "dobj" and c.lower_ == "what"]
@@ -588,11 +588,24 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             comps = [c for c in comps if c.dep_ == "xcomp"]
         if comps:
             s = min(c.left_edge.i for c in comps)
-            e = max(_cut_nested(c, trailing) for c in comps)
+            e = _because(verb, max(_cut_nested(c, trailing) for c in comps), trailing)
             s, e = _trim(doc, s, e)
             if e - s >= 2:
                 return (s, e), kind == "belief"
     return None, False
+
+
+def _because(verb: Token, end: int, trailing: list[int]) -> int:
+    """'called the report a "rush to judgment" because delegates can change': the reason given
+    right after the complements of a verb quoting (part of) them is part of what was said."""
+    doc = verb.doc
+    for c in verb.children:
+        if (c.dep_ == "advcl" and c.left_edge.i >= end and c.left_edge.lower_ == "because"
+                and all(t.is_punct for t in doc[end:c.left_edge.i])):
+            new = max(end, _cut_nested(c, trailing))
+            if any(t.text in QUOTE_MARKS or t.text in _CLOSING for t in doc[verb.i:min(new, verb.i + MAX_SENTENCE_TOKENS)]):
+                return new
+    return end
 
 
 def _for_clause(c: Token) -> bool:

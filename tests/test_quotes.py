@@ -650,6 +650,10 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
     # the reason given right after a quoted name is part of what was said
     ('The campaign called the report a "rush to judgment," because delegates can change their minds.',
      'the report a "rush to judgment," because delegates can change their minds', "called", "The campaign"),
+    # a cue coordinated with the reported clause is a second predicate of the speaker
+    ('Smith, a top fundraiser, says the main goal of the effort is "to disqualify Trump," but conceded that '
+     'the need to shore up her numbers was growing.',
+     'the main goal of the effort is "to disqualify Trump,"', "says", "Smith, a top fundraiser"),
     # the closing marks hung on the main verb: the complement still holds the quotation
     ('She credited him for "an exciting campaign."', 'him for "an exciting campaign."', "credited", "She"),
     # a quantifier standing for people speaks

@@ -77,6 +77,8 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     if (_misplaced_conj(verb) is not None and verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.i
             and not any(c.dep_ in SUBJECTS for c in verb.children)):
         tok = verb.head.head    # '... called it "shameful" and called on leaders': the first verb's subject
+    if _second_predicate(verb):
+        tok = verb.head.head    # 'X says C but conceded D': X concedes
     anchor = _participle_anchor(verb)
     if anchor is not None:
         tok = anchor
@@ -666,7 +668,16 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     words has thousands of clauses)."""
     return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" or tail_tag(d) is not None
-                 or _quoting_relative(d))]
+                 or _quoting_relative(d) or _second_predicate(d))]
+
+
+def _second_predicate(verb: Token) -> bool:
+    """'Smith says the goal is "to win," but conceded that it is hard': a finite cue verb without a
+    subject that the parser coordinated with the reported clause is a second predicate of the
+    clause's speaker, not part of what was said."""
+    return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.dep_ == "ccomp"
+            and verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.head.i
+            and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children))
 
 
 def _quoting_relative(verb: Token) -> bool:
@@ -719,6 +730,9 @@ def _cut_nested(clause: Token, trailing: list[int]) -> int:
     for i in trailing[bisect.bisect_right(trailing, clause.i):bisect.bisect_left(trailing, end)]:
         if clause.is_ancestor(doc[i]):
             end = min(end, doc[i].left_edge.i)
+            while (end - 1 > clause.i and doc[end - 1].dep_ == "cc" and doc[end - 1].head.i == doc[i].head.i
+                   and doc[i].tag_ != "VBG"):
+                end -= 1    # '..., but claiming': the conjunction goes with what it joins
     return end
 
 

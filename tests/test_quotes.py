@@ -654,6 +654,9 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
     ('Smith, a top fundraiser, says the main goal of the effort is "to disqualify Trump," but conceded that '
      'the need to shore up her numbers was growing.',
      'the main goal of the effort is "to disqualify Trump,"', "says", "Smith, a top fundraiser"),
+    # a cue noun's owner may follow it with 'by' or 'from'
+    ('The attacks stand out for the suggestion by the candidate that someone "ought to look into" the judge.',
+     'someone "ought to look into" the judge', "suggestion", "the candidate"),
     # the closing marks hung on the main verb: the complement still holds the quotation
     ('She credited him for "an exciting campaign."', 'him for "an exciting campaign."', "credited", "She"),
     # a quantifier standing for people speaks

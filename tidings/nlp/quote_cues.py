@@ -756,8 +756,12 @@ def _is_when(prep: Token) -> bool:
 
 
 def _nominal(doc: Doc, noun: Token, trailing: list[int]) -> Frame | None:
-    """"his warning that C", "Trump's claim that C": the owner says C."""
+    """"his warning that C", "Trump's claim that C", "the suggestion by X that C": the owner says C."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        # 'the suggestion by the candidate that C', 'a warning from the agency that C'
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i), None)
+        owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
     if owner is None or clause is None or owner.pos_ not in SPEAKER_POS:

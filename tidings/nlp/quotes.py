@@ -413,8 +413,9 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
         return not ((t.is_punct and not inword) or t.is_space or _in_run(runs, starts, t.idx))
     s = cue[0]
     # 'her adviser, Jake Sullivan, said:': an apposition's commas do not end the phrase, nor does
-    # a party and state after a name ('Rep. Paul Ryan (R-WI) said')
-    while s - 1 >= 0 and cue[0] - s < 8 and not doc[s].is_sent_start:
+    # a party and state after a name ('Rep. Paul Ryan (R-WI) said'); an apposition may be long
+    # ('"...," Jane Roe, a senior adviser to the mayor of Springfield, said': 13 tokens back)
+    while s - 1 >= 0 and cue[0] - s < 14 and not doc[s].is_sent_start:
         if ok(doc[s - 1]) or doc[s - 1].text == "," and s - 2 >= 0 and ok(doc[s - 2]):
             s -= 1
         elif doc[s - 1].text == ")" and (o := _opening_paren(doc, s - 1)) is not None and o > 0 and ok(doc[o - 1]):

@@ -222,7 +222,8 @@ SPEAKER_WORD_POS = ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART")
 # 'chanting "Dump Trump."': what is chanted or shouted is words, even in capitals like a title
 VOICED = frozenset(("chant", "shout", "yell", "scream", "cry", "sing", "whisper", "exclaim", "holler", "roar"))
 # '"...," the editorial read.': forms the tagger takes for a noun after a quotation
-_NOUNLIKE_CUES = frozenset(("read", "reads"))
+# ('"...," the two write.', '"...," a voice-over states.': present tenses taken for plural nouns)
+_NOUNLIKE_CUES = frozenset(("read", "reads", "write", "writes", "state", "states"))
 
 
 def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
@@ -246,10 +247,13 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
                                                                        or mistagged_name(doc[j])):
             words.append(doc[j])
             j += 1
-        if (len(words) >= 2 and words[-1].lower_ in _NOUNLIKE_CUES and words[-2].pos_ in NAMEISH + ("ADJ",)
+        # the cue may have a setting after it ('"...," the Saudis state in a white paper.')
+        m = next((m for m in range(1, len(words)) if words[m].lower_ in _NOUNLIKE_CUES
+                  and (m + 1 == len(words) or words[m + 1].pos_ == "ADP")), None)
+        if (m is not None and words[m - 1].pos_ in NAMEISH + ("ADJ",)
                 and j < len(doc) and doc[j].is_punct):
-            j -= 1
-            words.pop()
+            j = words[m].i
+            words = words[:m]
             verb = doc[j]
             cue = (verb.idx, verb.idx + len(verb))
             if all(t.pos_ in SPEAKER_WORD_POS for t in words):

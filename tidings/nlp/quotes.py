@@ -267,12 +267,15 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
         if words:
             # '"...," Trump shot back': a capitalised subject the tagger took for a verb is a name
             named = [mistagged_name(t) and t.head.i == verb.i for t in words]
-            if (not all(t.pos_ in SPEAKER_WORD_POS or m for t, m in zip(words, named))
+            # '"...?" a staffer in the room wondered': a noun with a place or source after it
+            prep = next((k for k in range(1, len(words) - 1) if words[k].pos_ == "ADP"
+                         and words[k - 1].pos_ in ("NOUN", "PROPN")), None)
+            if (not all(t.pos_ in SPEAKER_WORD_POS or m or k == prep for k, (t, m) in enumerate(zip(words, named)))
                     or words[-1].pos_ not in NAMEISH and not named[-1]):
                 continue
             if words[-1].pos_ == "PRON" and words[-1].lower_ not in ("he", "she", "they", "i", "we"):
                 continue
-            sp = (i, j, j - 1)
+            sp = (i, j, j - 1 if prep is None else words[prep - 1].i)
         else:
             # '"...?" reacted Trump': the name after the verb
             e = j + 1

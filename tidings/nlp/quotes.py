@@ -159,7 +159,7 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
                  and _gap_is_punct(text, clause_e, runs[after].start)
                  and _same_paragraph(text, runs[before].end, runs[after].start)
                  and (_within(clause, runs[before]) or _within(clause, runs[after])))
-        if content is not None and fr.lemma not in VOICED and _only_a_title(doc, runs, starts, content):
+        if content is not None and fr.lemma not in VOICED and _only_a_title(doc, text, runs, starts, content):
             continue    # 'discussed "Fox & Friends"': a quoted name, not quoted words
         if split:
             parts = [runs[before], runs[after]]
@@ -391,10 +391,12 @@ def _signed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
     return out
 
 
-def _only_a_title(doc: Doc, runs, starts, content: tuple[int, int]) -> bool:
+def _only_a_title(doc: Doc, text: str, runs, starts, content: tuple[int, int]) -> bool:
     k = bisect.bisect_right(starts, content[0]) - 1
     if k < 0 or runs[k].start > content[0] or runs[k].end < content[1] - 1:
         return False
+    if text[runs[k].start:runs[k].end].rstrip(QUOTE_MARK_CHARS + " ")[-1:] in ("!", "?"):
+        return False    # 'She declared "What a Great Night!"': an exclamation in capitals is words said
     span = doc.char_span(runs[k].start, runs[k].end, alignment_mode="expand")
     return span is not None and is_title(span)
 

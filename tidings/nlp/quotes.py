@@ -166,7 +166,8 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
             claimed.update((before, after))
             out.append(_Found(parts[0].start, parts[-1].end, (cue_s, cue_e), speaker, True, rank, parts))
         elif before is not None and before not in claimed and (_within(clause, runs[before])
-                                                                 or _comma_quote(clause, runs[before], text)):
+                                                                 or _comma_quote(clause, runs[before], text)
+                                                                 or _colon_quote(clause, runs[before], text)):
             claimed.add(before)
             r = runs[before]
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
@@ -533,6 +534,14 @@ def _comma_quote(content: tuple[int, int] | None, r: QuotedRun, text: str) -> bo
     quotation; a quotation ending in a comma between that clause and the cue is what was said."""
     return (content is not None and content[1] <= r.start
             and text[r.start:r.end].rstrip(QUOTE_MARK_CHARS)[-1:] == ",")
+
+
+def _colon_quote(content: tuple[int, int] | None, r: QuotedRun, text: str) -> bool:
+    """'He hinted at his plan: "We will win," he said.': the parser gave the closing tag the
+    whole sentence; the quoted sentence after the colon is what the tag attributes, the
+    narration before the colon is the writer's."""
+    return (content is not None and content[0] < r.start and content[1] <= r.end + 2
+            and text[content[0]:r.start].rstrip()[-1:] == ":" and _ends_quote_sentence(text, r))
 
 
 def _ends_quote_sentence(text: str, r: QuotedRun) -> bool:

@@ -312,6 +312,13 @@ _QUANTIFIERS = frozenset(("most", "many", "some", "few", "several", "both", "all
                           "neither", "one", "others", "half", "more", "fewer"))
 
 
+def _nominal_adjective(tok: Token) -> bool:
+    """'"...," said the 46-year-old', 'the accused said': an adjective with a determiner as the
+    subject stands for a person."""
+    return tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in tok.children)
+
+
 def _quantifier(tok: Token) -> bool:
     """'Most of the vulnerable Senate Republicans have said ...': a quantifier standing alone as a
     subject names the people it counts (tagged an adjective or determiner, it is still a speaker)."""
@@ -465,7 +472,8 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue    # "X was quoted as saying C": the frame is saying's
         content, clausal = _content(doc, tok, kind, lex, trailing)
         head = speaker_of(tok, lex.media)
-        if head is not None and head.pos_ not in SPEAKER_POS and not mistagged_name(head) and not _quantifier(head):
+        if (head is not None and head.pos_ not in SPEAKER_POS and not mistagged_name(head) and not _quantifier(head)
+                and not _nominal_adjective(head)):
             head = None         # a verb or a conjunction cannot speak: the parse went astray
         elif head is None:
             head = next((c for c in tok.children if c.dep_ == "advmod" and _name_as_adverb(c, tok)), None)

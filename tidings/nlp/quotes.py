@@ -440,11 +440,14 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
     if 0 < cue[0] - s <= 3 and all(t.is_alpha and t.text[0].isupper() for t in doc[s:cue[0]]):
         return (s, cue[0]), cue[0] - 1      # '"...," Will wrote': a name the tagger took for a modal
     e = cue[1]
+    # '"...," said Skelly, explaining ...': a capitalised name the tagger took for an adverb
+    def name(t):
+        return t.pos_ in NAMEISH or t.pos_ == "ADV" and t.is_alpha and t.text[0].isupper()
     while (e < len(doc) and ok(doc[e]) and e - cue[1] < 8
-           and (doc[e].pos_ in NAMEISH + ("ADJ", "DET") or doc[e].dep_ == "amod")):   # 'said retired X'
+           and (name(doc[e]) or doc[e].pos_ in ("ADJ", "DET") or doc[e].dep_ == "amod")):   # 'said retired X'
         e += 1
-    if e > cue[1] and any(t.pos_ in NAMEISH for t in doc[cue[1]:e]):
-        head = max((t for t in doc[cue[1]:e] if t.pos_ in NAMEISH), key=lambda t: t.i)
+    if e > cue[1] and any(name(t) for t in doc[cue[1]:e]):
+        head = max((t for t in doc[cue[1]:e] if name(t)), key=lambda t: t.i)
         return (cue[1], e), head.i
     return None, None
 

@@ -183,7 +183,7 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
             claimed.update(index[(r.start, r.end)] for r in inside)
             out.append(_Found(s, e, (cue_s, cue_e), speaker, False, rank, inside, clausal=fr.clausal))
         elif (after is not None and after not in claimed and fr.kind in ("speech", "clausal", "phrase", "direct")
-              and _within(clause, runs[after])):
+              and _within(clause, runs[after]) and not _own_tag_after(text, runs[after], clause_e)):
             claimed.add(after)
             r = runs[after]
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
@@ -545,6 +545,16 @@ def _colon_quote(content: tuple[int, int] | None, r: QuotedRun, text: str) -> bo
     narration before the colon is the writer's."""
     return (content is not None and content[0] < r.start and content[1] <= r.end + 2
             and text[content[0]:r.start].rstrip()[-1:] == ":" and _ends_quote_sentence(text, r))
+
+
+def _own_tag_after(text: str, r: QuotedRun, clause_e: int) -> bool:
+    """'Smith backed the idea, and the tape has proof: "Is that so?" a reporter asked.': a
+    quotation reached over narration (not right after the cue's punctuation) that ends in , ?
+    or ! and runs on into a lower-case tag is the tag's."""
+    if _gap_is_punct(text, clause_e, r.start) or not _ends_quote_sentence(text, r):
+        return False
+    rest = text[r.end:r.end + 40].lstrip(" \t")
+    return rest[:1].isalpha() and rest[:1].islower()
 
 
 def _ends_quote_sentence(text: str, r: QuotedRun) -> bool:

@@ -460,9 +460,11 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
         if kind is None:
             # any other verb that takes a reported clause ("figured that ...", "hopes he ...")
             # attributes it: clause-taking verbs are verbs of saying, thinking or showing
-            if tok.pos_ != "VERB" or lemma in NOT_ATTRIBUTING or not any(
-                    c.dep_ == "ccomp" and c.i > tok.i and c.right_edge.i - c.left_edge.i >= 2
-                    for c in tok.children):
+            clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+                       and c.right_edge.i - c.left_edge.i >= 2]
+            if tok.pos_ != "VERB" or lemma in NOT_ATTRIBUTING or not clauses:
+                continue
+            if _nearer_cue(doc, lex, tok, clauses[0]):
                 continue
             kind = "belief"
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
@@ -498,6 +500,15 @@ def _made_clear(verb: Token) -> tuple[Token, Token] | None:
         if c.i > clear.i and c.dep_ in ("ccomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX"):
             return clear, c
     return None
+
+
+def _nearer_cue(doc: Doc, lex: CueLexicon, verb: Token, clause: Token) -> bool:
+    """'Cruz won the backing of Lee, who declared on TV, "I'm sending a signal."': a speech cue
+    between a verb and the clause the parser hung on it says that clause."""
+    for t in doc[verb.i + 1:min(clause.left_edge.i, verb.i + 40)]:
+        if t.pos_ == "VERB" and lex.verb_kind(t.lemma_.lower()) in ("speech", "clausal", "direct"):
+            return True
+    return False
 
 
 def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,

@@ -584,6 +584,12 @@ def _neighbours(text, runs, starts, ends, doc, fr, cue_s, cue_e, cues):
         obj_s, obj_e = _chars(doc, fr.content)
         if cue_e <= obj_s and _gap_is_punct(text, clause_e, obj_s):
             clause_e = max(clause_e, obj_e)
+    if fr.content and not fr.clausal and fr.kind in ("speech", "direct"):
+        # 'She apologized for the error: "I was wrong."': what the cue is about, then a colon;
+        # the quotation after the colon is what was said
+        obj_s, obj_e = _chars(doc, fr.content)
+        if cue_e <= obj_s and text[obj_e:obj_e + 4].lstrip(" \t")[:1] == ":":
+            clause_e = max(clause_e, obj_e)
     before = _run_before(text, runs, ends, clause_s, None)
     after = _run_after(text, runs, starts, clause_e, None, lead_ok=before is None, cues=cues)
     return before, after, clause_s, clause_e

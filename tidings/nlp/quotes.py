@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tidings.ids import stable_id
 from tidings.nlp.intervals import Intervals
@@ -106,6 +106,7 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     found = _attach(doc, text, frames, runs)
     found += _licensed(doc, text, runs, found, lex.media)
     found += _tagged_quotes(doc, text, runs, found)
+    found += _possessed_quotes(doc, text, runs, found, lex)
     found += _colon_lines(doc, text, found)
     found += _signed_quotes(doc, text, runs, found)
     found = _continuations(text, found, runs)
@@ -287,6 +288,68 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
             sp = (j + 1, e, e - 1)
         cue = (verb.idx, verb.idx + len(verb))
         out.append(_Found(r.start, r.end, cue, sp, True, KIND_RANK["licensed"], [r], how="tagged"))
+    return out
+
+
+# nouns of words said that a possessive attributes ('Romney's "47 percent" comment', 'her
+# slogan is "..."'), besides the lexicon's nominal cues
+_SAYING_NOUNS = frozenset(("slogan", "line", "mantra", "motto", "response", "answer", "reply", "words", "quip",
+                           "refrain", "catchphrase", "retort", "phrase", "word"))
+
+
+def _possessor(noun: Token) -> Token | None:
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ not in ("PROPN", "NOUN") and poss.lower_ not in ("his", "her", "their"):
+        return None
+    return poss
+
+
+def _possessed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found],
+                      lex: CueLexicon) -> list[_Found]:
+    """'Romney's "47 percent" comment', 'Clinton's response was: "..."', 'in Forbes' words,
+    "..."': a quotation that a possessed noun of saying names is the possessor's words."""
+    if not runs or not doc.has_annotation("DEP"):
+        return []
+    nouns = _SAYING_NOUNS | lex.nouns
+    covered = Intervals((f.start, f.end, f) for f in found)
+    tok_starts = [t.idx for t in doc]
+    run_starts = [x.start for x in runs]
+    out = []
+    for r in runs:
+        if not r.closed or covered.overlapping(r.start, r.end):
+            continue
+        noun = None
+        i = _token_at(doc, text, tok_starts, r.end)
+        if i is not None and doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in nouns:
+            noun = doc[i]       # 'Romney's "47 percent" comment'
+        else:
+            k = bisect.bisect_left(tok_starts, r.start) - 1
+            while k >= 0 and doc[k].text in (":", ",") and r.start - doc[k].idx <= 3:
+                k -= 1
+            if k < 0 or doc[k].is_space:
+                continue
+            t = doc[k]
+            if t.lemma_ == "be" and text[t.idx + len(t):r.start].strip() in (":", ",", ""):
+                # 'her response was: "..."', 'his slogan is "..."'
+                noun = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+            elif t.lower_ == "words" and t.dep_ == "pobj" and t.head.lower_ == "in":
+                noun = t        # 'in Forbes' words, "..."'
+            elif t.text in ("\u2019", "'") and t.head.lower_ == "words" and t.head.dep_ == "pobj":
+                noun = t.head   # 'in Forbes’ words' (the apostrophe stands alone)
+        if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+            continue
+        owner = _possessor(noun)
+        if owner is None and noun.lower_ == "words" and noun.i >= 2 and doc[noun.i - 1].text in ("\u2019", "'"):
+            owner = doc[noun.i - 2]     # the parser hung a bare possessive apostrophe astray
+        if owner is None and noun.i > 0 and noun.idx > r.start:
+            # 'Obama's "if you like it, you can keep it" promise': the parser lost the possessive
+            k = bisect.bisect_left(tok_starts, r.start) - 1
+            if k > 0 and doc[k].tag_ == "POS" and doc[k - 1].pos_ == "PROPN":
+                owner = doc[k - 1]
+        if owner is None or _in_run(runs, run_starts, owner.idx):
+            continue
+        out.append(_Found(r.start, r.end, (noun.idx, noun.idx + len(noun)), (owner.left_edge.i, owner.i + 1, owner.i), True,
+                          KIND_RANK["licensed"], [r], how="possessed"))
     return out
 
 

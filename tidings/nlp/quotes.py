@@ -107,6 +107,7 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     found += _licensed(doc, text, runs, found, lex.media)
     found += _tagged_quotes(doc, text, runs, found)
     found += _possessed_quotes(doc, text, runs, found, lex)
+    found += _presented_quotes(doc, text, runs, found)
     found += _colon_lines(doc, text, found)
     found += _signed_quotes(doc, text, runs, found)
     found = _continuations(text, found, runs)
@@ -350,6 +351,36 @@ def _possessed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_F
             continue
         out.append(_Found(r.start, r.end, (noun.idx, noun.idx + len(noun)), (owner.left_edge.i, owner.i + 1, owner.i), True,
                           KIND_RANK["licensed"], [r], how="possessed"))
+    return out
+
+
+# 'Here's Clinton in 1992: "..."', 'From the report: "..."', 'More from Smith and Jones: "..."'
+_PRESENTED = re.compile(r"(?:^|(?<=[.!?\]\n])\s*|(?<=\s[-\u2014\u2013])\s*)"
+                        r"(?:Here[\u2019']s|Here is|(?:More |And )?[Ff]rom)\s+([^\n:.?!\"\u201c\u201d]{1,80}?)\s*:\s*$")
+# a time or place after the name presented is the setting ('Here's Clinton in December 1992:')
+_PRESENTED_SETTING = re.compile(r"\s+(?:in|on|at|during|last|this)\s.*$")
+
+
+def _presented_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
+    """'Here's Clinton in December 1992: "..."', 'From the report: "..."': a writer presenting
+    the quotation after a colon names whose words they are."""
+    covered = Intervals((f.start, f.end, f) for f in found)
+    out = []
+    for r in runs:
+        if not r.closed or covered.overlapping(r.start, r.end):
+            continue
+        line = max(text.rfind("\n", 0, r.start) + 1, r.start - 120)
+        m = _PRESENTED.search(text, line, r.start)
+        if m is None:
+            continue
+        name = _PRESENTED_SETTING.sub("", m.group(1)) if m.group(0).lstrip().startswith("Here") else m.group(1)
+        sp = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
+        if sp is None or not any(t.pos_ in NAMEISH for t in sp):
+            continue
+        head = max((t for t in sp if t.pos_ in NAMEISH), key=lambda t: t.i)
+        colon = text.rfind(":", m.start(1), r.start)
+        out.append(_Found(r.start, r.end, (colon, colon + 1), (sp.start, sp.end, head.i), True,
+                          KIND_RANK["licensed"], [r], how="presented"))
     return out
 
 

@@ -22,6 +22,8 @@ SINGLE_CLOSE = "\u2019\u203a"                  # ’ ›
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
 # two apostrophes are one double mark (''...'': the New York Times' archive and LaTeX-style text)
 _MARK_RE = re.compile("''|[" + re.escape(ALL_MARKS) + "]")
+# zero-width and direction marks pasted from social media ('\u202a”Sorry ...')
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 _OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN + "\"'")
 
 
@@ -66,11 +68,16 @@ def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] 
     width = 2 if text.startswith("''", i) else 1
     if width == 2:
         ch = '"'
-    prev = text[i - 1] if i > para_start else " "
+    j = i - 1
+    while j > para_start and text[j] in _INVISIBLE:
+        j -= 1      # a direction mark or zero-width space before the mark is no character
+    prev = text[j] if j >= para_start and text[j] not in _INVISIBLE else " "
     nxt = text[i + width] if i + width < para_end else " "
     open_ctx = prev in _OPEN_CONTEXT
     if ch == "\u201c" and not open_ctx and not prev.isalnum() and (nxt.isspace() or nxt in ".,;:!?"):
         return ("double", "close")   # '"It's unusual,“ said X': a mistyped closing mark
+    if ch == "\u201d" and open_ctx and prev not in DOUBLE_OPEN + SINGLE_OPEN + "\"'" and nxt.isalnum():
+        return ("double", "either")  # '”Sorry, Sarah,” posted X': a mistyped opening mark
     if ch in DOUBLE_OPEN:
         return ("double", "either") if ch == "\u201c" else ("double", "open")
     if ch in DOUBLE_CLOSE:

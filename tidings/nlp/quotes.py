@@ -750,10 +750,11 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
                 if f.end <= r.start and f.speaker is not None and f.rank <= KIND_RANK["phrase"]:
                     cands.append(f)
                 k -= 1
-            # the outermost attribution reaching furthest ('X have mocked Y, Susan said.': Susan)
-            prev = max(cands, key=lambda f: (f.end, -f.start), default=None)
+            # the outermost attribution reaching furthest, with its cue ('X have mocked Y, calling
+            # him "Z," Susan said.': Susan)
+            prev = max(cands, key=lambda f: (_reach(f), -f.start), default=None)
             if prev is not None:
-                tail = text[prev.end:paras[p - 1][1]].rstrip(".!?\"\u201d ")
+                tail = text[_reach(prev):paras[p - 1][1]].rstrip(".!?\"\u201d ")
                 if len(tail) > MAX_CONTINUATION_GAP or re.search(r"[.!?]\s", tail):
                     prev = None     # a sentence of narration after the quote ends its paragraph
             if prev is not None and prev.direct:
@@ -878,6 +879,10 @@ def orphan_rows(text: str, scorer: SpeakerScorer, ranker, free: list[QuotedRun],
         out.append((cands[best], orphan_features(x, p, best, r.words(text), _quoted_sentence(text, r), whole,
                                                  after_quote)))
     return out
+
+
+def _reach(f: _Found) -> int:
+    return max(f.end, f.cue[1]) if f.cue else f.end
 
 
 def _join_same_cue(text: str, found: list[_Found]) -> list[_Found]:

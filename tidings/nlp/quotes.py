@@ -432,10 +432,9 @@ def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
             continue    # 'Sanders: 46.', 'Pledged: 781.': a tally, not words said
         if any(taken.overlapping(ns, ce)):
             continue
-        cue_t = next((t for t in colon if t.text == ":"), None)
-        if cue_t is None:
-            continue
-        out.append(_Found(cs, ce, (cue_t.idx, cue_t.idx + 1), (sp.start, sp.end, sp.end - 1), False,
+        # the colon as written: the tokenizer may glue it to the name ('(R-S.C.):"I ...')
+        c = text.index(":", m.end(1), m.start(2))
+        out.append(_Found(cs, ce, (c, c + 1), (sp.start, sp.end, sp.end - 1), False,
                           KIND_RANK["speech"], [], how="colon"))
     return out
 

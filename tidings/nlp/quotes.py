@@ -403,6 +403,14 @@ _LEAD_DASH = re.compile(r"^.*\s[-\u2014\u2013]\s+")
 # 'Rep. Trey Gowdy (R-S.C.):': a party/state tag after the name
 
 
+def _titled_name(words: list[str]) -> bool:
+    """'Former secretary of state Jane Roe': a title in lower case before a name of two or more
+    capitalised words (a transcript's speaker label)."""
+    return (3 <= len(words) <= 9 and words[0][:1].isupper() and all(w.isalpha() for w in words[1:-3])
+            and sum(1 for w in words[-3:] if _NAME_WORD.match(w) and w[:1].isupper()) >= 2
+            and all(_NAME_WORD.match(w) for w in words[-2:]) and words[-1][:1].isupper())
+
+
 def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     """'TAPPER: Do you think ...', 'Warren: Trump Is a Proven Failure': a name, a colon, the words.
 
@@ -416,7 +424,7 @@ def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
         name = _LEAD_DASH.sub("", raw).strip()
         name = re.sub(r"\s*\([^()]{1,20}\)$", "", name)
         words = name.split()
-        if not (1 <= len(words) <= 6) or not all(_NAME_WORD.match(w) for w in words):
+        if not (1 <= len(words) <= 6 and all(_NAME_WORD.match(w) for w in words) or _titled_name(words)):
             continue
         if words[0].lower() in ("note", "update", "editor", "source", "photo", "video", "read", "watch",
                                 "related", "correction", "a", "contributing", "byline", "breaking",

@@ -82,7 +82,7 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     anchor = _participle_anchor(verb)
     if anchor is not None:
         tok = anchor
-    subject = _misparsed_subject(verb) or _relative_aside(verb)
+    subject = _misparsed_subject(verb) or _relative_aside(verb) or _aside_participle(verb)
     if subject is not None:
         return subject
     via_conj = False
@@ -245,6 +245,18 @@ def _time_clause_before(last: Token, head: Token) -> Token | None:
            for c in tok.children):
         return tok
     return None
+
+
+def _aside_participle(verb: Token) -> Token | None:
+    """'Sen. Roe, noting the crowd's size, said, "..."': the parser made the participle aside
+    the main verb, with the name as its subject and the cue hung on it; the name speaks and
+    the aside is no reported clause. The subject (or None)."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.tag_ != "VBG" or head.i > verb.i or any(
+            c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i
+                 and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
@@ -529,7 +541,7 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             if e > s:
                 return (s, e), True
     # "C, X said": spaCy attaches the cue as parataxis of the reported clause
-    if verb.dep_ == "parataxis" and kind in ("speech", "clausal"):
+    if verb.dep_ == "parataxis" and kind in ("speech", "clausal") and _aside_participle(verb) is None:
         head = verb.head
         s, e = subtree_span(head)
         vs, ve = subtree_span(verb)

@@ -481,6 +481,8 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             kind = "belief"
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             continue
+        if _that_said(doc, tok):
+            continue
         if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
                for c in tok.children) and lemma in ("quote", "cite", "describe"):
             continue    # "X was quoted as saying C": the frame is saying's
@@ -521,6 +523,16 @@ def _nearer_cue(doc: Doc, lex: CueLexicon, verb: Token, clause: Token) -> bool:
         if t.pos_ == "VERB" and lex.verb_kind(t.lemma_.lower()) in ("speech", "clausal", "direct"):
             return True
     return False
+
+
+def _that_said(doc: Doc, tok: Token) -> bool:
+    """'That said, she noted, "..."': 'That said,' opening a clause means 'even so'; nobody
+    says anything."""
+    i = tok.i
+    if tok.lower_ != "said" or i < 1 or i + 1 >= len(doc) or doc[i + 1].text != "," or doc[i - 1].lower_ != "that":
+        return False
+    return i < 2 or doc[i - 1].is_sent_start or doc[i - 2].is_punct or doc[i - 2].is_space or doc[i - 2].lower_ in (
+        "but", "and", "still")
 
 
 def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,

@@ -253,7 +253,7 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
         # the cue may have a setting after it ('"...," the Saudis state in a white paper.')
         m = next((m for m in range(1, len(words)) if words[m].lower_ in _NOUNLIKE_CUES
                   and (m + 1 == len(words) or words[m + 1].pos_ == "ADP")), None)
-        if (m is not None and words[m - 1].pos_ in NAMEISH + ("ADJ",)
+        if (m is not None and words[m - 1].pos_ in NAMEISH + ("ADJ", "NUM")
                 and j < len(doc) and doc[j].is_punct):
             j = words[m].i
             words = words[:m]

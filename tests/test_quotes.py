@@ -676,3 +676,64 @@ def test_cue_sentence_closed_by_a_stop_introduces_the_quotation(nlp):
 def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, speaker):
     found = [q for q in quotes_of(nlp, text) if q.content.text == content]
     assert spans(text, only(found))[1:3] == (cue, speaker)
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    # an apposition before the cue may be long
+    ('"It is not over," Jane Roe, a senior adviser to the mayor of Springfield, said at a forum.',
+     '"It is not over,"', "said", "Jane Roe"),
+    # a present-tense cue the tagger took for a noun
+    ('The letter to the director is blunt. "You seem to have picked a new standard out of thin air," the two write.',
+     None, "write", "the two"),
+    # a subject with a prepositional phrase
+    ('"Will he be the next attorney general?" a staffer in the room wondered.', None, "wondered",
+     "a staffer in the room"),
+    # an exclamation in capitals is words said, not a title
+    ('She declared "What a Great Night!" and thanked her staff.', '"What a Great Night!"', "declared", "She"),
+    # a quotation after a colon with a closing tag of its own
+    ('He hinted at his plan: "We will win the state," he said.', '"We will win the state,"', "said", "he"),
+    # an adjective with a determiner as the subject
+    ('"Donald is an amazing leader," said the 46-year-old.', None, "said", "the 46-year-old"),
+    # a quotation with a lower-case tag of its own is not reached over narration
+    ('Trump did support the idea on Thursday, and the network has proof:\n\n"Should there be a database?" '
+     'a reporter can be heard asking Trump.', '"Should there be a database?"', "asking", "a reporter"),
+    # a speech cue in a relative clause between a verb and the clause hung on it
+    ('Cruz scored his first endorsement from Mike Lee, who declared in the spin room, '
+     '"I am sending the signal that it is time to unite."', None, "declared", "Mike Lee"),
+    # a colon after the cue's object
+    ('Clinton has since apologized for what happened: "I should have used two accounts. I take full responsibility."',
+     None, "apologized", "Clinton"),
+    # a possessed noun of saying
+    ('Mitt Romney\'s "47 percent" comment was nearly as dismissive.', '"47 percent"', "comment", "Mitt Romney"),
+    ('Clinton\'s response was: "Is the store in Ohio or in Wisconsin?"', None, "response", "Clinton"),
+    # a writer presenting a quotation
+    ('Here\'s Clinton in December 1992: "Our new direction must rest on an understanding of new realities."',
+     None, ":", "Clinton"),
+    # a right double mark opening a quotation
+    ('\u202a\u201dSorry Sarah, you should have said it differently!\u201d posted Jane Roe.', None, "posted",
+     "Jane Roe"),
+    # the attribution whose cue closes the paragraph before
+    ('Her friends have mocked his campaign, calling him "an orange buffoon," Susan said as she turned around.\n\n'
+     '"But he is our orange buffoon, and we love him!"', '"But he is our orange buffoon, and we love him!"', "said",
+     "Susan"),
+    # transcript labels
+    ('Rep. Trey Gowdy (R-S.C.):"I have not heard anyone cite that figure. Who told you that?"', None, ":",
+     "Rep. Trey Gowdy"),
+    ('Former secretary of state Jane Roe:"We learned that from the department and its analysis of the files."',
+     None, ":", "Former secretary of state Jane Roe"),
+    # a participle aside made the main verb
+    ('But Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders\'s following, said, "Let me tell you, '
+     'he\'s got a heck of an email list."', None, "said", "Durbin"),
+    # 'That said,'
+    ('At a rally she described him as kind. (That said, she also noted, "When you attack him, he will punch back.")',
+     None, "noted", "she"),
+]
+)
+def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
+    """The cue rules alone (the learned layer may re-decide an isolated sentence): the quotation
+    (when given) is found with its cue and speaker."""
+    found = [q for q in find_quotes(nlp(text), learned=False)
+             if (content is None or q.content.text == content) and q.cue and cue in q.cue.text
+             and q.speaker and speaker in q.speaker.text]
+    assert found, [(q.content.text, q.cue and q.cue.text, q.speaker and q.speaker.text)
+                   for q in find_quotes(nlp(text), learned=False)]

@@ -349,7 +349,8 @@ def _possessed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_F
                 owner = doc[k - 1]
         if owner is None or _in_run(runs, run_starts, owner.idx):
             continue
-        out.append(_Found(r.start, r.end, (noun.idx, noun.idx + len(noun)), (owner.left_edge.i, owner.i + 1, owner.i), True,
+        speaker = (owner.left_edge.i, owner.i + 1, owner.i)
+        out.append(_Found(r.start, r.end, (noun.idx, noun.idx + len(noun)), speaker, True,
                           KIND_RANK["licensed"], [r], how="possessed"))
     return out
 

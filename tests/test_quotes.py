@@ -724,6 +724,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # a participle aside made the main verb
     ('But Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders\'s following, said, "Let me tell you, '
      'he\'s got a heck of an email list."', None, "said", "Durbin"),
+    # a pronoun of number after an inverted cue
+    ('Skywriters filled the skies with messages. "America is great! Trump is disgusting," read one.', None, "read",
+     "one"),
     # 'That said,'
     ('At a rally she described him as kind. (That said, she also noted, "When you attack him, he will punch back.")',
      None, "noted", "she"),

@@ -544,7 +544,9 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
     e = cue[1]
     # '"...," said Skelly, explaining ...': a capitalised name the tagger took for an adverb
     def name(t):
-        return t.pos_ in NAMEISH or t.pos_ == "ADV" and t.is_alpha and t.text[0].isupper()
+        # '"...," read one.': a pronoun of number stands for a person
+        return (t.pos_ in NAMEISH or t.pos_ == "ADV" and t.is_alpha and t.text[0].isupper()
+                or t.lower_ in ("one", "another") and t.i == cue[1])
     while (e < len(doc) and ok(doc[e]) and e - cue[1] < 8
            and (name(doc[e]) or doc[e].pos_ in ("ADJ", "DET") or doc[e].dep_ == "amod")):   # 'said retired X'
         e += 1

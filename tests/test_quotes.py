@@ -727,6 +727,8 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # a pronoun of number after an inverted cue
     ('Skywriters filled the skies with messages. "America is great! Trump is disgusting," read one.', None, "read",
      "one"),
+    # verbs of loud or sharp saying next to a quotation
+    ('The senator snapped, "That is not what I said, and you know it."', None, "snapped", "The senator"),
     # 'That said,'
     ('At a rally she described him as kind. (That said, she also noted, "When you attack him, he will punch back.")',
      None, "noted", "she"),

@@ -729,6 +729,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
      "one"),
     # verbs of loud or sharp saying next to a quotation
     ('The senator snapped, "That is not what I said, and you know it."', None, "snapped", "The senator"),
+    # a roundup line names its source after the dash, whatever cue the headline has
+    ('Pollsters agree - Carl Bialik: "One of the biggest lessons was a simple one: keep on contacting '
+     'voters as late as possible."', None, ":", "Carl Bialik"),
     # 'That said,'
     ('At a rally she described him as kind. (That said, she also noted, "When you attack him, he will punch back.")',
      None, "noted", "she"),

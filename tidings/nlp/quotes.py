@@ -109,6 +109,7 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     found += _possessed_quotes(doc, text, runs, found, lex)
     found += _presented_quotes(doc, text, runs, found)
     found += _colon_lines(doc, text, found)
+    found = [f for f in found if f.how != "dropped"]
     found += _signed_quotes(doc, text, runs, found)
     found = _continuations(text, found, runs)
     return _dedupe(found)
@@ -439,7 +440,13 @@ def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
             ce -= 1
         if sp is None or colon is None or sum(w.isalpha() for w in text[cs:ce].split()) < 3:
             continue    # 'Sanders: 46.', 'Pledged: 781.': a tally, not words said
-        if any(taken.overlapping(ns, ce)):
+        clash = [f for _, _, f in taken.overlapping(ns, ce)]
+        if clash and _LEAD_DASH.match(raw) and all(f.speaker is None or f.speaker[2] < sp.start for f in clash):
+            # 'POLLS NOT WRONG, JUST EARLY - Jane Roe: "..."': a roundup line names its source
+            # after the dash; a cue read in the headline before it does not speak
+            for f in clash:
+                f.how = "dropped"
+        elif clash:
             continue
         # the colon as written: the tokenizer may glue it to the name ('(R-S.C.):"I ...')
         c = text.index(":", m.end(1), m.start(2))

@@ -735,6 +735,12 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # 'That said,'
     ('At a rally she described him as kind. (That said, she also noted, "When you attack him, he will punch back.")',
      None, "noted", "she"),
+    # a quotation closed by a full stop is not the words of a cue with its own object in the next sentence
+    ('"We lost the vote," she said. "We will win the next one." She noted a planned rally on Friday.',
+     '"We lost the vote," she said. "We will win the next one."', "said", "she"),
+    ('"It will cost a lot," Roe said about the campaign. "It is what we face." He went on to say:\n'
+     '"None of them will help us."', '"It will cost a lot," Roe said about the campaign. "It is what we face."', "said",
+     "Roe"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

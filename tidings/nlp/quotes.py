@@ -148,6 +148,10 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
             # '"...," said Skelly, explaining ...', '"...," screenwriter X wrote': the parse gave
             # the cue no subject; the name next to it speaks if a quotation is there
             guess = _surface_speaker(doc, fr.cue, runs, starts)
+            if guess[0] is not None and doc[fr.cue[0]].dep_ == "amod" and fr.kind == "belief":
+                # '"..." She noted a planned rally.': a participle modifying a noun is no cue,
+                # and words holding their sentence's main verb are no subject of another cue
+                guess = (None, None)
             if guess[0] is not None:
                 saved = fr.speaker, fr.speaker_head
                 fr.speaker, fr.speaker_head = guess
@@ -168,7 +172,8 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
             parts = [runs[before], runs[after]]
             claimed.update((before, after))
             out.append(_Found(parts[0].start, parts[-1].end, (cue_s, cue_e), speaker, True, rank, parts))
-        elif before is not None and before not in claimed and (_within(clause, runs[before])
+        elif before is not None and before not in claimed and not _new_sentence_own_object(
+                text, doc, fr, runs[before], cue_e, clause_e) and (_within(clause, runs[before])
                                                                  or _comma_quote(clause, runs[before], text)
                                                                  or _colon_quote(clause, runs[before], text)):
             claimed.add(before)
@@ -656,6 +661,20 @@ def _colon_quote(content: tuple[int, int] | None, r: QuotedRun, text: str) -> bo
     narration before the colon is the writer's."""
     return (content is not None and content[0] < r.start and content[1] <= r.end + 2
             and text[content[0]:r.start].rstrip()[-1:] == ":" and _ends_quote_sentence(text, r))
+
+
+def _new_sentence_own_object(text: str, doc: Doc, fr: Frame, r: QuotedRun, cue_e: int, clause_e: int) -> bool:
+    """'"We will win." She noted the size of the crowd.', '"..." He went on to say:': a
+    quotation closed by a full stop ends its sentence; a cue in the next sentence that has an
+    object of its own (not the one spoken to) or that opens a colon says something else, and
+    the quotation is not its words (it continues a tag before it, if any)."""
+    if text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:] != ".":
+        return False
+    if text[clause_e:clause_e + 3].lstrip(" \t")[:1] == ":":
+        return True
+    if fr.content is None or fr.clausal or fr.lemma in ADDRESSEE_CUES:
+        return False
+    return _chars(doc, fr.content)[0] >= cue_e
 
 
 def _own_tag_after(text: str, r: QuotedRun, clause_e: int) -> bool:

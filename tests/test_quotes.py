@@ -741,6 +741,8 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     ('"It will cost a lot," Roe said about the campaign. "It is what we face." He went on to say:\n'
      '"None of them will help us."', '"It will cost a lot," Roe said about the campaign. "It is what we face."', "said",
      "Roe"),
+    # an opening mark after a cue starts what it says: the cue is no closing tag with a setting
+    ('Asked whether she would run again, Roe said, "Probably."', '"Probably."', "said", "Roe"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

@@ -760,6 +760,11 @@ def tail_tag(verb: Token) -> int | None:
     for t in doc[verb.i + 1:verb.i + 1 + TAIL_REACH]:
         if t.is_sent_start:
             return j
+        if (t.tag_ == "``" or t.text == "\u201c") and not any(
+                c.dep_ == "advcl" and c.left_edge.i <= t.i <= c.right_edge.i for c in verb.children):
+            # 'Asked about it, Roe said, "Probably."': an opening mark after the cue starts what
+            # it says; the words in it are no setting of a closing tag
+            return None
         if not (t.is_punct or t.is_space or t.i in setting):
             return None
     return j if verb.i + 1 + TAIL_REACH >= len(doc) else None

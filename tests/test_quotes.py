@@ -743,6 +743,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
      "Roe"),
     # an opening mark after a cue starts what it says: the cue is no closing tag with a setting
     ('Asked whether she would run again, Roe said, "Probably."', '"Probably."', "said", "Roe"),
+    # a short parenthesis after the one told does not part the cue from its quotation
+    ('As the mayor told the Springfield Courier (SC), "We will rebuild the bridge by the spring."',
+     '"We will rebuild the bridge by the spring."', "told", "the mayor"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

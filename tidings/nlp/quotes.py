@@ -703,6 +703,9 @@ def _quoted_sentence(text: str, r: QuotedRun) -> bool:
             and (not before or before[-1:] in ".!?"))
 
 
+_SHORT_PAREN = re.compile(r"[ \t]*\([^()\n]{1,20}\)")
+
+
 def _neighbours(text, runs, starts, ends, doc, fr, cue_s, cue_e, cues):
     """The quotations right before and right after a frame's cue clause, and that clause."""
     sp = _chars(doc, fr.speaker) if fr.speaker else None
@@ -714,6 +717,12 @@ def _neighbours(text, runs, starts, ends, doc, fr, cue_s, cue_e, cues):
         obj_s, obj_e = _chars(doc, fr.content)
         if cue_e <= obj_s and _gap_is_punct(text, clause_e, obj_s):
             clause_e = max(clause_e, obj_e)
+            # 'told the Daily Courier (DC), "..."': a short parenthesis after the one told (an
+            # abbreviation, a party) is part of the name, whether the parse kept its ')' or not
+            if text[clause_e:clause_e + 1] == ")" and "(" in text[obj_s:clause_e]:
+                clause_e += 1
+            elif m := _SHORT_PAREN.match(text, clause_e):
+                clause_e = m.end()
     if fr.content and not fr.clausal and fr.kind in ("speech", "direct"):
         # 'She apologized for the error: "I was wrong."': what the cue is about, then a colon;
         # the quotation after the colon is what was said

@@ -746,6 +746,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # a short parenthesis after the one told does not part the cue from its quotation
     ('As the mayor told the Springfield Courier (SC), "We will rebuild the bridge by the spring."',
      '"We will rebuild the bridge by the spring."', "told", "the mayor"),
+    # a noun-tagged closing cue whose subject has a hyphenated word and a place after it
+    ('"We will fight for every family in this state," a voice-over in the ad states.', None, "states",
+     "a voice-over in the ad"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

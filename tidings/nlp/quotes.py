@@ -235,6 +235,13 @@ VOICED = frozenset(("chant", "shout", "yell", "scream", "cry", "sing", "whisper"
 _NOUNLIKE_CUES = frozenset(("read", "reads", "write", "writes", "state", "states"))
 
 
+def _inword_hyphen(doc: Doc, j: int) -> bool:
+    """'voice-over': a hyphen with no space on either side joins one word."""
+    t = doc[j]
+    return (t.text in ("-", "\u2010") and not t.whitespace_ and 0 < j < len(doc) - 1
+            and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha and doc[j + 1].is_alpha)
+
+
 def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
     """'"Quiet," he demanded', '"...?" reacted Trump': a quoted sentence (ending in , ? or !
     inside its marks) tagged with a speaker and a past/present verb right after it is
@@ -252,8 +259,8 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
             continue
         words = []
         j = i
-        while j < len(doc) and j - i < 8 and not doc[j].is_punct and (doc[j].tag_ not in ("VBD", "VBZ", "VBN")
-                                                                       or mistagged_name(doc[j])):
+        while j < len(doc) and j - i < 8 and (not doc[j].is_punct or _inword_hyphen(doc, j)) and (
+                doc[j].tag_ not in ("VBD", "VBZ", "VBN") or mistagged_name(doc[j])):
             words.append(doc[j])
             j += 1
         # the cue may have a setting after it ('"...," the Saudis state in a white paper.')
@@ -265,8 +272,12 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
             words = words[:m]
             verb = doc[j]
             cue = (verb.idx, verb.idx + len(verb))
-            if all(t.pos_ in SPEAKER_WORD_POS for t in words):
-                out.append(_Found(r.start, r.end, cue, (i, j, j - 1), True, KIND_RANK["licensed"], [r], how="tagged"))
+            # 'a voice-over in the ad states': a hyphen inside a word, a noun's place after it
+            if all(t.pos_ in SPEAKER_WORD_POS or _inword_hyphen(doc, t.i)
+                   or t.pos_ == "ADP" and k > 0 and words[k - 1].pos_ in ("NOUN", "PROPN")
+                   for k, t in enumerate(words)):
+                head = next((t.i - 1 for t in words[1:] if t.pos_ == "ADP"), j - 1)
+                out.append(_Found(r.start, r.end, cue, (i, j, head), True, KIND_RANK["licensed"], [r], how="tagged"))
             continue
         if j >= len(doc) or doc[j].tag_ not in ("VBD", "VBZ", "VBN") or doc[j].tag_ == "VBN" and not words:
             continue

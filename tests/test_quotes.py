@@ -759,3 +759,19 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
              and q.speaker and speaker in q.speaker.text]
     assert found, [(q.content.text, q.cue and q.cue.text, q.speaker and q.speaker.text)
                    for q in find_quotes(nlp(text), learned=False)]
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    # a contrast clause with a speaker of its own is cut from the first speaker's clause
+    ('Jones suggested that anyone who skips the debates cannot win, while Smith said that the "stakes are '
+     'too high" for the party.', "anyone who skips the debates cannot win", "suggested", "Jones"),
+]
+)
+def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):
+    """The cue rules alone: a reported clause holding (or next to) a partial quotation has the
+    given extent, cue and speaker."""
+    found = [q for q in find_quotes(nlp(text), learned=False)
+             if q.content.text == content and q.cue and cue in q.cue.text
+             and q.speaker and speaker in q.speaker.text]
+    assert found, [(q.content.text, q.cue and q.cue.text, q.speaker and q.speaker.text)
+                   for q in find_quotes(nlp(text), learned=False)]

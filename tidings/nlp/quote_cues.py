@@ -711,7 +711,19 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     words has thousands of clauses)."""
     return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" or tail_tag(d) is not None
-                 or _quoting_relative(d) or _second_predicate(d))]
+                 or _quoting_relative(d) or _second_predicate(d) or _contrast_speaker(d))]
+
+
+def _contrast_speaker(verb: Token) -> bool:
+    """'Jones said the plan would fail, while Smith argued that it "cannot lose."': a contrast
+    clause after a comma whose own subject says something is a second speaker's attribution,
+    not part of the first one's clause."""
+    if verb.dep_ != "advcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i
+                                       and c.lower_ not in RELATIVE for c in verb.children):
+        return False
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i), None)
+    return (mark is not None and mark.lower_ in ("while", "whereas") and mark.i == verb.left_edge.i
+            and mark.i > 0 and verb.doc[mark.i - 1].text == ",")
 
 
 def _second_predicate(verb: Token) -> bool:

@@ -765,6 +765,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a contrast clause with a speaker of its own is cut from the first speaker's clause
     ('Jones suggested that anyone who skips the debates cannot win, while Smith said that the "stakes are '
      'too high" for the party.', "anyone who skips the debates cannot win", "suggested", "Jones"),
+    # a closing 'according to' gives the source of the whole report, not a part of its clause
+    ('On Friday, Jones said he was "glad to see" that the bill had passed, according to the Daily Bugle.',
+     'On Friday, Jones said he was "glad to see" that the bill had passed', "according to", "the Daily Bugle"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

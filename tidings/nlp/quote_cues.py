@@ -711,7 +711,17 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     words has thousands of clauses)."""
     return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" or tail_tag(d) is not None
-                 or _quoting_relative(d) or _second_predicate(d) or _contrast_speaker(d))]
+                 or _quoting_relative(d) or _second_predicate(d) or _contrast_speaker(d))
+            or _closing_according(d)]
+
+
+def _closing_according(tok: Token) -> bool:
+    """'Smith said he was "glad to see" the vote, according to the Daily Bugle.': a closing
+    'according to' after a comma gives the source of the whole report; it is not part of the
+    clause the parser hung it on."""
+    doc = tok.doc
+    return (tok.lower_ == "according" and 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == ","
+            and doc[tok.i + 1].lower_ == "to" and tok.left_edge.i == tok.i)
 
 
 def _contrast_speaker(verb: Token) -> bool:

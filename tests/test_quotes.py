@@ -768,6 +768,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a closing 'according to' gives the source of the whole report, not a part of its clause
     ('On Friday, Jones said he was "glad to see" that the bill had passed, according to the Daily Bugle.',
      'On Friday, Jones said he was "glad to see" that the bill had passed', "according to", "the Daily Bugle"),
+    # a participle with a subject of its own is inside what was said
+    ('The senator said it is basically the same thing as the judge referring to herself as "a wise woman."',
+     'it is basically the same thing as the judge referring to herself as "a wise woman."', "said", "The senator"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -710,9 +710,16 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     clause before them does not walk its whole subtree (a run-on sentence of thousands of
     words has thousands of clauses)."""
     return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
-            and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" or tail_tag(d) is not None
-                 or _quoting_relative(d) or _second_predicate(d) or _contrast_speaker(d))
+            and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" and not _own_subject(d)
+                 or tail_tag(d) is not None or _quoting_relative(d) or _second_predicate(d) or _contrast_speaker(d))
             or _closing_according(d)]
+
+
+def _own_subject(participle: Token) -> bool:
+    """'He said it is the same as the judge referring to herself as "a wise woman"': a participle
+    with a subject of its own is a clause inside what was said, not a second attribution of the
+    speaker's."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < participle.i for c in participle.children)
 
 
 def _closing_according(tok: Token) -> bool:

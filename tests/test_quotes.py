@@ -771,6 +771,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a participle with a subject of its own is inside what was said
     ('The senator said it is basically the same thing as the judge referring to herself as "a wise woman."',
      'it is basically the same thing as the judge referring to herself as "a wise woman."', "said", "The senator"),
+    # a conjunct opening with a quotation mark goes on with what was said
+    ('Jones said he had received offers for the painting, but "the offers were not serious at all."',
+     'he had received offers for the painting, but "the offers were not serious at all."', "said", "Jones"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -551,7 +551,7 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
                 continue
             s, e = _trim(doc, _stray_subject(verb, c), _cut_nested(c, trailing))
             if e > s:
-                return (s, e), True
+                return (s, _quoted_conjunct(verb, e, trailing)), True
     # "C, X said": spaCy attaches the cue as parataxis of the reported clause
     if verb.dep_ == "parataxis" and kind in ("speech", "clausal") and _aside_participle(verb) is None:
         head = verb.head
@@ -638,6 +638,22 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             if e - s >= 2:
                 return (s, e), kind == "belief"
     return None, False
+
+
+def _quoted_conjunct(verb: Token, end: int, trailing: list[int]) -> int:
+    """'She said she had offers, but "the offers were not serious."': a clause with a subject of
+    its own that opens with a quotation mark right after the conjunction goes on with what was
+    said, though the parser coordinated it with the cue."""
+    doc = verb.doc
+    for c in verb.children:
+        if (c.dep_ == "conj" and c.i > end and c.left_edge.i >= end
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+            j = end
+            while j < c.left_edge.i and (doc[j].text == "," or doc[j].dep_ == "cc"):
+                j += 1
+            if j == c.left_edge.i and doc[j].tag_ == "``" and j > end:
+                return max(end, _cut_nested(c, trailing))
+    return end
 
 
 def _because(verb: Token, end: int, trailing: list[int]) -> int:

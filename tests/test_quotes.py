@@ -774,6 +774,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a conjunct opening with a quotation mark goes on with what was said
     ('Jones said he had received offers for the painting, but "the offers were not serious at all."',
      'he had received offers for the painting, but "the offers were not serious at all."', "said", "Jones"),
+    # a contracted 'has' taken for a passive 'is'
+    ("Look at the mayor. He's said he gets his ideas about zoning from a speech in a novel called "
+     '"The Fountainhead."', 'he gets his ideas about zoning from a speech in a novel called "The Fountainhead."',
+     "said", "He"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

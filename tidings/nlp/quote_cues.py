@@ -82,7 +82,8 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     anchor = _participle_anchor(verb)
     if anchor is not None:
         tok = anchor
-    subject = _misparsed_subject(verb) or _relative_aside(verb) or _aside_participle(verb)
+    subject = (_misparsed_subject(verb) or _relative_aside(verb) or _aside_participle(verb)
+               or _contracted_perfect(verb))
     if subject is not None:
         return subject
     via_conj = False
@@ -127,6 +128,19 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
         tok = _conjoined_verb(tok) if via_conj else tok.head
         while tok is not None and tok.pos_ == "ADP" and tok.head.i != tok.i:   # "as saying" -> quoted
             tok = tok.head
+    return None
+
+
+def _contracted_perfect(verb: Token) -> Token | None:
+    """'She's said she "will not run again"': a contracted 'has' the parser took for a passive
+    'is'; a verb with a finite clause of its own is active and its parsed passive subject speaks."""
+    aux = [c for c in verb.children if c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s")]
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if not aux or not subj or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    if any(c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+           for c in verb.children):
+        return _relative_head(subj[-1])
     return None
 
 

@@ -778,6 +778,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     ("Look at the mayor. He's said he gets his ideas about zoning from a speech in a novel called "
      '"The Fountainhead."', 'he gets his ideas about zoning from a speech in a novel called "The Fountainhead."',
      "said", "He"),
+    # an infinitive after a verb of promising is what was promised, not a purpose
+    ('Jones promised Sunday at a county fair to end "the wasteful $18 million parking program." '
+     'He repeated that promise on Monday.', 'to end "the wasteful $18 million parking program."',
+     "promised", "Jones"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

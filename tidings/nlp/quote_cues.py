@@ -641,8 +641,10 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
     # "called for X", "accused X of Y", "wants to win": the complements after the verb
     if kind in ("speech", "belief"):
         # 'called for the mayor to resign': a 'for' clause with a subject is asked for
-        comps = [c for c in verb.children if c.i > verb.i and (c.dep_ in COMPLEMENTS or _for_clause(c))
-                 and not (c.dep_ == "prep" and (c.lower_ not in CONTENT_PREPS or _is_when(c)))]
+        comps = [c for c in verb.children if c.i > verb.i and (c.dep_ in COMPLEMENTS or _for_clause(c)
+                                                               or _promised_infinitive(verb, c, kind))
+                 and not (c.dep_ == "prep" and (c.lower_ not in CONTENT_PREPS or _is_when(c)))
+                 and not _date_object(c)]
         if kind == "belief":
             comps = [c for c in comps if c.dep_ == "xcomp"]
         if comps:
@@ -668,6 +670,25 @@ def _quoted_conjunct(verb: Token, end: int, trailing: list[int]) -> int:
             if j == c.left_edge.i and doc[j].tag_ == "``" and j > end:
                 return max(end, _cut_nested(c, trailing))
     return end
+
+
+# verbs of saying whose infinitive complement is what was said ('vowed to fight on'), even where
+# the parser took the infinitive for a purpose ('promised Sunday at a rally to end ...')
+PROMISING = frozenset(("promise", "vow", "pledge", "swear", "threaten", "offer", "refuse", "decline", "agree",
+                       "demand", "urge", "ask", "tell", "warn", "encourage", "implore", "beg", "invite"))
+
+
+def _promised_infinitive(verb: Token, c: Token, kind: str) -> bool:
+    """'She vowed at a rally Sunday to end the "wasteful" program': a bare infinitive without a
+    subject after a verb of promising or urging is what was promised, not a purpose."""
+    return (kind == "speech" and verb.lemma_.lower() in PROMISING and c.dep_ == "advcl" and c.tag_ == "VB"
+            and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"
+            and not any(g.dep_ in ("nsubj", "mark") for g in c.children))
+
+
+def _date_object(c: Token) -> bool:
+    """'promised Sunday to ...': a day the parser made the object is when, not what."""
+    return c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME") and c.left_edge.i == c.i == c.right_edge.i
 
 
 def _because(verb: Token, end: int, trailing: list[int]) -> int:

@@ -782,6 +782,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     ('Jones promised Sunday at a county fair to end "the wasteful $18 million parking program." '
      'He repeated that promise on Monday.', 'to end "the wasteful $18 million parking program."',
      "promised", "Jones"),
+    # a participle cue followed by a clause the parser hung on the verb above it
+    ('The former governor voiced his doubts in a radio interview with "The Hour," remarking from Maine he did '
+     'not think "this is a fair process."', 'he did not think "this is a fair process."',
+     "remarking", "The former governor"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -614,6 +614,11 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             if (t.is_punct and t.text in ".;:?!" or t.pos_ == "VERB"
                     or t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i):
                 break       # 'backing down, he said that C', ', adding that C': C is the nearer verb's
+        sibling = _sibling_clause(verb, lex)
+        if sibling is not None:
+            s, e = _trim(doc, sibling.left_edge.i, _cut_nested(sibling, trailing))
+            if e > s:
+                return (s, e), True
     if kind in ("evidence", "direct", "clausal"):
         return None, False
     # "called that \"beyond preposterous\"": a naming verb says all that follows its object,
@@ -689,6 +694,23 @@ def _promised_infinitive(verb: Token, c: Token, kind: str) -> bool:
 def _date_object(c: Token) -> bool:
     """'promised Sunday to ...': a day the parser made the object is when, not what."""
     return c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME") and c.left_edge.i == c.i == c.right_edge.i
+
+
+def _sibling_clause(verb: Token, lex: CueLexicon) -> Token | None:
+    """'He addressed it in an interview, remarking from Iowa he did not feel "this is hard"': a
+    participle cue with nothing of its own, right followed by a clause with a subject that the
+    parser hung on the verb above it (no cue itself), reports that clause."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    head = verb.head
+    if head.i > verb.i or lex.verb_kind(head.lemma_.lower()) is not None:
+        return None
+    nxt = verb.right_edge.i + 1
+    for c in head.children:
+        if (c.dep_ == "ccomp" and c.left_edge.i == nxt and c.i > verb.i
+                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
+            return c
+    return None
 
 
 def _because(verb: Token, end: int, trailing: list[int]) -> int:

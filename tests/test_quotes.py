@@ -786,6 +786,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     ('The former governor voiced his doubts in a radio interview with "The Hour," remarking from Maine he did '
      'not think "this is a fair process."', 'he did not think "this is a fair process."',
      "remarking", "The former governor"),
+    # a clause closed by a semicolon before the cue is not what was said
+    ('More than eight of 10 farmers in the valley were worried about the harvest; most said they were '
+     '"very worried."', 'they were "very worried."', "said", "most"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -559,6 +559,10 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             if c.i < verb.i and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "which")
                                     for g in c.children):
                 continue    # 'X, who sits at zero, said C': a relative clause the parser took for C
+            if c.i < verb.i and any(t.text == ";" for t in doc[c.right_edge.i + 1:verb.i]):
+                # 'Most were worried about jobs; several said they were "very worried"': a clause
+                # closed by a semicolon before the cue is a sentence of its own, not what was said
+                continue
             if named and c.i < verb.i:
                 # 'For that she drew his ire - he called her "weak"': a naming verb with its name
                 # after it says the name; the clause the parser hung before it is narration

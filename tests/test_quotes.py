@@ -789,6 +789,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a clause closed by a semicolon before the cue is not what was said
     ('More than eight of 10 farmers in the valley were worried about the harvest; most said they were '
      '"very worried."', 'they were "very worried."', "said", "most"),
+    # an adjective with an infinitive cue takes the subject of its copula
+    ('The mayor was careful to note that the plan is "only a draft" for now.', 'the plan is "only a draft" for now',
+     "note", "The mayor"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -120,6 +120,11 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
                 return _relative_head(c)
         if modifier and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head     # "Hispanics telling their stories", "Smith, who said"
+        if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and tok.head.i != tok.i:
+            # 'She was quick to add that C', 'He was careful to note C': an adjective with an
+            # infinitive cue takes the subject of its copula
+            tok = tok.head
+            continue
         if tok.dep_ not in INHERIT or tok.head.i == tok.i:
             return None
         # 'X was joined on stage by Y and joked, "..."': a conjoined verb shares the subject of

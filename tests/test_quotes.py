@@ -792,6 +792,11 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # an adjective with an infinitive cue takes the subject of its copula
     ('The mayor was careful to note that the plan is "only a draft" for now.', 'the plan is "only a draft" for now',
      "note", "The mayor"),
+    # the reason right after a reported clause holding a quotation is part of it
+    ('Her lawyer wrote in a filing that such a request was "futile," because if there were more records, '
+     'the county now holds them.',
+     'such a request was "futile," because if there were more records, the county now holds them', "wrote",
+     "Her lawyer"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -574,7 +574,7 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
                 continue
             s, e = _trim(doc, _stray_subject(verb, c), _cut_nested(c, trailing))
             if e > s:
-                return (s, _quoted_conjunct(verb, e, trailing)), True
+                return (s, _because(verb, _quoted_conjunct(verb, e, trailing), trailing)), True
     # "C, X said": spaCy attaches the cue as parataxis of the reported clause
     if verb.dep_ == "parataxis" and kind in ("speech", "clausal") and _aside_participle(verb) is None:
         head = verb.head

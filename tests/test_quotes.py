@@ -797,6 +797,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
      'the county now holds them.',
      'such a request was "futile," because if there were more records, the county now holds them', "wrote",
      "Her lawyer"),
+    # a comma relative after the quotation has closed is the writer's gloss
+    ('Jones said on the radio that he would "take a look" at the bill, which would give the police more time '
+     'to check records.', 'he would "take a look" at the bill', "said", "Jones"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

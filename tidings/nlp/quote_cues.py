@@ -794,7 +794,24 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" and not _own_subject(d)
                  or tail_tag(d) is not None or _quoting_relative(d) or _second_predicate(d) or _contrast_speaker(d))
-            or _closing_according(d)]
+            or _closing_according(d) or _closing_relative(d)]
+
+
+def _closing_relative(verb: Token) -> bool:
+    """'He said he would "take a look" at the bill, which would give police more time': a comma
+    relative on the last word of a reported clause, after its quotation has closed, is the
+    writer's gloss, not part of what was said."""
+    if verb.dep_ != "relcl" or verb.left_edge.lower_ not in ("which", "who") or verb.left_edge.i < 2:
+        return False
+    doc = verb.doc
+    comma = verb.left_edge.i - 1
+    if doc[comma].text != ",":
+        return False
+    # a closing mark shortly before the comma; none in the relative (capped: run-on input)
+    back = doc[max(0, comma - 12):comma]
+    inside = doc[verb.left_edge.i:min(verb.right_edge.i + 1, verb.left_edge.i + 60)]
+    return (verb.head.i == comma - 1 and any(t.tag_ == "''" for t in back)
+            and not any(t.tag_ in ("``", "''") for t in inside))
 
 
 def _own_subject(participle: Token) -> bool:

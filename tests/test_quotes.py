@@ -800,6 +800,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a comma relative after the quotation has closed is the writer's gloss
     ('Jones said on the radio that he would "take a look" at the bill, which would give the police more time '
      'to check records.', 'he would "take a look" at the bill', "said", "Jones"),
+    # a noun phrase set off by a dash after the quotation has closed is the writer's gloss
+    ('The mayor spoke hours after Jones said he was \u201cencouraged\u201d by the plan \u2014 a modest boost for '
+     'the mayor since 2009.', 'he was \u201cencouraged\u201d by the plan', "said", "Jones"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

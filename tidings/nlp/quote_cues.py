@@ -794,7 +794,7 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" and not _own_subject(d)
                  or tail_tag(d) is not None or _quoting_relative(d) or _second_predicate(d) or _contrast_speaker(d))
-            or _closing_according(d) or _closing_relative(d)]
+            or _closing_according(d) or _closing_relative(d) or _dash_gloss(d)]
 
 
 def _closing_relative(verb: Token) -> bool:
@@ -807,11 +807,27 @@ def _closing_relative(verb: Token) -> bool:
     comma = verb.left_edge.i - 1
     if doc[comma].text != ",":
         return False
-    # a closing mark shortly before the comma; none in the relative (capped: run-on input)
-    back = doc[max(0, comma - 12):comma]
-    inside = doc[verb.left_edge.i:min(verb.right_edge.i + 1, verb.left_edge.i + 60)]
-    return (verb.head.i == comma - 1 and any(t.tag_ == "''" for t in back)
-            and not any(t.tag_ in ("``", "''") for t in inside))
+    return verb.head.i == comma - 1 and _after_closed_quote(verb, comma)
+
+
+def _after_closed_quote(tok: Token, sep: int) -> bool:
+    """A quotation closes shortly before the separator ``sep`` and none is in the subtree of
+    ``tok`` (both scans capped: run-on input)."""
+    doc = tok.doc
+    back = doc[max(0, sep - 12):sep]
+    inside = doc[tok.left_edge.i:min(tok.right_edge.i + 1, tok.left_edge.i + 60)]
+    return any(t.tag_ == "''" for t in back) and not any(t.tag_ in ("``", "''") for t in inside)
+
+
+def _dash_gloss(noun: Token) -> bool:
+    """'He said he was "encouraged" by the plan - a modest boost for the mayor': a noun phrase
+    set off by a dash on the last word of a reported clause, after its quotation has closed, is
+    the writer's gloss, not part of what was said."""
+    if noun.dep_ != "appos" or noun.left_edge.i < 2:
+        return False
+    dash = noun.left_edge.i - 1
+    return (noun.doc[dash].text in ("\u2014", "\u2013", "-", "--") and noun.head.i == dash - 1
+            and _after_closed_quote(noun, dash))
 
 
 def _own_subject(participle: Token) -> bool:

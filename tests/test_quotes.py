@@ -750,6 +750,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # a noun-tagged closing cue whose subject has a hyphenated word and a place after it
     ('"We will fight for every family in this state," a voice-over in the ad states.', None, "states",
      "a voice-over in the ad"),
+    # a speech verb the tagger read as a plural noun ('Clause 7 states:') is still the cue
+    ('The charter was signed in 1990. Clause 7 states: "Each town shall keep its own records."',
+     '"Each town shall keep its own records."', "states", "Clause 7"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

@@ -470,7 +470,8 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             if f:
                 frames.append(f)
             continue
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.lower_ == "according" and tok.dep_ == "prep"):
+        if (tok.pos_ not in ("VERB", "AUX") and not (tok.lower_ == "according" and tok.dep_ == "prep")
+                and not _verb_as_plural(tok, lex)):
             continue
         if tok.lower_ == "according":
             f = _according(doc, tok)
@@ -519,6 +520,14 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
                             speaker_head=head.i if head is not None else None,
                             content=content, kind=kind, lemma=lemma, clausal=clausal))
     return frames
+
+
+def _verb_as_plural(tok: Token, lex: CueLexicon) -> bool:
+    """'The charter affirms: "..."': the tagger read a third-person verb as a plural noun, but it
+    heads its sentence and has a subject before it; a speech verb there is still the cue."""
+    return (tok.tag_ == "NNS" and tok.dep_ == "ROOT" and tok.lower_.endswith("s")
+            and lex.verb_kind(tok.lemma_.lower()) == "speech"
+            and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children))
 
 
 def _made_clear(verb: Token) -> tuple[Token, Token] | None:

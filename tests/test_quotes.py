@@ -767,6 +767,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
     # a contrast clause with a speaker of its own is cut from the first speaker's clause
+    # a noun after a semicolon that the parser tacked onto the clause before opens a clause of its own
+    ('That decision prompted the board to call a vote in May on whether to close the library; one trustee '
+     'called the plan "a betrayal of our readers."', 'the plan "a betrayal of our readers."', "called",
+     "one trustee"),
     ('Jones suggested that anyone who skips the debates cannot win, while Smith said that the "stakes are '
      'too high" for the party.', "anyone who skips the debates cannot win", "suggested", "Jones"),
     # a closing 'according to' gives the source of the whole report, not a part of its clause

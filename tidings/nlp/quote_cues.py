@@ -284,6 +284,14 @@ def _misparsed_subject(verb: Token) -> Token | None:
     called ...'); the sentence's subject (or its root noun before the cue) says it."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
+    noun = verb.head
+    # 'The plan drew protests; one critic called it "a farce."': a noun right after a semicolon
+    # that the parser tacked onto the clause before (as an apposition or conjunct) opens a
+    # clause of its own, and the cue hung on it as a modifier is its verb
+    if (noun.dep_ in ("appos", "conj") and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i
+            and noun.left_edge.i > 0 and verb.doc[noun.left_edge.i - 1].text == ";"
+            and any(c.dep_ in ("oprd", "dobj", "ccomp") for c in verb.children)):
+        return noun
     root = verb
     for _ in range(40):
         if root.head.i == root.i:

@@ -767,6 +767,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
     # a contrast clause with a speaker of its own is cut from the first speaker's clause
+    # an '-ing' cue conjoined to a gerund inside a reported clause goes with the comma participle
+    ('She has pushed back against the charges against her boss, saying he has been a pioneer in hiring women '
+     'in his firm and calling him "a mentor."', 'him "a mentor."', "calling", "She"),
     # a noun after a semicolon that the parser tacked onto the clause before opens a clause of its own
     ('That decision prompted the board to call a vote in May on whether to close the library; one trustee '
      'called the plan "a betrayal of our readers."', 'the plan "a betrayal of our readers."', "called",

@@ -82,6 +82,8 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     anchor = _participle_anchor(verb)
     if anchor is not None:
         tok = anchor
+    elif (lead := _gerund_conjunct(verb)) is not None:
+        tok = lead
     subject = (_misparsed_subject(verb) or _relative_aside(verb) or _aside_participle(verb)
                or _contracted_perfect(verb))
     if subject is not None:
@@ -208,6 +210,24 @@ def _participle_anchor(verb: Token) -> Token | None:
             break
         tok = tok.head
     return found
+
+
+def _gerund_conjunct(verb: Token) -> Token | None:
+    """', saying he has been a pioneer in hiring women and calling him "a mentor"': an '-ing' cue
+    conjoined to a gerund inside a reported clause goes with the comma participle that opened
+    that clause (the parser paired it with the nearer gerund); it speaks for that participle."""
+    if verb.tag_ != "VBG" or verb.dep_ != "conj" or verb.head.dep_ != "pcomp":
+        return None
+    doc = verb.doc
+    tok = verb.head
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if (tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and doc[tok.i - 1].text == ","
+                and not any(c.dep_ in SUBJECTS for c in tok.children)):
+            return tok
+    return None
 
 
 def _set_participle(verb: Token) -> Token | None:

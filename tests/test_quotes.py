@@ -767,6 +767,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
     # a contrast clause with a speaker of its own is cut from the first speaker's clause
+    # a cue taken for a modifier of the subject, before an 'and' hung on that subject, is its first predicate
+    ('Jones, speaking on the radio, called Smith a \u201cfraud,\u201d and said his tax plan was a gift to the rich.',
+     'Smith a \u201cfraud,\u201d', "called", "Jones"),
     # an '-ing' cue conjoined to a gerund inside a reported clause goes with the comma participle
     ('She has pushed back against the charges against her boss, saying he has been a pioneer in hiring women '
      'in his firm and calling him "a mentor."', 'him "a mentor."', "calling", "She"),

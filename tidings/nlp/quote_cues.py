@@ -312,6 +312,13 @@ def _misparsed_subject(verb: Token) -> Token | None:
             and noun.left_edge.i > 0 and verb.doc[noun.left_edge.i - 1].text == ";"
             and any(c.dep_ in ("oprd", "dobj", "ccomp") for c in verb.children)):
         return noun
+    # 'Jones, speaking on the radio, called Smith a "fraud" and said ...': an 'and' the parser
+    # hung on the subject after the cue (with no second noun) joins two predicates; the cue,
+    # taken for a modifier of the subject, is the first of them and the subject says it
+    if (noun.dep_ == "nsubj" and noun.i < verb.i < noun.head.i
+            and any(c.dep_ == "cc" and c.lower_ == "and" and c.i > verb.i for c in noun.children)
+            and not any(c.dep_ == "conj" for c in noun.children)):
+        return noun
     root = verb
     for _ in range(40):
         if root.head.i == root.i:

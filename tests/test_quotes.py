@@ -753,6 +753,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # a speech verb the tagger read as a plural noun ('Clause 7 states:') is still the cue
     ('The charter was signed in 1990. Clause 7 states: "Each town shall keep its own records."',
      '"Each town shall keep its own records."', "states", "Clause 7"),
+    # a participle conjoined after another participle's reported clause shares that participle's subject
+    ('Democrats were quick to respond, with Jane Roe posting that it was a "disgrace" for the city and asking, '
+     '"Who will pay for this?"', '"Who will pay for this?"', "asking", "Jane Roe"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

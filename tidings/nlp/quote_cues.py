@@ -157,15 +157,31 @@ def _conjoined_verb(verb: Token) -> Token:
     with a verb, the nearest one above it (the participle 'mentioning' that has the same subject)."""
     head = verb.head
     if head.pos_ in ("VERB", "AUX"):
-        return head
+        return _like_participle(verb, head) or head
     tok = head
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
-            return tok
+            return _like_participle(verb, tok) or tok
         if tok.head.i == tok.i:
             break
         tok = tok.head
     return head
+
+
+def _like_participle(verb: Token, head: Token) -> Token | None:
+    """WHY: coordination joins like forms. A participle hung on a finite verb inside the clause
+    another participle reports ('with Roe posting that it was "a disgrace" and asking, "..."')
+    is coordinated with that participle, whose subject it shares, not with the reported verb."""
+    if verb.tag_ != "VBG" or head.tag_ not in ("VBD", "VBZ", "VBP", "MD") or head.dep_ != "ccomp":
+        return None
+    tok = head
+    for _ in range(4):
+        tok = tok.head
+        if tok.tag_ == "VBG" and tok.i < verb.i:
+            return tok
+        if tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
+            return None
+    return None
 
 
 # subordinators of an adjunct participle ('while adding', 'before saying')

@@ -756,6 +756,10 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # a participle conjoined after another participle's reported clause shares that participle's subject
     ('Democrats were quick to respond, with Jane Roe posting that it was a "disgrace" for the city and asking, '
      '"Who will pay for this?"', '"Who will pay for this?"', "asking", "Jane Roe"),
+    # the noun after a participle following a quotation is its object, not an inverted speaker
+    ('When Smith said the town would sue, the mayor fired back forcefully: "If they sue us in a court here, '
+     'they are going to lose," referencing the large number of local voters.',
+     '"If they sue us in a court here, they are going to lose,"', "fired", "the mayor"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

@@ -160,6 +160,10 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
                     fr.speaker, fr.speaker_head = saved
                 else:
                     before, after, clause_s, clause_e = nb
+        if fr.speaker is None and doc[fr.cue[0]].tag_ == "VBG" and before is not None and after is None:
+            # '... fired back: "...," referencing the crowd': a participle with no speaker after
+            # a quotation leaves it to the clause that brought it in
+            continue
         speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None
         rank = KIND_RANK.get(fr.kind, 4)
         split = (before is not None and after is not None and before not in claimed and after not in claimed
@@ -564,6 +568,10 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
         return (s, cue[0]), head.i
     if 0 < cue[0] - s <= 3 and all(t.is_alpha and t.text[0].isupper() for t in doc[s:cue[0]]):
         return (s, cue[0]), cue[0] - 1      # '"...," Will wrote': a name the tagger took for a modal
+    if doc[cue[0]].tag_ == "VBG" and doc[cue[0]].lower_ != "according":
+        # WHY: only a finite cue inverts its subject ('"...," said Roe'); the noun after a
+        # participle is its object ('"...," referencing the crowd'), never its speaker
+        return None, None
     e = cue[1]
     # '"...," said Skelly, explaining ...': a capitalised name the tagger took for an adverb
     def name(t):

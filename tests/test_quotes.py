@@ -760,6 +760,10 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     ('When Smith said the town would sue, the mayor fired back forcefully: "If they sue us in a court here, '
      'they are going to lose," referencing the large number of local voters.',
      '"If they sue us in a court here, they are going to lose,"', "fired", "the mayor"),
+    # a comma participle after a 'where' clause with a subject of its own describes that subject
+    ('Roe spoke just down the road from the old casino, now owned by investor Jim Doe, where about 40 strikers '
+     'had gathered on Monday morning, chanting "no deal, no work" after the talks failed.', '"no deal, no work"',
+     "chanting", "strikers"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

@@ -296,7 +296,9 @@ def _time_clause_before(last: Token, head: Token) -> Token | None:
     subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
     if not subjects or subjects[-1].pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("advcl", "relcl"):
         return None
-    if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") and c.i < subjects[-1].i
+    # 'when'/'as'/'while' open a time clause; 'where' a scene ('spoke near the casino, where
+    # strikers had gathered, chanting "..."'): either way the participle describes its doer
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while", "where") and c.i < subjects[-1].i
            for c in tok.children):
         return tok
     return None

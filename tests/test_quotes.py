@@ -764,6 +764,10 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     ('Roe spoke just down the road from the old casino, now owned by investor Jim Doe, where about 40 strikers '
      'had gathered on Monday morning, chanting "no deal, no work" after the talks failed.', '"no deal, no work"',
      "chanting", "strikers"),
+    # a comma participle closing a 'who' clause on an object is that person's doing
+    ('The mayor was campaigning for a retired teacher named Jo Roe, who is running for the council and who '
+     'worked the room, praising "the town\'s spirit and its endless generosity" as she promised to fix the roads.',
+     '"the town\'s spirit and its endless generosity"', "praising", "Jo Roe"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

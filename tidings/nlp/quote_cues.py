@@ -272,6 +272,12 @@ def _own_adjunct(clause: Token, verb: Token) -> bool:
     if clause.dep_ not in ("advcl", "relcl") or not clause.is_ancestor(verb):
         return False
     subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+    if (subjects and subjects[-1].lower_ == "who" and clause.dep_ == "relcl"
+            and clause.head.dep_ not in ("nsubj", "nsubjpass") and clause.head.pos_ in ("NOUN", "PROPN")):
+        # WHY: 'The mayor campaigned for a teacher named Jo Roe, who worked the room, praising
+        # "..."': a participle closing a 'who' clause on an object is that person's doing; a
+        # 'who' clause on the subject ('Roe, who trailed, hit back, saying') is only an aside
+        return True
     if not subjects or subjects[-1].lower_ in RELATIVE or subjects[-1].pos_ not in ("NOUN", "PROPN"):
         return False
     if clause.dep_ == "advcl":

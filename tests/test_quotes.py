@@ -768,6 +768,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     ('The mayor was campaigning for a retired teacher named Jo Roe, who is running for the council and who '
      'worked the room, praising "the town\'s spirit and its endless generosity" as she promised to fix the roads.',
      '"the town\'s spirit and its endless generosity"', "praising", "Jo Roe"),
+    # a comma participle after an 'in which' scene (through its infinitive) describes the scene's doer
+    ('The group\'s new push began with a 30-second Web ad, "Playing Boss," in which children use a toy crane to '
+     'bash in a dollhouse, yelling "zoning!"', '"zoning!"', "yelling", "children"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

@@ -297,6 +297,11 @@ def _time_clause_before(last: Token, head: Token) -> Token | None:
         if tok.head.i == tok.i:
             return None
         tok = tok.head
+    for _ in range(2):
+        # 'in which children use a toy to smash a house, yelling': an infinitive's doer is the
+        # subject of the clause it completes
+        if tok.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in tok.children):
+            tok = tok.head
     if tok.i == head.i or tok.pos_ not in ("VERB", "AUX") or not head.is_ancestor(tok):
         return None
     subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
@@ -307,6 +312,9 @@ def _time_clause_before(last: Token, head: Token) -> Token | None:
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while", "where") and c.i < subjects[-1].i
            for c in tok.children):
         return tok
+    if tok.dep_ == "relcl" and any(c.dep_ == "prep" and c.i < subjects[-1].i
+                                   and any(g.lower_ == "which" for g in c.children) for c in tok.children):
+        return tok      # 'an ad in which children ...': a scene, like 'where'
     return None
 
 

@@ -771,6 +771,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # a comma participle after an 'in which' scene (through its infinitive) describes the scene's doer
     ('The group\'s new push began with a 30-second Web ad, "Playing Boss," in which children use a toy crane to '
      'bash in a dollhouse, yelling "zoning!"', '"zoning!"', "yelling", "children"),
+    # an infinitive after a verb of causing with an object is the object's doing
+    ('At one point, Smith told Jones to "calm down, calm down." That prompted Brown to make a joke about golf and '
+     'call Jones "very flexible," a nod to his changing views.', 'Jones "very flexible,"', "call", "Brown"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

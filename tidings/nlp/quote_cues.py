@@ -129,6 +129,9 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
             continue
         if tok.dep_ not in INHERIT or tok.head.i == tok.i:
             return None
+        controller = _object_control(tok)
+        if controller is not None:
+            return _relative_head(controller)
         # 'X was joined on stage by Y and joked, "..."': a conjoined verb shares the subject of
         # the passive before it, not its agent
         via_conj = tok.dep_ == "conj"
@@ -136,6 +139,24 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
         while tok is not None and tok.pos_ == "ADP" and tok.head.i != tok.i:   # "as saying" -> quoted
             tok = tok.head
     return None
+
+
+# verbs of causing: what follows them is done by their object, never by the cause
+_CAUSING = frozenset(("prompt", "lead", "cause", "spur", "provoke", "drive", "inspire", "compel", "force"))
+
+
+def _object_control(tok: Token) -> Token | None:
+    """WHY: after a verb of causing with an object, an infinitive is the object's doing ('That
+    led Roe to joke about it and call the plan "a mess"': Roe calls it, not 'That'). Verbs of
+    asking or urging are left alone: what one urges another to say is often reported as the
+    urger's words."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or tok.tag_ != "VB" or head.lemma_ not in _CAUSING:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    return objects[-1] if objects else None
 
 
 def _contracted_perfect(verb: Token) -> Token | None:

@@ -838,6 +838,11 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a noun phrase set off by a dash after the quotation has closed is the writer's gloss
     ('The mayor spoke hours after Jones said he was \u201cencouraged\u201d by the plan \u2014 a modest boost for '
      'the mayor since 2009.', 'he was \u201cencouraged\u201d by the plan', "said", "Jones"),
+    # with a full clause after the cue, a clause the parser hung before it is the setting
+    ('On the mayor\'s assertion there are engineers who agree with him, Jones said he believes "there may be a '
+     'few engineers who are boasting. But the ones who know the bridge are worried."',
+     'he believes "there may be a few engineers who are boasting. But the ones who know the bridge are worried."',
+     "said", "Jones"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -665,6 +665,14 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
                 # 'Most were worried about jobs; several said they were "very worried"': a clause
                 # closed by a semicolon before the cue is a sentence of its own, not what was said
                 continue
+            if c.i < verb.i and any(d.dep_ in CLAUSAL and d.i > verb.i
+                                    and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in d.children)
+                                    for d in verb.children) and any(
+                    g.dep_ == "nsubj" and c.right_edge.i < g.i < verb.i for g in verb.children):
+                # WHY: 'On Roe's claim there are many, Doe said he thinks "..."': with a full
+                # clause after the cue and its subject before it, a clause the parser hung before
+                # the subject is the setting ('"...," said Doe, asked ...' keeps its quotation)
+                continue
             if named and c.i < verb.i:
                 # 'For that she drew his ire - he called her "weak"': a naming verb with its name
                 # after it says the name; the clause the parser hung before it is narration

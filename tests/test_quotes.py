@@ -853,3 +853,16 @@ def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):
              and q.speaker and speaker in q.speaker.text]
     assert found, [(q.content.text, q.cue and q.cue.text, q.speaker and q.speaker.text)
                    for q in find_quotes(nlp(text), learned=False)]
+
+
+def test_rules_surface_speaker_after_an_inverted_tag(nlp):
+    """The cue rules alone: before a second cue, words that open with a verb are an inverted tag
+    of their own ('"...," said Jo Roe, ..., reports X'); the second cue's speaker follows it."""
+    from tidings.nlp.quotes import _surface_speaker
+    text = ('\u201cThe new rule simply tells small farmers they are no longer wanted,\u201d said Jo Roe, executive '
+            'director of Farmers for Fairness, reports the Daily Bugle.')
+    doc = nlp(text)
+    runs = find_quoted_runs(text)
+    i = next(t.i for t in doc if t.text == "reports")
+    span, _ = _surface_speaker(doc, (i, i + 1), runs, [r.start for r in runs])
+    assert span is not None and doc[span[0]:span[1]].text == "the Daily Bugle"

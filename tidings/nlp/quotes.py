@@ -563,10 +563,13 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
             break
     while s < cue[0] and doc[s].is_punct:
         s += 1
-    if s < cue[0] and any(t.pos_ in NAMEISH for t in doc[s:cue[0]]):
+    # WHY: '"...," said Jo Roe, an aide, reports the Daily Bugle.': words before the cue that
+    # open with a verb are an inverted tag of their own; this cue's subject follows it
+    inverted = s < cue[0] and doc[s].tag_ in ("VBD", "VBZ") and doc[s].pos_ == "VERB"
+    if s < cue[0] and not inverted and any(t.pos_ in NAMEISH for t in doc[s:cue[0]]):
         head = max((t for t in doc[s:cue[0]] if t.pos_ in NAMEISH), key=lambda t: t.i)
         return (s, cue[0]), head.i
-    if 0 < cue[0] - s <= 3 and all(t.is_alpha and t.text[0].isupper() for t in doc[s:cue[0]]):
+    if not inverted and 0 < cue[0] - s <= 3 and all(t.is_alpha and t.text[0].isupper() for t in doc[s:cue[0]]):
         return (s, cue[0]), cue[0] - 1      # '"...," Will wrote': a name the tagger took for a modal
     if doc[cue[0]].tag_ == "VBG" and doc[cue[0]].lower_ != "according":
         # WHY: only a finite cue inverts its subject ('"...," said Roe'); the noun after a

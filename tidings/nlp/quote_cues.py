@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tidings.nlp.quote_lexicon import CueLexicon
+from tidings.nlp.quote_subjects import (aside_participle, mistagged_name, name_as_adverb, nominal_adjective, quantifier,
+                                        speaker_of, speaker_span, stranded_subject, trim_np)
+from tidings.nlp.quote_syntax import (CLOSING, RELATIVE, SUBJECTS, misplaced_conj, second_predicate, subtree_span,
+                                      tail_tag)
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-# heads a cue verb without a subject takes its speaker from ("he said, adding that ...",
-# "X was quoted as saying ...", "X smiled and said ...")
-INHERIT = ("xcomp", "advcl", "pcomp", "prep", "conj", "ccomp")
-RELATIVE = {"who", "that", "which", "whom"}
 CLAUSAL = ("ccomp",)
 COMPLEMENTS = ("dobj", "xcomp", "prep", "dative", "attr", "oprd", "acomp")
 # prepositions after a cue that belong to the cue's setting, not to what was said
@@ -30,10 +29,6 @@ NOT_ATTRIBUTING = {"be", "have", "do", "make", "go", "get", "seem", "appear", "m
 # verbs that name something ("called X Y", "dubbed X Y"): the object and the name are the content
 NAMING = {"call", "dub", "label", "brand", "term"}
 QUOTE_MARKS = set("\"\u201c\u201d\u00ab\u00bb\u201e")
-_CLOSING = frozenset(("\u201d", '"', "''", "\u2019"))      # closing marks as tokens
-# what may follow a closing tag's verb ('..., the source recalled in 1991.')
-_TAIL_MODIFIERS = ("prep", "advmod", "npadvmod", "punct")
-TAIL_REACH = 80     # tokens after a closing tag's verb within which its sentence must end
 SPEAKER_POS = ("NOUN", "PROPN", "PRON", "NUM", "X")
 # a 'sentence' longer than this is a run-on the parser could not split (hostile or broken text):
 # its clauses nest thousands deep, so reading frames from it costs time quadratic in its length
@@ -52,10 +47,6 @@ class Frame:
     clausal: bool = True                 # content is a reported clause (not just the verb's object)
 
 
-def subtree_span(tok: Token) -> tuple[int, int]:
-    return tok.left_edge.i, tok.right_edge.i + 1
-
-
 def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Drop punctuation, spaces and a leading conjunction/'that' from a token span's ends."""
     while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ in ("cc", "mark")
@@ -63,461 +54,6 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
                      or doc[s].dep_ == "mark" and doc[s].lower_ == "for"):    # 'called for X to go'
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space) and doc[e - 1].text not in "\"”»“’'":
-        e -= 1
-    return s, e
-
-
-def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None:
-    """The token naming who speaks for a cue verb (agent of a passive, inherited subjects).
-
-    ``media`` are nouns of documents ("issued a statement saying ..."): a participle on one of
-    them speaks for whoever issued it, the subject of the verb the document is the object of.
-    """
-    tok: Token | None = verb
-    if (_misplaced_conj(verb) is not None and verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.i
-            and not any(c.dep_ in SUBJECTS for c in verb.children)):
-        tok = verb.head.head    # '... called it "shameful" and called on leaders': the first verb's subject
-    if _second_predicate(verb):
-        tok = verb.head.head    # 'X says C but conceded D': X concedes
-    anchor = _participle_anchor(verb)
-    if anchor is not None:
-        tok = anchor
-    elif (lead := _gerund_conjunct(verb)) is not None:
-        tok = lead
-    subject = (_misparsed_subject(verb) or _relative_aside(verb) or _aside_participle(verb)
-               or _contracted_perfect(verb))
-    if subject is not None:
-        return subject
-    via_conj = False
-    for _ in range(4):
-        if tok is None:
-            return None
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        for c in tok.children:
-            if c.dep_ == "agent" and not via_conj:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return _relative_head(g)
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
-        if subjects:
-            # two subjects is a misparse ('Speaking in Salem, New Hampshire, Trump went'): the
-            # one next to the verb is its subject
-            before = [c for c in subjects if c.i < tok.i]
-            subject = before[-1] if before else subjects[0]
-            if not (subject.lower_ in RELATIVE and tok.dep_ == "relcl" and _issued(tok.head, media)):
-                return _relative_head(subject)
-            # 'hoisted a sign that read ...': the one who issued the document speaks
-        modifier = tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG"
-        holder = _document_of(tok.head, media) if modifier else tok.head
-        if modifier and _issued(holder, media):
-            tok = holder.head
-            while tok.pos_ == "ADP" and tok.head.i != tok.i:
-                tok = tok.head
-            continue
-        for c in tok.children:
-            if c.dep_ == "nsubjpass" and passive and tok.i != verb.i:
-                # "X was quoted as saying": the passive head's subject is the speaker
-                return _relative_head(c)
-            if c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite"):
-                return _relative_head(c)
-        if modifier and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head     # "Hispanics telling their stories", "Smith, who said"
-        if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and tok.head.i != tok.i:
-            # 'She was quick to add that C', 'He was careful to note C': an adjective with an
-            # infinitive cue takes the subject of its copula
-            tok = tok.head
-            continue
-        if tok.dep_ not in INHERIT or tok.head.i == tok.i:
-            return None
-        controller = _object_control(tok)
-        if controller is not None:
-            return _relative_head(controller)
-        # 'X was joined on stage by Y and joked, "..."': a conjoined verb shares the subject of
-        # the passive before it, not its agent
-        via_conj = tok.dep_ == "conj"
-        tok = _conjoined_verb(tok) if via_conj else tok.head
-        while tok is not None and tok.pos_ == "ADP" and tok.head.i != tok.i:   # "as saying" -> quoted
-            tok = tok.head
-    return None
-
-
-# verbs of causing: what follows them is done by their object, never by the cause
-_CAUSING = frozenset(("prompt", "lead", "cause", "spur", "provoke", "drive", "inspire", "compel", "force"))
-
-
-def _object_control(tok: Token) -> Token | None:
-    """WHY: after a verb of causing with an object, an infinitive is the object's doing ('That
-    led Roe to joke about it and call the plan "a mess"': Roe calls it, not 'That'). Verbs of
-    asking or urging are left alone: what one urges another to say is often reported as the
-    urger's words."""
-    head = tok.head
-    if tok.dep_ != "xcomp" or tok.tag_ != "VB" or head.lemma_ not in _CAUSING:
-        return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return None
-    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
-    return objects[-1] if objects else None
-
-
-def _contracted_perfect(verb: Token) -> Token | None:
-    """'She's said she "will not run again"': a contracted 'has' the parser took for a passive
-    'is'; a verb with a finite clause of its own is active and its parsed passive subject speaks."""
-    aux = [c for c in verb.children if c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s")]
-    subj = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
-    if not aux or not subj or verb.tag_ not in ("VBD", "VBN"):
-        return None
-    if any(c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
-           for c in verb.children):
-        return _relative_head(subj[-1])
-    return None
-
-
-def _conjoined_verb(verb: Token) -> Token:
-    """The verb a conjoined verb is coordinated with. 'He hinted at it by mentioning the need for
-    a wall and adding, "..."': the parser hung 'adding' on the noun 'wall'; a verb is coordinated
-    with a verb, the nearest one above it (the participle 'mentioning' that has the same subject)."""
-    head = verb.head
-    if head.pos_ in ("VERB", "AUX"):
-        return _like_participle(verb, head) or head
-    tok = head
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX"):
-            return _like_participle(verb, tok) or tok
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return head
-
-
-def _like_participle(verb: Token, head: Token) -> Token | None:
-    """WHY: coordination joins like forms. A participle hung on a finite verb inside the clause
-    another participle reports ('with Roe posting that it was "a disgrace" and asking, "..."')
-    is coordinated with that participle, whose subject it shares, not with the reported verb."""
-    if verb.tag_ != "VBG" or head.tag_ not in ("VBD", "VBZ", "VBP", "MD") or head.dep_ != "ccomp":
-        return None
-    tok = head
-    for _ in range(4):
-        tok = tok.head
-        if tok.tag_ == "VBG" and tok.i < verb.i:
-            return tok
-        if tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
-            return None
-    return None
-
-
-# subordinators of an adjunct participle ('while adding', 'before saying')
-_ADJUNCT_MARKS = frozenset(("while", "after", "before", "when", "whilst"))
-# clauses a comma participle can be wrongly hung on, inside the clause it modifies
-_EMBEDDED = ("ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp", "pobj", "dobj", "conj", "prep", "npadvmod")
-
-
-def _participle_anchor(verb: Token) -> Token | None:
-    """', saying ...' / ', telling ...': a participle set off by a comma speaks for the subject of
-    the clause it follows ('Carson rejected the notion that ..., saying'), even where the parser
-    hung it on a clause or noun inside that one. The clause is the nearest verb with a subject
-    that is not itself reported, named or relative."""
-    doc = verb.doc
-    before = verb.i - 1
-    while before > 0 and doc[before].text in _CLOSING and doc[before - 1].text == ",":
-        before -= 1         # '..., maniacal," adding, "..."'
-    # 'Gore insisted it was premature while adding, "..."': a participle after a subordinator
-    # is an adjunct like a comma participle, and speaks for the same clause
-    subordinated = (before > 0 and doc[before].lower_ in _ADJUNCT_MARKS and doc[before].head.i == verb.i
-                    and doc[before].dep_ in ("mark", "prep", "advmod") and verb.head.i < before)
-    if verb.tag_ != "VBG" or before < 0 or doc[before].text not in (",", "\u2014", "\u2013") and not subordinated:
-        return _set_participle(verb)
-    if any(c.dep_ in SUBJECTS for c in verb.children):
-        return None
-    tok = verb.head
-    if tok.i > verb.i and before > 0:
-        tok = doc[before - 1]   # hung on the quotation after it: start from the clause before the comma
-    elif before > 0:
-        near = _time_clause_before(doc[before - 1], tok)
-        if near is not None:
-            return near
-    found = None
-    for _ in range(12):
-        if tok.i == verb.i or tok.i > verb.i:
-            break
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
-            found = tok
-            if tok.dep_ not in _EMBEDDED or tail_tag(tok) is not None or _own_adjunct(tok, verb):
-                break
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return found
-
-
-def _gerund_conjunct(verb: Token) -> Token | None:
-    """', saying he has been a pioneer in hiring women and calling him "a mentor"': an '-ing' cue
-    conjoined to a gerund inside a reported clause goes with the comma participle that opened
-    that clause (the parser paired it with the nearer gerund); it speaks for that participle."""
-    if verb.tag_ != "VBG" or verb.dep_ != "conj" or verb.head.dep_ != "pcomp":
-        return None
-    doc = verb.doc
-    tok = verb.head
-    for _ in range(8):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if (tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and doc[tok.i - 1].text == ","
-                and not any(c.dep_ in SUBJECTS for c in tok.children)):
-            return tok
-    return None
-
-
-def _set_participle(verb: Token) -> Token | None:
-    """'He fought the council over the budget, at one point calling the mayor a "liar"': a
-    participle after a comma and a setting ('at one point', 'in March') that the parser hung on
-    the setting's noun speaks for the clause before the comma, like a comma participle."""
-    prep = verb.head.head
-    if (verb.dep_ != "acl" or verb.head.dep_ != "pobj" or prep.dep_ != "prep" or prep.i < 1
-            or verb.doc[prep.i - 1].text != "," or prep.head.i > prep.i or prep.head.pos_ not in ("VERB", "AUX")
-            or any(c.dep_ in SUBJECTS for c in verb.children)):
-        return None
-    tok = prep.head
-    for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
-            return tok
-        if tok.head.i == tok.i or tok.dep_ not in ("conj", "xcomp", "advcl"):
-            break
-        tok = tok.head
-    return None
-
-
-def _own_adjunct(clause: Token, verb: Token) -> bool:
-    """'..., when protesters interrupted her speech, shouting "..."', '... in which children bash
-    a dollhouse, yelling "..."': a participle closing a time or relative clause with a subject
-    of its own (a noun, not 'who') is that subject's doing, not the main clause's."""
-    if clause.dep_ not in ("advcl", "relcl") or not clause.is_ancestor(verb):
-        return False
-    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
-    if (subjects and subjects[-1].lower_ == "who" and clause.dep_ == "relcl"
-            and clause.head.dep_ not in ("nsubj", "nsubjpass") and clause.head.pos_ in ("NOUN", "PROPN")):
-        # WHY: 'The mayor campaigned for a teacher named Jo Roe, who worked the room, praising
-        # "..."': a participle closing a 'who' clause on an object is that person's doing; a
-        # 'who' clause on the subject ('Roe, who trailed, hit back, saying') is only an aside
-        return True
-    if not subjects or subjects[-1].lower_ in RELATIVE or subjects[-1].pos_ not in ("NOUN", "PROPN"):
-        return False
-    if clause.dep_ == "advcl":
-        return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") and c.i < clause.i
-                   for c in clause.children)
-    return True
-
-
-def _time_clause_before(last: Token, head: Token) -> Token | None:
-    """'The incident came during a speech, when protesters interrupted her, shouting "..."': the
-    parser hung the participle on the main verb, but the clause right before its comma is a time
-    clause with a subject of its own, whose doer the participle describes."""
-    tok = last
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX"):
-            break
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    for _ in range(2):
-        # 'in which children use a toy to smash a house, yelling': an infinitive's doer is the
-        # subject of the clause it completes
-        if tok.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in tok.children):
-            tok = tok.head
-    if tok.i == head.i or tok.pos_ not in ("VERB", "AUX") or not head.is_ancestor(tok):
-        return None
-    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
-    if not subjects or subjects[-1].pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("advcl", "relcl"):
-        return None
-    # 'when'/'as'/'while' open a time clause; 'where' a scene ('spoke near the casino, where
-    # strikers had gathered, chanting "..."'): either way the participle describes its doer
-    if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while", "where") and c.i < subjects[-1].i
-           for c in tok.children):
-        return tok
-    if tok.dep_ == "relcl" and any(c.dep_ == "prep" and c.i < subjects[-1].i
-                                   and any(g.lower_ == "which" for g in c.children) for c in tok.children):
-        return tok      # 'an ad in which children ...': a scene, like 'where'
-    return None
-
-
-def _aside_participle(verb: Token) -> Token | None:
-    """'Sen. Roe, noting the crowd's size, said, "..."': the parser made the participle aside
-    the main verb, with the name as its subject and the cue hung on it; the name speaks and
-    the aside is no reported clause. The subject (or None)."""
-    head = verb.head
-    if verb.dep_ != "parataxis" or head.tag_ != "VBG" or head.i > verb.i or any(
-            c.dep_ in SUBJECTS for c in verb.children):
-        return None
-    return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i
-                 and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
-
-
-def _misparsed_subject(verb: Token) -> Token | None:
-    """'Sanders' campaign called AP's report a "rush"', 'X, who served ..., called Y "childish"':
-    where the parser found no main verb, it hung the cue on a noun as a modifier (as in 'a play
-    called ...'); the sentence's subject (or its root noun before the cue) says it."""
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in SUBJECTS for c in verb.children):
-        return None
-    noun = verb.head
-    # 'The plan drew protests; one critic called it "a farce."': a noun right after a semicolon
-    # that the parser tacked onto the clause before (as an apposition or conjunct) opens a
-    # clause of its own, and the cue hung on it as a modifier is its verb
-    if (noun.dep_ in ("appos", "conj") and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i
-            and noun.left_edge.i > 0 and verb.doc[noun.left_edge.i - 1].text == ";"
-            and any(c.dep_ in ("oprd", "dobj", "ccomp") for c in verb.children)):
-        return noun
-    # 'Jones, speaking on the radio, called Smith a "fraud" and said ...': an 'and' the parser
-    # hung on the subject after the cue (with no second noun) joins two predicates; the cue,
-    # taken for a modifier of the subject, is the first of them and the subject says it
-    if (noun.dep_ == "nsubj" and noun.i < verb.i < noun.head.i
-            and any(c.dep_ == "cc" and c.lower_ == "and" and c.i > verb.i for c in noun.children)
-            and not any(c.dep_ == "conj" for c in noun.children)):
-        return noun
-    root = verb
-    for _ in range(40):
-        if root.head.i == root.i:
-            break
-        root = root.head
-    if root.pos_ in ("VERB", "AUX") or root.head.i != root.i:
-        return None
-    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if subjects:
-        return _relative_head(subjects[-1])
-    return root if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i else None
-
-
-def _relative_aside(verb: Token) -> Token | None:
-    """'Sanders, meanwhile, who sits at zero endorsements, said ...': the parser took the relative
-    clause for a clause of the cue and left the cue no subject; the noun the clause is about speaks."""
-    if any(c.dep_ in SUBJECTS for c in verb.children):
-        return None
-    doc = verb.doc
-    for c in verb.children:
-        if c.i < verb.i and c.dep_ in ("ccomp", "advcl", "parataxis"):
-            for g in c.children:
-                if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "which"):
-                    j = g.i - 1
-                    while j >= 0 and (doc[j].is_punct or doc[j].pos_ == "ADV"):
-                        j -= 1
-                    if j >= 0 and doc[j].pos_ in ("PROPN", "NOUN") and not doc[j].is_space:
-                        return doc[j]
-    return None
-
-
-def mistagged_name(tok: Token, deps=("nsubj", "nsubjpass")) -> bool:
-    """'..., From said': a capitalised subject inside a sentence is a name, whatever its tag."""
-    return tok.dep_ in deps and tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start
-
-
-# capitalised adverbs that open a sentence ('Later told reporters' is no name)
-_OPENING_ADVERBS = frozenset(
-    "also later then now still yet instead meanwhile previously earlier recently finally again "
-    "separately once never often sometimes soon thus hence indeed however nonetheless nevertheless "
-    "already just even only first last next here there so too perhaps maybe simply".split())
-
-
-def _name_as_adverb(tok: Token, verb: Token) -> bool:
-    """'Skelly called Braynard ...': a capitalised word opening a subjectless clause that the
-    tagger took for an adverb is the subject's name."""
-    doc = tok.doc
-    return (tok.i < verb.i and tok.tag_ == "RB" and tok.is_alpha and tok.text[0].isupper()
-            and tok.lower_ not in _OPENING_ADVERBS
-            and (tok.i == 0 or doc[tok.i - 1].is_punct or doc[tok.i - 1].is_space
-                 or doc[tok.i - 1].dep_ == "cc" and doc[tok.i - 1].is_sent_start)
-            and not any(c.dep_ in SUBJECTS for c in verb.children))
-
-
-# determiners and adjectives that stand for a group of people ('Most of them said', 'Several said')
-_QUANTIFIERS = frozenset(("most", "many", "some", "few", "several", "both", "all", "each", "none", "either",
-                          "neither", "one", "others", "half", "more", "fewer"))
-
-
-def _nominal_adjective(tok: Token) -> bool:
-    """'"...," said the 46-year-old', 'the accused said': an adjective with a determiner as the
-    subject stands for a person."""
-    return tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass") and any(
-        c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in tok.children)
-
-
-def _quantifier(tok: Token) -> bool:
-    """'Most of the vulnerable Senate Republicans have said ...': a quantifier standing alone as a
-    subject names the people it counts (tagged an adjective or determiner, it is still a speaker)."""
-    return tok.lower_ in _QUANTIFIERS and tok.dep_ in ("nsubj", "nsubjpass")
-
-
-def _issued(noun: Token, media: frozenset[str]) -> bool:
-    """A document someone issued ('issued a statement', 'posted on a sign'): it speaks for them."""
-    return noun.lemma_.lower() in media and noun.dep_ in ("dobj", "pobj")
-
-
-def _document_of(noun: Token, media: frozenset[str]) -> Token:
-    """'sent an email to supporters stating ...': the email states, not the supporters the
-    participle was hung on."""
-    if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "dative"):
-        via = noun.head.head
-        if _issued(via, media):
-            return via
-        return next((c for c in via.children if c.dep_ == "dobj" and c.i < noun.i and _issued(c, media)), noun)
-    return noun
-
-
-def _stranded_subject(verb: Token) -> Token | None:
-    """'While campaigning for his wife, Hillary Clinton, former president Bill Clinton said ...':
-    the parser hung the subject on the phrase before it (as an apposition) and left the finite
-    main verb without one; the noun right before the verb is its subject."""
-    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
-            c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
-        return None
-    doc = verb.doc
-    j = verb.i - 1
-    while j >= verb.sent.start and verb.is_ancestor(doc[j]) and doc[j].dep_ in ("aux", "neg", "advmod"):
-        j -= 1
-    if j < verb.sent.start or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].head.i == verb.i:
-        return None
-    return doc[j] if doc[j].dep_ in ("appos", "conj") else None
-
-
-def _relative_head(tok: Token) -> Token:
-    """'who' in 'Smith, who said ...' stands for Smith."""
-    if tok.lower_ in RELATIVE:
-        t = tok.head
-        while t.dep_ != "relcl" and t.head.i != t.i:
-            t = t.head
-        if t.dep_ == "relcl":
-            return t.head
-    return tok
-
-
-def speaker_span(doc: Doc, head: Token, cue_i: int, content: tuple[int, int] | None) -> tuple[int, int]:
-    """The speaker's noun phrase: its subtree, cut where it would run into cue or content."""
-    s, e = subtree_span(head)
-    if head.i < cue_i:
-        e = min(e, cue_i)
-    else:
-        s = max(s, cue_i + 1)
-    if content is not None:
-        cs, ce = content
-        if cs <= head.i < ce:
-            return head.i, head.i + 1
-        if s < ce <= head.i:
-            s = ce
-        if head.i < cs < e:
-            e = cs
-    # a dateline ("WASHINGTON (AP) — Trump said") or an earlier line is not part of the name
-    for t in doc[s:head.i]:
-        if t.text in ("\u2014", "--", "\u2013") or (t.is_space and "\n" in t.text):
-            s = t.i + 1
-    # an apposition's or relative clause's trailing commas are not part of the name
-    s, e = _trim_np(doc, s, e)
-    return (s, e) if s < e else (head.i, head.i + 1)
-
-
-def _trim_np(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc"):
-        s += 1
-    # ('Chris Christie, who said' keeps its 'who': PolNeAR marks the relative pronoun as the source)
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
-        if doc[e - 1].text == ")" and any(t.text == "(" for t in doc[s:e - 1]):
-            break       # 'Rep. Paul Ryan (R-WI)'
         e -= 1
     return s, e
 
@@ -531,7 +67,7 @@ def cue_extent(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[int, int]:
                 continue
             if c.dep_ == "aux" and mistagged_name(c, ("aux",)):
                 continue        # '"...," Will wrote': the columnist, not a modal
-            if c.dep_ == "advmod" and _name_as_adverb(c, verb):
+            if c.dep_ == "advmod" and name_as_adverb(c, verb):
                 continue        # 'Skelly called Braynard "..."': the speaker, not an adverb
             s, e = min(s, c.i), max(e, c.i)
     # "said in a statement": a nominal cue right after the verb joins it
@@ -596,13 +132,13 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue    # "X was quoted as saying C": the frame is saying's
         content, clausal = _content(doc, tok, kind, lex, trailing)
         head = speaker_of(tok, lex.media)
-        if (head is not None and head.pos_ not in SPEAKER_POS and not mistagged_name(head) and not _quantifier(head)
-                and not _nominal_adjective(head)):
+        if (head is not None and head.pos_ not in SPEAKER_POS and not mistagged_name(head) and not quantifier(head)
+                and not nominal_adjective(head)):
             head = None         # a verb or a conjunction cannot speak: the parse went astray
         elif head is None:
-            head = next((c for c in tok.children if c.dep_ == "advmod" and _name_as_adverb(c, tok)), None)
+            head = next((c for c in tok.children if c.dep_ == "advmod" and name_as_adverb(c, tok)), None)
             if head is None:
-                head = _stranded_subject(tok)
+                head = stranded_subject(tok)
         span = speaker_span(doc, head, tok.i, content) if head is not None else None
         frames.append(Frame(cue=cue_extent(doc, tok, lex), speaker=span,
                             speaker_head=head.i if head is not None else None,
@@ -681,7 +217,7 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             if e > s:
                 return (s, _because(verb, _quoted_conjunct(verb, e, trailing), trailing)), True
     # "C, X said": spaCy attaches the cue as parataxis of the reported clause
-    if verb.dep_ == "parataxis" and kind in ("speech", "clausal") and _aside_participle(verb) is None:
+    if verb.dep_ == "parataxis" and kind in ("speech", "clausal") and aside_participle(verb) is None:
         head = verb.head
         s, e = subtree_span(head)
         vs, ve = subtree_span(verb)
@@ -701,7 +237,7 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             and any(c.dep_ in SUBJECTS and c.i > verb.i for c in verb.head.children)
             and lex.verb_kind(verb.head.lemma_.lower()) is None     # not 'C, he said'
             and not any(c.dep_ in ("ccomp", "xcomp", "oprd", "conj") for c in verb.children)
-            and verb.right_edge.i + 2 < len(doc) and doc[verb.right_edge.i + 2].text not in _CLOSING | QUOTE_MARKS):
+            and verb.right_edge.i + 2 < len(doc) and doc[verb.right_edge.i + 2].text not in CLOSING | QUOTE_MARKS):
         s, e = _trim(doc, verb.head.left_edge.i, _cut_nested(verb.head, trailing))
         if e - s >= 3:
             return (s, e), True
@@ -747,8 +283,8 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             e = max(_cut_nested(c, trailing) for c in rest)
             # 'He called it "shameful" and called on leaders to ...': a second predicate the
             # parser hung inside the name is not part of it
-            e = min([e] + [_misplaced_conj(t) for c in rest for t in c.subtree
-                           if _misplaced_conj(t) is not None])
+            e = min([e] + [misplaced_conj(t) for c in rest for t in c.subtree
+                           if misplaced_conj(t) is not None])
             s, e = _trim(doc, min(c.left_edge.i for c in objs), _because(verb, e, trailing))
             # 'railed against what he calls the "cartel"': the fronted 'what' and its clause
             # name the thing; the whole relative is what was said
@@ -835,7 +371,7 @@ def _because(verb: Token, end: int, trailing: list[int]) -> int:
         if (c.dep_ == "advcl" and c.left_edge.i >= end and c.left_edge.lower_ == "because"
                 and all(t.is_punct for t in doc[end:c.left_edge.i])):
             new = max(end, _cut_nested(c, trailing))
-            if any(t.text in QUOTE_MARKS or t.text in _CLOSING for t in doc[verb.i:min(new, verb.i + MAX_SENTENCE_TOKENS)]):
+            if any(t.text in QUOTE_MARKS or t.text in CLOSING for t in doc[verb.i:min(new, verb.i + MAX_SENTENCE_TOKENS)]):
                 return new
     return end
 
@@ -844,15 +380,6 @@ def _for_clause(c: Token) -> bool:
     """'for the mayor to resign': an infinitive clause with a subject, introduced by 'for'."""
     return (c.dep_ == "advcl" and c.tag_ == "VB" and any(g.dep_ == "nsubj" for g in c.children)
             and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children))
-
-
-def _misplaced_conj(tok: Token) -> int | None:
-    """'He called it "shameful" and called on leaders ...': a verb the parser coordinated with a
-    noun or adjective is a second predicate of the clause; the index of its 'and' (or None)."""
-    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ in ("VERB", "AUX"):
-        return None
-    cc = [g.i for g in tok.head.children if g.dep_ == "cc" and g.i < tok.i]
-    return max(cc) if cc else None
 
 
 def _as_aside(doc: Doc, verb: Token, kind: str, lex: CueLexicon) -> tuple[int, int] | None:
@@ -898,7 +425,7 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     words has thousands of clauses)."""
     return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" and not _own_subject(d)
-                 or tail_tag(d) is not None or _quoting_relative(d) or _second_predicate(d) or _contrast_speaker(d))
+                 or tail_tag(d) is not None or _quoting_relative(d) or second_predicate(d) or _contrast_speaker(d))
             or _closing_according(d) or _closing_relative(d) or _dash_gloss(d)]
 
 
@@ -963,15 +490,6 @@ def _contrast_speaker(verb: Token) -> bool:
             and mark.i > 0 and verb.doc[mark.i - 1].text == ",")
 
 
-def _second_predicate(verb: Token) -> bool:
-    """'Smith says the goal is "to win," but conceded that it is hard': a finite cue verb without a
-    subject that the parser coordinated with the reported clause is a second predicate of the
-    clause's speaker, not part of what was said."""
-    return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.dep_ == "ccomp"
-            and verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.head.i
-            and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children))
-
-
 def _quoting_relative(verb: Token) -> bool:
     """'X said he backed a bill on the bodies, which he called "a cartel."', 'He said he was a big
     advocate of the standards, which he argued help students': a relative clause set off by a
@@ -981,42 +499,6 @@ def _quoting_relative(verb: Token) -> bool:
         return False
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(c.lower_ not in RELATIVE for c in subj) and verb.left_edge.lower_ in RELATIVE
-
-
-def tail_tag(verb: Token) -> int | None:
-    """'C, the source recalled.', 'C, The Washington Post reported in 1991.': a subject and cue
-    verb after a comma, closing the sentence with nothing but a setting after them, however the
-    parser hung them. The index of that comma, or None."""
-    if verb.pos_ != "VERB" or verb.dep_ == "parataxis" or any(
-            c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "oprd", "dative") for c in verb.children):
-        return None
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if not subjects:
-        return None
-    doc = verb.doc
-    j = subjects[-1].left_edge.i - 1
-    while j >= 0 and doc[j].text in _CLOSING:
-        j -= 1
-    if j <= 0 or doc[j].text != "," or any(t.is_sent_start for t in doc[j:verb.i + 1]):
-        return None
-    setting = set()
-    for c in verb.children:
-        # ', adding that ...' after the tag is an attribution of its own
-        if c.i > verb.i and (c.dep_ in _TAIL_MODIFIERS or c.dep_ == "advcl" and c.tag_ == "VBG"
-                             and doc[c.i - 1].text == ","):
-            setting.update(range(c.left_edge.i, c.right_edge.i + 1))
-    # the sentence must end within reach (Token.sent would walk a run-on 'sentence' whole)
-    for t in doc[verb.i + 1:verb.i + 1 + TAIL_REACH]:
-        if t.is_sent_start:
-            return j
-        if (t.tag_ == "``" or t.text == "\u201c") and not any(
-                c.dep_ == "advcl" and c.left_edge.i <= t.i <= c.right_edge.i for c in verb.children):
-            # 'Asked about it, Roe said, "Probably."': an opening mark after the cue starts what
-            # it says; the words in it are no setting of a closing tag
-            return None
-        if not (t.is_punct or t.is_space or t.i in setting):
-            return None
-    return j if verb.i + 1 + TAIL_REACH >= len(doc) else None
 
 
 def _cut_nested(clause: Token, trailing: list[int]) -> int:
@@ -1066,7 +548,7 @@ def _nominal(doc: Doc, noun: Token, trailing: list[int]) -> Frame | None:
     s, e = _trim(doc, clause.left_edge.i, _cut_nested(clause, trailing))
     if e - s < 3:
         return None
-    os_, oe = _trim_np(doc, *subtree_span(owner))
+    os_, oe = trim_np(doc, *subtree_span(owner))
     if oe > os_ and doc[oe - 1].dep_ == "case":
         oe -= 1
     return Frame(cue=(noun.i, noun.i + 1), speaker=(os_, oe) if oe > os_ else (owner.i, owner.i + 1),
@@ -1084,7 +566,7 @@ def _according(doc: Doc, tok: Token) -> Frame | None:
     obj = [c for c in to[0].children if c.dep_ == "pobj"]
     if not obj:
         return None
-    ps, pe = _trim_np(doc, *subtree_span(obj[0]))
+    ps, pe = trim_np(doc, *subtree_span(obj[0]))
     a_start, a_end = tok.i, max(pe, to[0].i + 1)
     sent = tok.sent
     before = _trim(doc, sent.start, a_start)

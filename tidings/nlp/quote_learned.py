@@ -21,8 +21,9 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from tidings.extract.treemodel import TreeModel, load_model_from
-from tidings.nlp.quote_cues import QUOTE_MARKS, _relative_head
+from tidings.nlp.quote_cues import QUOTE_MARKS
 from tidings.nlp.quote_lexicon import CueLexicon
+from tidings.nlp.quote_subjects import relative_head
 
 MODEL_FILE = "quote_candidates.json"
 PRIORS_FILE = "cue_priors.tsv"
@@ -132,7 +133,7 @@ def candidates(doc: Doc, in_quote) -> list[Candidate]:
         subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and c.i < v.i]
         if not subjects:
             continue
-        s = _relative_head(subjects[-1])
+        s = relative_head(subjects[-1])
         speaker = (s.left_edge.i, s.right_edge.i + 1, s.i)
         if speaker[0] <= v.i < speaker[1]:
             speaker = (s.i, s.i + 1, s.i)

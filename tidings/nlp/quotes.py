@@ -2,7 +2,8 @@
 
 Two sources of evidence are joined:
   - quotation marks (quote_marks.py): verbatim passages, in any style, across paragraphs;
-  - attribution frames from the dependency parse (quote_cues.py): cue verb, speaker, clause.
+  - attribution frames from the dependency parse (quote_cues.py): cue verb, speaker (found by
+    quote_subjects.py), clause.
 A frame whose cue stands right after a quotation (`"...," X said`) or right before one
 (`X said: "..."`) takes that quotation as its content (direct quote); one with a quotation on
 both sides (`"...," he said, "..."`) is ONE quote whose content runs from the first opening
@@ -28,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.ids import stable_id
 from tidings.nlp.intervals import Intervals
-from tidings.nlp.quote_cues import Frame, mistagged_name, verb_frames
+from tidings.nlp.quote_cues import Frame, verb_frames
 from tidings.nlp.quote_learned import keep_mask, load_priors, scored_candidates, select
 from tidings.nlp.quote_lexicon import CueLexicon, load_lexicon
 from tidings.nlp.quote_licensed import is_title, licensed_frames
@@ -37,6 +38,7 @@ from tidings.nlp.quote_speaker_model import (SpeakerScorer, load_orphan_model, l
                                              orphan_features)
 from tidings.nlp.quote_spans import choose, load_span_model, span_rows, swallowed
 from tidings.nlp.quote_speakers import SpeakerNamer
+from tidings.nlp.quote_subjects import mistagged_name
 from tidings.records import Quote, Span
 
 

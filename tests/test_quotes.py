@@ -843,6 +843,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
      'few engineers who are boasting. But the ones who know the bridge are worried."',
      'he believes "there may be a few engineers who are boasting. But the ones who know the bridge are worried."',
      "said", "Jones"),
+    # a comparison the parser hung on the cue measures the quoted judgement: part of what was said
+    ('Roe told a crowd on Monday that the new fee is \u201cpeanuts,\u201d compared to what farmers paid before.',
+     'the new fee is \u201cpeanuts,\u201d compared to what farmers paid before', "told", "Roe"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -365,10 +365,14 @@ def _sibling_clause(verb: Token, lex: CueLexicon) -> Token | None:
 
 def _because(verb: Token, end: int, trailing: list[int]) -> int:
     """'called the report a "rush to judgment" because delegates can change': the reason given
-    right after the complements of a verb quoting (part of) them is part of what was said."""
+    right after the complements of a verb quoting (part of) them is part of what was said.
+    So is a comparison the parser hung on the cue ('said the fine was "peanuts," compared to
+    what others pay'): WHY: it measures the quoted judgement, so the speaker made it too."""
     doc = verb.doc
     for c in verb.children:
-        if (c.dep_ == "advcl" and c.left_edge.i >= end and c.left_edge.lower_ == "because"
+        if (c.left_edge.i >= end
+                and ((c.dep_ == "advcl" and c.left_edge.lower_ == "because")
+                     or (c.dep_ == "prep" and c.lower_ == "compared" and c.i == c.left_edge.i))
                 and all(t.is_punct for t in doc[end:c.left_edge.i])):
             new = max(end, _cut_nested(c, trailing))
             if any(t.text in QUOTE_MARKS or t.text in CLOSING for t in doc[verb.i:min(new, verb.i + MAX_SENTENCE_TOKENS)]):

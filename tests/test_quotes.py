@@ -846,6 +846,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a comparison the parser hung on the cue measures the quoted judgement: part of what was said
     ('Roe told a crowd on Monday that the new fee is \u201cpeanuts,\u201d compared to what farmers paid before.',
      'the new fee is \u201cpeanuts,\u201d compared to what farmers paid before', "told", "Roe"),
+    # 'describe X as' with a gerund that is no verb of saying is the describer's own verdict
+    ('Critics described the delay as having \u201cminimal\u201d impact on the budget.',
+     'the delay as having \u201cminimal\u201d impact on the budget', "described", "Critics"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

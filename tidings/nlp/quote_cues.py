@@ -127,9 +127,12 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue
         if _that_said(doc, tok):
             continue
-        if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+        # "X was quoted as saying C": the frame is saying's. WHY only a cue there: 'described the
+        # delay as having "minimal" impact' is the describer's own verdict, not a quoted saying
+        if any(c.dep_ == "prep" and c.lower_ == "as"
+               and any(g.dep_ == "pcomp" and lex.verb_kind(g.lemma_.lower()) is not None for g in c.children)
                for c in tok.children) and lemma in ("quote", "cite", "describe"):
-            continue    # "X was quoted as saying C": the frame is saying's
+            continue
         content, clausal = _content(doc, tok, kind, lex, trailing)
         head = speaker_of(tok, lex.media)
         if (head is not None and head.pos_ not in SPEAKER_POS and not mistagged_name(head) and not quantifier(head)

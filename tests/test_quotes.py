@@ -849,6 +849,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # 'describe X as' with a gerund that is no verb of saying is the describer's own verdict
     ('Critics described the delay as having \u201cminimal\u201d impact on the budget.',
      'the delay as having \u201cminimal\u201d impact on the budget', "described", "Critics"),
+    # a gerund after 'for' on a verb with an object is the reason for that verb's verdict
+    ('Jo Roe, a former aide, ripped the mayor for acting as \u201cthe judge and the jury\u201d in his handling '
+     'of the audit.', 'the mayor for acting as \u201cthe judge and the jury\u201d in his handling of the audit',
+     "ripped", "Jo Roe"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

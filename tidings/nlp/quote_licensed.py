@@ -44,6 +44,7 @@ def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun],
             verb = _governing_verb(span)
             if verb is None:
                 continue
+            verb = _judged_for(verb)
             if verb.i >= span.end:
                 clause = min([verb.i] + [c.i for c in verb.children if c.dep_ == "nsubj"])
                 direct = all(ch in PUNCT_GAP for ch in text[r.end:doc[clause].idx])
@@ -67,6 +68,19 @@ def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun],
         out.append((r, Frame(cue=(verb.i, verb.i + 1), speaker=sp, speaker_head=head.i, content=content,
                              kind="licensed", lemma=verb.lemma_.lower()), direct))
     return out
+
+
+def _judged_for(verb: Token) -> Token:
+    """'ripped the mayor for acting as "the judge"': a gerund after 'for' on a verb with an object
+    is the reason for that verb's verdict on the object. WHY: the verdict (object and reason) is
+    what the outer verb's subject said, so the outer verb governs the quotation."""
+    prep = verb.head
+    if not (verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "for"):
+        return verb
+    outer = prep.head
+    if outer.pos_ == "VERB" and any(c.dep_ == "dobj" and c.i < prep.i for c in outer.children):
+        return outer
+    return verb
 
 
 def is_title(span) -> bool:

@@ -853,6 +853,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     ('Jo Roe, a former aide, ripped the mayor for acting as \u201cthe judge and the jury\u201d in his handling '
      'of the audit.', 'the mayor for acting as \u201cthe judge and the jury\u201d in his handling of the audit',
      "ripped", "Jo Roe"),
+    # an 'over'/'about' phrase right after a quoted charge names what the charge is about
+    ('Farm groups are crying "fraud" over the vote count and threatening to sue.',
+     '"fraud" over the vote count', "crying", "Farm groups"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

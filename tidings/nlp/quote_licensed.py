@@ -57,7 +57,7 @@ def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun],
         if head is None or span.start <= head.i < span.end or not _speakerish(head):
             continue
         if direct:
-            content = (span.start, span.end)
+            content = (span.start, _topic_after(doc, verb, span.end))
         elif verb.i < span.start:
             content = _complement(doc, verb, span)
             if content is None:
@@ -68,6 +68,17 @@ def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun],
         out.append((r, Frame(cue=(verb.i, verb.i + 1), speaker=sp, speaker_head=head.i, content=content,
                              kind="licensed", lemma=verb.lemma_.lower()), direct))
     return out
+
+
+def _topic_after(doc: Doc, verb: Token, end: int) -> int:
+    """'Farmers are crying "fraud" over the count': an 'over'/'about' phrase of the verb right after
+    its quoted object. WHY: it names what the quoted charge is about, so it belongs to the charge."""
+    if end >= len(doc) or verb.i >= end:
+        return end
+    nxt = doc[end]
+    if nxt.head.i == verb.i and nxt.dep_ == "prep" and nxt.lower_ in ("over", "about"):
+        return max(end, nxt.right_edge.i + 1)
+    return end
 
 
 def _judged_for(verb: Token) -> Token:

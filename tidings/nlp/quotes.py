@@ -228,6 +228,8 @@ def _licensed(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found],
     for r, fr, direct in licensed_frames(doc, text, free, media):
         cs, ce = _chars(doc, fr.cue)
         s, e = (r.start, r.end) if direct else _chars(doc, fr.content)
+        if direct and doc[fr.content[1] - 1].idx >= r.end:     # a topic phrase after the quotation
+            e = _chars(doc, fr.content)[1]
         speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None
         out.append(_Found(s, e, (cs, ce), speaker, direct, KIND_RANK["licensed"], [r], how="licensed"))
     return out

@@ -856,6 +856,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # an 'over'/'about' phrase right after a quoted charge names what the charge is about
     ('Farm groups are crying "fraud" over the vote count and threatening to sue.',
      '"fraud" over the vote count', "crying", "Farm groups"),
+    # a comma relative after the quotation has closed is the writer's gloss, with the comma inside
+    # the closing mark and a preposition before the relative pronoun
+    ('Lawmakers slammed the tax trick called an "inversion," in which a firm moves its home abroad.',
+     'the tax trick called an "inversion,"', "slammed", "Lawmakers"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -440,13 +440,19 @@ def _closing_relative(verb: Token) -> bool:
     """'He said he would "take a look" at the bill, which would give police more time': a comma
     relative on the last word of a reported clause, after its quotation has closed, is the
     writer's gloss, not part of what was said."""
-    if verb.dep_ != "relcl" or verb.left_edge.lower_ not in ("which", "who") or verb.left_edge.i < 2:
-        return False
     doc = verb.doc
-    comma = verb.left_edge.i - 1
-    if doc[comma].text != ",":
+    # 'the loophole called an "inversion," in which a firm moves abroad': WHY: a preposition
+    # before the relative pronoun opens the same kind of gloss
+    first = verb.left_edge
+    pied = (first.dep_ == "prep" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in ("which", "whom"))
+    if verb.dep_ != "relcl" or not (first.lower_ in ("which", "who") or pied) or first.i < 2:
         return False
-    return verb.head.i == comma - 1 and _after_closed_quote(verb, comma)
+    comma = first.i - 1
+    if doc[comma].text == ",":
+        return verb.head.i == comma - 1 and _after_closed_quote(verb, comma)
+    # 'called an "inversion," which ...': the comma may sit inside the closing mark
+    return (doc[comma].tag_ == "''" and first.i >= 3 and doc[comma - 1].text == ","
+            and verb.head.i == comma - 2 and _after_closed_quote(verb, first.i))
 
 
 def _after_closed_quote(tok: Token, sep: int) -> bool:

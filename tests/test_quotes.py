@@ -787,6 +787,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
+    # a capitalised '-ed' speech verb read as part of the name after it, before a colon, is an inverted tag
+    ('He spoke at length on the radio.\nStated Roe:\n"We will win this fight and we will not stop."',
+     '"We will win this fight and we will not stop."', "Stated", "Roe"),
     # a contrast clause with a speaker of its own is cut from the first speaker's clause
     # a cue taken for a modifier of the subject, before an 'and' hung on that subject, is its first predicate
     ('Jones, speaking on the radio, called Smith a \u201cfraud,\u201d and said his tax plan was a gift to the rich.',

@@ -94,6 +94,10 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             if f:
                 frames.append(f)
             continue
+        inverted = _inverted_compound(doc, tok, lex)
+        if inverted is not None:
+            frames.append(inverted)
+            continue
         if (tok.pos_ not in ("VERB", "AUX") and not (tok.lower_ == "according" and tok.dep_ == "prep")
                 and not _verb_as_plural(tok, lex)):
             continue
@@ -155,6 +159,26 @@ def _verb_as_plural(tok: Token, lex: CueLexicon) -> bool:
     return (tok.tag_ == "NNS" and tok.dep_ == "ROOT" and tok.lower_.endswith("s")
             and lex.verb_kind(tok.lemma_.lower()) == "speech"
             and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children))
+
+
+def _inverted_compound(doc: Doc, tok: Token, lex: CueLexicon) -> Frame | None:
+    """'Stated Roe:' / 'Added Jo Roe:' opening a line before a quotation: the tagger read the
+    capitalised past-tense speech verb as part of the name after it.  WHY: a speech verb in '-ed'
+    at the start of a sentence, followed only by a proper name and a colon, is an inverted tag
+    (the name speaks the quotation the colon brings in), never the first word of a name."""
+    if not (tok.tag_ == "NNP" and tok.dep_ == "compound" and tok.is_title and tok.lower_.endswith("ed")
+            and (tok.i == 0 or tok.is_sent_start or doc[tok.i - 1].is_space or doc[tok.i - 1].text in ".!?")):
+        return None
+    if not any(lex.verb_kind(c) == "speech" for c in (tok.lower_[:-1], tok.lower_[:-2])):
+        return None
+    head = tok.head
+    if head.i <= tok.i or head.i - tok.i > 4 or head.tag_ != "NNP":
+        return None
+    if any(not (t.tag_ == "NNP" and t.is_title) for t in doc[tok.i + 1:head.i + 1]):
+        return None
+    if head.i + 1 >= len(doc) or doc[head.i + 1].text != ":":
+        return None
+    return Frame(cue=(tok.i, tok.i + 1), speaker=(tok.i + 1, head.i + 1), speaker_head=head.i, content=None, kind="speech", lemma=tok.lower_, clausal=True)
 
 
 def _made_clear(verb: Token) -> tuple[Token, Token] | None:

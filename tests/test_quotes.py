@@ -790,6 +790,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a capitalised '-ed' speech verb read as part of the name after it, before a colon, is an inverted tag
     ('He spoke at length on the radio.\nStated Roe:\n"We will win this fight and we will not stop."',
      '"We will win this fight and we will not stop."', "Stated", "Roe"),
+    # a clause glued to a 'told X' inside an 'after' clause is what was told, not the clause it modifies
+    ('The deal comes just three days after Roe told The Daily Bugle he was "not quite there yet" on backing Doe, '
+     'who faces a primary.', 'he was "not quite there yet" on backing Doe', "told", "Roe"),
     # a contrast clause with a speaker of its own is cut from the first speaker's clause
     # a cue taken for a modifier of the subject, before an 'and' hung on that subject, is its first predicate
     ('Jones, speaking on the radio, called Smith a \u201cfraud,\u201d and said his tax plan was a gift to the rich.',

@@ -296,6 +296,11 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             s, e = _trim(doc, sibling.left_edge.i, _cut_nested(sibling, trailing))
             if e > s:
                 return (s, e), True
+        host = _host_clause(verb, lex)
+        if host is not None:
+            s, e = _trim(doc, host[0], _cut_nested(host[1], trailing))
+            if e > s:
+                return (s, e), True
     if kind in ("evidence", "direct", "clausal"):
         return None, False
     # "called that \"beyond preposterous\"": a naming verb says all that follows its object,
@@ -388,6 +393,35 @@ def _sibling_clause(verb: Token, lex: CueLexicon) -> Token | None:
                 and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
             return c
     return None
+
+
+ADDRESSEE_VERBS = frozenset(("tell", "assure", "inform", "warn", "remind"))
+
+
+def _host_clause(verb: Token, lex: CueLexicon) -> tuple[int, Token] | None:
+    """'days after Roe told the Bugle he was "not there yet"': a cue in a subordinate clause
+    ('after', 'when', 'as') with no clause of its own, right followed by a subject and its verb
+    that the parser took for the clause the subordinate one modifies.  WHY: a subject directly
+    after a speech verb (and its addressee) opens what was said; a modifier clause comes
+    before the clause it modifies only after a comma, never glued to its subject."""
+    if verb.dep_ != "advcl" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    if not any(c.dep_ == "mark" and c.i < verb.i for c in verb.children):
+        return None
+    # only a verb whose object is the one spoken to ('told the Bugle', 'assured voters'): after
+    # another verb's object ('adds Ohio, that takes ...') a new subject starts a clause of its own
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS or not any(
+            c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in verb.children):
+        return None
+    if verb.right_edge.is_punct:
+        return None
+    head = verb.head
+    if head.i < verb.i or head.pos_ not in ("VERB", "AUX") or lex.verb_kind(head.lemma_.lower()) is not None:
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < head.i), None)
+    if subj is None or subj.left_edge.i != verb.right_edge.i + 1:
+        return None
+    return subj.left_edge.i, head
 
 
 def _because(verb: Token, end: int, trailing: list[int]) -> int:

@@ -178,7 +178,8 @@ def _inverted_compound(doc: Doc, tok: Token, lex: CueLexicon) -> Frame | None:
         return None
     if head.i + 1 >= len(doc) or doc[head.i + 1].text != ":":
         return None
-    return Frame(cue=(tok.i, tok.i + 1), speaker=(tok.i + 1, head.i + 1), speaker_head=head.i, content=None, kind="speech", lemma=tok.lower_, clausal=True)
+    return Frame(cue=(tok.i, tok.i + 1), speaker=(tok.i + 1, head.i + 1), speaker_head=head.i, content=None,
+                 kind="speech", lemma=tok.lower_, clausal=True)
 
 
 def _made_clear(verb: Token) -> tuple[Token, Token] | None:
@@ -436,7 +437,8 @@ def _because(verb: Token, end: int, trailing: list[int]) -> int:
                      or (c.dep_ == "prep" and c.lower_ == "compared" and c.i == c.left_edge.i))
                 and all(t.is_punct for t in doc[end:c.left_edge.i])):
             new = max(end, _cut_nested(c, trailing))
-            if any(t.text in QUOTE_MARKS or t.text in CLOSING for t in doc[verb.i:min(new, verb.i + MAX_SENTENCE_TOKENS)]):
+            if any(t.text in QUOTE_MARKS or t.text in CLOSING
+                   for t in doc[verb.i:min(new, verb.i + MAX_SENTENCE_TOKENS)]):
                 return new
     return end
 

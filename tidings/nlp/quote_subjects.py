@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from tidings.nlp.quote_syntax import (CLOSING, INHERIT, RELATIVE, SUBJECTS, misplaced_conj, second_predicate,
                                       subtree_span, tail_tag)
 
+
 def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None:
     """The token naming who speaks for a cue verb (agent of a passive, inherited subjects).
 
@@ -118,17 +119,14 @@ def _conjoined_verb(verb: Token) -> Token:
     """The verb a conjoined verb is coordinated with. 'He hinted at it by mentioning the need for
     a wall and adding, "..."': the parser hung 'adding' on the noun 'wall'; a verb is coordinated
     with a verb, the nearest one above it (the participle 'mentioning' that has the same subject)."""
-    head = verb.head
-    if head.pos_ in ("VERB", "AUX"):
-        return _like_participle(verb, head) or head
-    tok = head
+    tok = verb.head
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             return _like_participle(verb, tok) or tok
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    return head
+    return verb.head
 
 
 def _like_participle(verb: Token, head: Token) -> Token | None:

@@ -110,8 +110,8 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     found += _tagged_quotes(doc, text, runs, found)
     found += _possessed_quotes(doc, text, runs, found, lex)
     found += _presented_quotes(doc, text, runs, found)
-    found += _colon_lines(doc, text, found)
-    found = [f for f in found if f.how != "dropped"]
+    lines, superseded = _colon_lines(doc, text, found)
+    found = [f for f in found if id(f) not in superseded] + lines
     found += _signed_quotes(doc, text, runs, found)
     found = _continuations(text, found, runs)
     return _dedupe(found)
@@ -250,17 +250,22 @@ def _inword_hyphen(doc: Doc, j: int) -> bool:
             and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha and doc[j + 1].is_alpha)
 
 
+def _unclaimed(runs: list[QuotedRun], found: list[_Found]) -> list[QuotedRun]:
+    """The closed quotations no attribution found so far overlaps."""
+    covered = Intervals((f.start, f.end, f) for f in found)
+    return [r for r in runs if r.closed and not covered.overlapping(r.start, r.end)]
+
+
 def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
     """'"Quiet," he demanded', '"...?" reacted Trump': a quoted sentence (ending in , ? or !
     inside its marks) tagged with a speaker and a past/present verb right after it is
     speech, whatever the verb and however the parser hung the tag."""
     if not runs or not doc.has_annotation("TAG"):
         return []
-    covered = Intervals((f.start, f.end, f) for f in found)
     tok_starts = [t.idx for t in doc]
     out = []
-    for r in runs:
-        if not r.closed or covered.overlapping(r.start, r.end) or not _ends_quote_sentence(text, r):
+    for r in _unclaimed(runs, found):
+        if not _ends_quote_sentence(text, r):
             continue
         i = _token_at(doc, text, tok_starts, r.end)
         if i is None:
@@ -337,13 +342,10 @@ def _possessed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_F
     if not runs or not doc.has_annotation("DEP"):
         return []
     nouns = _SAYING_NOUNS | lex.nouns
-    covered = Intervals((f.start, f.end, f) for f in found)
     tok_starts = [t.idx for t in doc]
     run_starts = [x.start for x in runs]
     out = []
-    for r in runs:
-        if not r.closed or covered.overlapping(r.start, r.end):
-            continue
+    for r in _unclaimed(runs, found):
         noun = None
         i = _token_at(doc, text, tok_starts, r.end)
         if i is not None and doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in nouns:
@@ -390,11 +392,8 @@ _PRESENTED_SETTING = re.compile(r"\s+(?:in|on|at|during|last|this)\s.*$")
 def _presented_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
     """'Here's Clinton in December 1992: "..."', 'From the report: "..."': a writer presenting
     the quotation after a colon names whose words they are."""
-    covered = Intervals((f.start, f.end, f) for f in found)
     out = []
-    for r in runs:
-        if not r.closed or covered.overlapping(r.start, r.end):
-            continue
+    for r in _unclaimed(runs, found):
         line = max(text.rfind("\n", 0, r.start) + 1, r.start - 120)
         m = _PRESENTED.search(text, line, r.start)
         if m is None:
@@ -437,13 +436,15 @@ def _titled_name(words: list[str]) -> bool:
             and all(_NAME_WORD.match(w) for w in words[-2:]) and words[-1][:1].isupper())
 
 
-def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
+def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> tuple[list[_Found], set[int]]:
     """'TAPPER: Do you think ...', 'Warren: Trump Is a Proven Failure': a name, a colon, the words.
 
     Transcripts and headlines attribute this way; the name must look like one (capitalised
     words, at most six) so that 'Note: ...' style labels with lower-case words do not pass.
+    Returns the new attributions and the ids of those in ``found`` that a line supersedes.
     """
     out = []
+    superseded: set[int] = set()
     taken = Intervals((f.start, f.end, f) for f in found)
     for m in _COLON_LINE.finditer(text):
         raw = m.group(1)
@@ -468,15 +469,14 @@ def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
         if clash and _LEAD_DASH.match(raw) and all(f.speaker is None or f.speaker[2] < sp.start for f in clash):
             # 'POLLS NOT WRONG, JUST EARLY - Jane Roe: "..."': a roundup line names its source
             # after the dash; a cue read in the headline before it does not speak
-            for f in clash:
-                f.how = "dropped"
+            superseded.update(id(f) for f in clash)
         elif clash:
             continue
         # the colon as written: the tokenizer may glue it to the name ('(R-S.C.):"I ...')
         c = text.index(":", m.end(1), m.start(2))
         out.append(_Found(cs, ce, (c, c + 1), (sp.start, sp.end, sp.end - 1), False,
                           KIND_RANK["speech"], [], how="colon"))
-    return out
+    return out, superseded
 
 
 _DASHES = "-\u2014\u2013\u2015"

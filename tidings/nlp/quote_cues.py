@@ -486,10 +486,11 @@ def _parsed_words(doc: Doc, start: int, end: int):
 
 
 def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
-    """Token indices of participles that attach an attribution of their own to a clause
-    ('he has won, claiming that ...'), in order: found once per document, so that cutting a
-    clause before them does not walk its whole subtree (a run-on sentence of thousands of
-    words has thousands of clauses)."""
+    """Token indices, in order, where a reported clause stops: a participle attaching an
+    attribution of its own ('he has won, claiming that ...'), a closing tag, a second speaker or
+    predicate, a closing 'according to', and the writer's gloss after a closed quotation (a comma
+    relative, a dash). Found once per document, so that cutting a clause before them does not
+    walk its whole subtree (a run-on sentence of thousands of words has thousands of clauses)."""
     return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" and not _own_subject(d)
                  or tail_tag(d) is not None or _quoting_relative(d) or second_predicate(d) or _contrast_speaker(d))
@@ -500,12 +501,14 @@ def _closing_relative(verb: Token) -> bool:
     """'He said he would "take a look" at the bill, which would give police more time': a comma
     relative on the last word of a reported clause, after its quotation has closed, is the
     writer's gloss, not part of what was said."""
+    if verb.dep_ != "relcl":     # asked of every token of the document: the cheap test first
+        return False
     doc = verb.doc
     # 'the loophole called an "inversion," in which a firm moves abroad': WHY: a preposition
     # before the relative pronoun opens the same kind of gloss
     first = verb.left_edge
     pied = (first.dep_ == "prep" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in ("which", "whom"))
-    if verb.dep_ != "relcl" or not (first.lower_ in ("which", "who") or pied) or first.i < 2:
+    if not (first.lower_ in ("which", "who") or pied) or first.i < 2:
         return False
     comma = first.i - 1
     if doc[comma].text == ",":

@@ -12,7 +12,7 @@ Only the train split is read. Steps:
      scorer matches) and its subject overlaps that attribution's source;
   4. cue priors (how often a lemma, with a complement relation, is a gold cue) are counted
      out of fold for training rows, so that the trees do not learn from their own labels;
-  5. document-grouped cross-validation picks the probability threshold that maximises the
+  5. article-grouped cross-validation picks the probability threshold that maximises the
      attribution F1 of rules + model (scored by ../shared/bench/quote_score.py's own code);
   6. the final trees (all of train) go to tidings/nlp/models/quote_candidates.json and the
      priors to tidings/nlp/data/cue_priors.tsv;
@@ -183,6 +183,14 @@ def count_priors(items) -> ql.CuePriors:
                         hits / total if total else 0.05)
 
 
+def folds_by_article(records, folds: int) -> np.ndarray:
+    """The fold of each record, one fold per article: PolNeAR gives some articles to several
+    annotators ('<article>_<annotator>' ids), and an article seen in training would flatter its
+    own out-of-fold score."""
+    article: dict[str, int] = {}
+    return np.asarray([article.setdefault(r["id"].rsplit("_", 1)[0], len(article)) % folds for r in records])
+
+
 def fit(x, y, seed=0):
     clf = HistGradientBoostingClassifier(max_iter=150, learning_rate=0.08, max_leaf_nodes=31,
                                          min_samples_leaf=40, l2_regularization=1.0, random_state=seed)
@@ -244,7 +252,7 @@ def main() -> None:
             cache[j] = count_priors(prior_items(inner))
         return lambda i: cache[fold_of[i]]
 
-    fold_of = np.arange(len(docs)) % a.folds
+    fold_of = folds_by_article(records, a.folds)
     scorer = load_scorer()
     gold = {r["id"]: r for r in records}
     cand_p: list[list[tuple[float, object]]] = [[] for _ in docs]
@@ -349,7 +357,7 @@ def span_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float) -> No
           f"{sum(int(d['differ'].sum()) for d in state)} right where the rules' span is wrong or the reverse, "
           f"{sum(int((d['y'] & d['differ']).sum()) for d in state)} of them better ({time.time() - t0:.0f}s)",
           file=sys.stderr)
-    fold_of = np.arange(len(docs)) % folds
+    fold_of = folds_by_article(records, folds)
     p_oof = [np.zeros(len(d["keys"])) for d in state]
     for k in range(folds):
         tr = [d for i, d in enumerate(state) if fold_of[i] != k and d["differ"].any()]
@@ -367,7 +375,7 @@ def span_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float) -> No
             if thr is not None:
                 chosen = qsp.choose(d["keys"], p_oof[i], thr)
                 spans.update(chosen)
-                gone = qsp.swallowed(d["found"], chosen)
+                gone = qsp.swallowed(doc, d["found"], chosen)
             quotes = []
             for j, f in enumerate(d["found"]):
                 if j in gone:
@@ -444,7 +452,7 @@ def speaker_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float, f1
         ys = [y for i in idx for _, _, x, y in state[i]["rows"] if y.any()]
         return fit(np.vstack(xs), np.concatenate(ys))
 
-    fold_of = np.arange(len(docs)) % folds
+    fold_of = folds_by_article(records, folds)
     orphan_rows_ = [[] for _ in docs]         # (features, label, run, mention)
     for k in range(folds):
         ranker = _Proba(fit_ranker([i for i in range(len(docs)) if fold_of[i] != k]))

@@ -164,17 +164,34 @@ def test_a_sentence_ended_by_its_quotation_has_no_further_end_to_reach():
     assert "sentence_end" not in alts       # not on into 'Hendler disagreed.'
 
 
-def test_a_clause_grown_over_a_lone_quotation_takes_it_in():
+def test_a_clause_grown_over_a_lone_quotation_takes_it_in(nlp):
     from tidings.nlp.quotes import _Found
     # 'He said he intends to win, so he will put together "the strongest agenda."': the parser ended
     # the reported clause at the comma and the quotation was attributed on its own
-    clause = _Found(8, 26, (3, 7), (0, 1, 0), False, 0, [], how="frame")
-    lone = _Found(60, 84, (45, 48), (30, 32, 30), True, 2, [], how="licensed")
-    tagged = _Found(90, 100, (102, 106), (107, 110, 107), True, 2, [], how="tagged")
-    found = [clause, lone, tagged]
-    assert qsp.swallows(clause, lone, 8, 85)
-    assert not qsp.swallows(clause, lone, 8, 70)          # not all of it inside
-    assert not qsp.swallows(clause, tagged, 8, 101)       # its own tag follows it: a quote of its own
-    assert not qsp.swallows(lone, clause, 0, 100)         # a direct quote takes nothing in
-    assert qsp.swallowed(found, {0: (8, 85)}) == {1}
-    assert qsp.swallowed(found, {0: (8, 85), 1: (60, 84)}) == set()   # a span chosen for itself stays
+    text = ('He said he intends to win, so he will put together "the strongest agenda." '
+            '"We won," Jo said. After Brown criticized Clinton, Hillary shot back, "I chose my work."')
+    doc = nlp(text)
+
+    def found(content, cue, speaker, direct, how):
+        s, e = text.index(content), text.index(content) + len(content)
+        c = text.index(cue)
+        name = doc.char_span(text.index(speaker), text.index(speaker) + len(speaker))
+        return _Found(s, e, (c, c + len(cue)), (name.start, name.end, name.start), direct, 0, [], how=how)
+
+    clause = found("he intends to win", "said", "He", False, "frame")
+    lone = found('"the strongest agenda."', "put", "he will", True, "licensed")
+    tagged = found('"We won,"', "said", "Jo", True, "tagged")
+    end = lone.end + 1
+    assert qsp.swallows(doc, clause, lone, clause.start, end)
+    assert not qsp.swallows(doc, clause, lone, clause.start, lone.end - 5)      # not all of it inside
+    assert not qsp.swallows(doc, clause, tagged, clause.start, tagged.end + 1)  # its own tag follows it
+    assert not qsp.swallows(doc, lone, clause, 0, end)                          # a direct quote takes nothing in
+    assert qsp.swallowed(doc, [clause, lone, tagged], {0: (clause.start, end)}) == {1}
+    # a span chosen for itself stays
+    assert qsp.swallowed(doc, [clause, lone, tagged], {0: (clause.start, end), 1: (lone.start, lone.end)}) == set()
+    # 'After Brown criticized Clinton, Hillary shot back, "..."': the quotation's own speaker, named
+    # in the stretch the clause would grow over, opens a clause of its own
+    criticized = found("Clinton, Hillary", "criticized", "Brown", False, "frame")
+    criticized.end = criticized.start + len("Clinton")
+    shot = found('"I chose my work."', "shot", "Hillary", True, "licensed")
+    assert not qsp.swallows(doc, criticized, shot, criticized.start, len(text))

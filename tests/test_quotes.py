@@ -774,6 +774,11 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # an infinitive after a verb of causing with an object is the object's doing
     ('At one point, Smith told Jones to "calm down, calm down." That prompted Brown to make a joke about golf and '
      'call Jones "very flexible," a nod to his changing views.', 'Jones "very flexible,"', "call", "Brown"),
+    # a speech cue heading a 'which' or 'as' clause of narration set in someone's report has its own quotation
+    ('Smith said the plan was strong and fair, to which Jones interjected: "It is just not true."',
+     '"It is just not true."', "interjected", "Jones"),
+    ('He said the league was in "good shape," which he called "a relief to us all."',
+     '"a relief to us all."', "called", "he"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
@@ -889,3 +894,9 @@ def test_rules_surface_speaker_after_an_inverted_tag(nlp):
     i = next(t.i for t in doc if t.text == "reports")
     span, _ = _surface_speaker(doc, (i, i + 1), runs, [r.start for r in runs])
     assert span is not None and doc[span[0]:span[1]].text == "the Daily Bugle"
+
+
+def test_a_report_ends_where_a_clause_of_narration_with_its_own_quotation_begins(nlp):
+    text = 'Smith said the plan was strong and fair, to which Jones interjected: "It is just not true."'
+    got = {(q.content.text, q.speaker.text) for q in find_quotes(nlp(text), learned=False)}
+    assert got == {("the plan was strong and fair", "Smith"), ('"It is just not true."', "Jones")}

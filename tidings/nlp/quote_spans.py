@@ -111,7 +111,7 @@ def span_rows(doc: Doc, text: str, runs: list[QuotedRun], found, lex: CueLexicon
     spans = Intervals((f.start, f.end, i) for i, f in enumerate(found))
 
     def clear(i: int, s: int, e: int) -> bool:
-        return all(j == i or swallows(found[i], found[j], s, e) for _, _, j in spans.overlapping(s, e))
+        return all(j == i or swallows(doc, found[i], found[j], s, e) for _, _, j in spans.overlapping(s, e))
 
     def tokens(s: int, e: int):
         return doc[bisect.bisect_left(tok_starts, s):bisect.bisect_left(tok_starts, e)]
@@ -174,19 +174,32 @@ def span_rows(doc: Doc, text: str, runs: list[QuotedRun], found, lex: CueLexicon
 SWALLOWABLE = frozenset(("orphan", "licensed"))
 
 
-def swallows(f, g, s: int, e: int) -> bool:
+def swallows(doc: Doc, f, g, s: int, e: int) -> bool:
     """'He said he intends to ..., to put together "the strongest ..."': the parser ended the
     reported clause early and the quotation at its end was attributed alone; the clause grown to
     [s, e) takes it in."""
     return (not f.direct and g.direct and g.how in SWALLOWABLE and s <= g.start and g.end <= e
-            and (g.cue is None or g.cue[0] < g.start))      # a tag after it ('"...," beamed X') is its own
+            and (g.cue is None or g.cue[0] < g.start)       # a tag after it ('"...," beamed X') is its own
+            and not _named_in_growth(doc, f, g, s, e))
 
 
-def swallowed(found, chosen: dict[int, tuple[int, int]]) -> set[int]:
+def _named_in_growth(doc: Doc, f, g, s: int, e: int) -> bool:
+    """'After Brown criticized Clinton, Hillary shot back, "..."': the quotation's own speaker,
+    named in the stretch the clause would grow over, starts a clause of its own (a pronoun there,
+    'so he can put together "..."', most often is the clause's own speaker again)."""
+    if g.speaker is None:
+        return False
+    head = doc[g.speaker[2]]
+    at = doc[g.speaker[0]].idx
+    return head.pos_ in ("PROPN", "NOUN") and s <= at < e and not f.start <= at < f.end
+
+
+def swallowed(doc: Doc, found, chosen: dict[int, tuple[int, int]]) -> set[int]:
     """The attributions the chosen spans take in (they are dropped)."""
     out = set()
     for i, (s, e) in chosen.items():
-        out.update(j for j, g in enumerate(found) if j != i and j not in chosen and swallows(found[i], g, s, e))
+        out.update(j for j, g in enumerate(found)
+                   if j != i and j not in chosen and swallows(doc, found[i], g, s, e))
     return out
 
 

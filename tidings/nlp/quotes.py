@@ -113,8 +113,8 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     lines, superseded = _colon_lines(doc, text, found)
     found = [f for f in found if id(f) not in superseded] + lines
     found += _signed_quotes(doc, text, runs, found)
-    found = _continuations(text, found, runs)
-    return _dedupe(found)
+    found = _continuations(doc, text, found, runs)
+    return _dedupe(doc, text, found)
 
 
 def _chars(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
@@ -780,7 +780,7 @@ def _cover_runs(runs, starts, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> list[_Found]:
+def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRun]) -> list[_Found]:
     """Cue-less quotations later in the paragraph of a direct quote continue it: one
     attribution whose content runs on to the last quotation ('"A," she said. "B."').
 
@@ -810,7 +810,8 @@ def _continuations(text: str, found: list[_Found], runs: list[QuotedRun]) -> lis
         # asked about X. "B."': 'asked' is no speaker of B)
         while k >= 0 and para_of(by_pos[k].start) == p:
             f = by_pos[k]
-            if f.end <= r.start and f.speaker is not None and (f.direct or _cue_after(f)):
+            if (f.end <= r.start and f.speaker is not None and (f.direct or _cue_after(f))
+                    and _narration_start(doc, f) is None):   # '- at which point the crowd chanted "A" - "B"'
                 prev = f
                 break
             k -= 1
@@ -873,7 +874,7 @@ def _respan(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found], lex
         return found
     starts = [r.start for r in runs]
     chosen = choose(keys, model.predict_proba(x), model.threshold)
-    gone = swallowed(found, chosen)
+    gone = swallowed(doc, found, chosen)
     for i, (s, e) in chosen.items():
         f = found[i]
         f.start, f.end, f.runs = s, e, runs_within(runs, starts, s, e)
@@ -993,16 +994,40 @@ def _whole_paragraph(text: str, r: QuotedRun, para: tuple[int, int]) -> bool:
     return r.start == para[0] and para[1] - r.end <= 2
 
 
-def _dedupe(found: list[_Found]) -> list[_Found]:
+# what opens a clause of narration inside a report ('..., as the heckler yelled: "..."')
+_NARRATION_MARKS = frozenset(("as", "while", "when", "whereupon"))
+
+
+def _narration_start(doc: Doc, f: _Found) -> int | None:
+    """'Cruz said as the heckler yelled: "You suck!"', '..., to which O'Malley interjected: "..."':
+    a quotation given to a speech cue heading a clause of narration (an 'as'/'when' clause, a
+    'which' clause) set inside someone's report is the heckler's words, not the report's.
+    Returns where that clause starts (a char offset), or None for any other attribution."""
+    if not f.direct or f.cue is None or f.speaker is None or not f.runs or f.start < f.cue[1]:
+        return None
+    words = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    if words is None or not len(words) or words.root.dep_ not in ("advcl", "relcl"):
+        return None
+    cue = words.root
+    if (any(c.dep_ == "mark" and c.lower_ in _NARRATION_MARKS for c in cue.children)
+            or any(w.lower_ == "which" for w in doc[cue.left_edge.i:cue.i])):
+        return cue.left_edge.idx
+    return None
+
+
+def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     """One attribution per stretch of text (PolNeAR is univocal). An attribution reported
-    inside another one's clause ("CNN reported that King said ...") belongs to the outer one;
-    among overlapping ones, direct quotes win, then speech cues, then the longer."""
+    inside another one's clause ("CNN reported that King said ...") belongs to the outer one,
+    unless it is narration set in it (``_narrated``: both stand); among overlapping ones, direct
+    quotes win, then speech cues, then the longer."""
     found = [f for f in found if f.direct or f.speaker is not None]
     outers = Intervals((g.start, g.end, g) for g in found
                         if g.speaker is not None and g.rank <= KIND_RANK["phrase"] and g.clausal)
+    clause_at = {id(f): at for f in found if (at := _narration_start(doc, f)) is not None}
+    narrated = set(clause_at)
 
     def nested(f: _Found) -> bool:
-        return f.cue is not None and any(
+        return f.cue is not None and id(f) not in narrated and any(
             g is not f and s <= f.cue[0] < e and not (g.cue and f.start <= g.cue[0] < f.end)
             for s, e, g in outers.overlapping(f.cue[0], f.cue[0] + 1))
 
@@ -1011,12 +1036,29 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
     for f in found:
         clash = False
         for s, e, g in kept.overlapping(f.start, f.end):
+            if _set_inside(f, g, narrated):
+                continue
             inter = min(f.end, e) - max(f.start, s)
             if inter >= 0.5 * min(f.end - f.start, e - s):
                 clash = True
                 break
-        if not clash and f.cue and any(kept.overlapping(f.cue[0], f.cue[0] + 1)):
+        if not clash and f.cue and any(not _set_inside(f, g, narrated) for _, _, g in kept.overlapping(f.cue[0], f.cue[0] + 1)):
             clash = True            # f is reported inside a kept attribution
         if not clash:
             kept.add(f.start, f.end, f)
-    return [g for _, _, g in kept.items()]
+    out = [g for _, _, g in kept.items()]
+    for f in out:
+        for g in out:
+            if id(f) in narrated and g is not f and _set_inside(f, g, narrated) and g.end <= f.end + 2:
+                # '..., to which O'Malley interjected: "..."' closes the report: it ends before
+                g.end = max(g.start + 1, len(text[:clause_at[id(f)]].rstrip(" ,;:-\u2014\u2013")))
+                g.runs = [r for r in g.runs if r.end <= g.end]
+    return out
+
+
+def _set_inside(f: _Found, g: _Found, narrated: set[int]) -> bool:
+    """One of f and g is narration set inside the other's content (cue and quotation)."""
+    for a, b in ((f, g), (g, f)):
+        if id(a) in narrated and b.start <= a.cue[0] and a.end <= b.end and b.clausal and not b.direct:
+            return True
+    return False

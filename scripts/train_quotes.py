@@ -42,10 +42,10 @@ from tidings.nlp import quote_learned as ql  # noqa: E402
 from tidings.nlp import quote_speaker_model as qs  # noqa: E402
 from tidings.nlp.parse import load_nlp  # noqa: E402
 from tidings.nlp.quote_lexicon import load_lexicon  # noqa: E402
-from tidings.nlp.quote_marks import find_quoted_runs, paragraphs  # noqa: E402
+from tidings.nlp.quote_marks import paragraphs  # noqa: E402
 from tidings.nlp import quote_spans as qsp  # noqa: E402
 from tidings.nlp.quotes import (_learned, free_quotations, orphan_found, orphan_rows, quote_lookup,  # noqa: E402
-                            rule_attributions)
+                            quoted_runs, rule_attributions)
 from tidings.settings import Settings  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -118,7 +118,7 @@ def model_attributions(docs, lex) -> list[tuple[str, list, object, list]]:
     out = []
     for doc in docs:
         text = doc.text
-        runs = find_quoted_runs(text)
+        runs = quoted_runs(doc, lex, text)
         in_quote = quote_lookup(runs)
         out.append((text, runs, in_quote,
                     _learned(doc, text, runs, in_quote, rule_attributions(doc, runs, lex, text), lex)))
@@ -139,7 +139,7 @@ def parse(records, nlp, cache: Path | None):
 
 def document_rows(doc, rec, lex):
     """The rules' attributions with their labels, and the candidates clear of them with theirs."""
-    runs = find_quoted_runs(doc.text)
+    runs = quoted_runs(doc, lex)
     in_quote = quote_lookup(runs)
     found = rule_attributions(doc, runs, lex)
     taken = [(f.start, f.end) for f in found]

@@ -778,7 +778,10 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     ('Smith said the plan was strong and fair, to which Jones interjected: "It is just not true."',
      '"It is just not true."', "interjected", "Jones"),
     ('He said the league was in "good shape," which he called "a relief to us all."',
-     '"a relief to us all."', "called", "he"),
+     '"a relief to us all."', "called", "he"),    # a quotation reopened over a paragraph break before a tag of its own, its first paragraph tagged too,
+    # is two quotes
+    ('"We will win," Roe said. "The whole town is behind us.\n\n"And we will not stop now," she added.',
+     '"And we will not stop now,"', "added", "she"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

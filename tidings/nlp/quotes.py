@@ -77,7 +77,7 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
     if not text.strip() or len(doc) == 0:
         return []
     lex = lexicon or load_lexicon()
-    runs = find_quoted_runs(text)
+    runs = quoted_runs(doc, lex, text)
     found = rule_attributions(doc, runs, lex, text)
     if learned:
         in_quote = quote_lookup(runs)
@@ -97,6 +97,56 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
         quotes.append(Quote(id=qid, content=Span(f.start, f.end, text[f.start:f.end]), cue=cue,
                             speaker=speaker, direct=f.direct))
     return quotes
+
+
+def quoted_runs(doc: Doc, lex: CueLexicon, text: str | None = None) -> list[QuotedRun]:
+    """The document's quotations (quote_marks.py), a quotation continued over a paragraph break
+    split where each of its paragraphs has a tag of its own (``_retagged``)."""
+    text = doc.text if text is None else text
+    runs = find_quoted_runs(text)
+    if not doc.has_annotation("POS") or all(len(r.pieces) < 2 for r in runs):
+        return runs
+    tok_starts = [t.idx for t in doc]
+    in_quote = quote_lookup(runs)
+    out: list[QuotedRun] = []
+    for r in runs:
+        out.extend(_retagged(doc, text, tok_starts, in_quote, r, lex))
+    return out
+
+
+_TAG_KINDS = ("speech", "clausal", "direct")
+
+
+def _retagged(doc: Doc, text: str, tok_starts: list[int], in_quote, r: QuotedRun,
+              lex: CueLexicon) -> list[QuotedRun]:
+    """'"A," Rubio said. "B ¶ "C," he continued.': a quotation left open at a paragraph's end and
+    reopened in the next is one speaker's words, but when it closes before a tag of its own and
+    the paragraph it opened in has a tag too, the paragraphs are two quotes, each its own tag's
+    (PolNeAR splits them at the break). Returns [r] or its two parts."""
+    if len(r.pieces) < 2 or not r.closed or not _ends_quote_sentence(text, r):
+        return [r]
+    i = _token_at(doc, text, tok_starts, r.end)
+    if i is None or not _tag_verb_within(doc, lex, i, i + 8, stop_at_punct=True):
+        return [r]
+    para_s = text.rfind("\n", 0, r.start) + 1
+    lo, hi = bisect.bisect_left(tok_starts, para_s), bisect.bisect_left(tok_starts, r.start)
+    # the first paragraph's tag stands outside its other quotations
+    if not any(_tag_verb_within(doc, lex, k, k + 1) and not in_quote(doc[k].idx) for k in range(lo, hi)):
+        return [r]
+    head, tail = r.pieces[:-1], r.pieces[-1]
+    return [QuotedRun(r.start, head[-1][1], head, False, r.family),
+            QuotedRun(tail[0], r.end, (tail,), True, r.family)]
+
+
+def _tag_verb_within(doc: Doc, lex: CueLexicon, i: int, j: int, stop_at_punct: bool = False) -> bool:
+    """A verb of saying among tokens [i, j) ('he continued', 'said Smith'), up to the first
+    punctuation mark when ``stop_at_punct``."""
+    for t in doc[i:min(j, len(doc))]:
+        if stop_at_punct and t.is_punct:
+            return False
+        if t.pos_ == "VERB" and lex.verb_kind(t.lemma_.lower()) in _TAG_KINDS:
+            return True
+    return False
 
 
 def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: str | None = None) -> list[_Found]:

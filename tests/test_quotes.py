@@ -778,7 +778,8 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     ('Smith said the plan was strong and fair, to which Jones interjected: "It is just not true."',
      '"It is just not true."', "interjected", "Jones"),
     ('He said the league was in "good shape," which he called "a relief to us all."',
-     '"a relief to us all."', "called", "he"),    # a quotation reopened over a paragraph break before a tag of its own, its first paragraph tagged too,
+     '"a relief to us all."', "called", "he"),
+    # a quotation reopened over a paragraph break before a tag of its own, its first paragraph tagged too,
     # is two quotes
     ('"We will win," Roe said. "The whole town is behind us.\n\n"And we will not stop now," she added.',
      '"And we will not stop now,"', "added", "she"),
@@ -874,6 +875,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # the closing mark and a preposition before the relative pronoun
     ('Lawmakers slammed the tax trick called an "inversion," in which a firm moves its home abroad.',
      'the tax trick called an "inversion,"', "slammed", "Lawmakers"),
+    # a report by its sentence's main verb, ended by a full stop, is led on by the cue-less quotation after it
+    ('The mayor said the town would rebuild the bridge by the spring. "Nobody will be left behind."',
+     'the town would rebuild the bridge by the spring. "Nobody will be left behind."', "said", "The mayor"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -832,7 +832,8 @@ def _cover_runs(runs, starts, s: int, e: int) -> tuple[int, int]:
 
 def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRun]) -> list[_Found]:
     """Cue-less quotations later in the paragraph of a direct quote continue it: one
-    attribution whose content runs on to the last quotation ('"A," she said. "B."').
+    attribution whose content runs on to the last quotation ('"A," she said. "B."'), and so does
+    one right after a report by its sentence's main verb ('She said that A. "B."', ``_led_in``).
 
     A cue-less paragraph that is nothing but a quotation goes to the speaker of the attribution
     that ends the paragraph before: it continues a direct quote (PolNeAR joins them) and is a
@@ -850,6 +851,9 @@ def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRu
 
     by_pos = sorted(found, key=lambda f: f.start)
     starts = [f.start for f in by_pos]
+    # '"A," she told a crowd that the staff counted. "B."': a cue that has a quotation of its own
+    # leads no other one in through the clause the parser gave it
+    quoting = {f.cue for f in found if f.direct and f.cue}
     for r in runs:
         if (r.start, r.end) in used or r.words(text) < MIN_CONTINUATION_WORDS and not _quoted_sentence(text, r):
             continue
@@ -860,7 +864,8 @@ def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRu
         # asked about X. "B."': 'asked' is no speaker of B)
         while k >= 0 and para_of(by_pos[k].start) == p:
             f = by_pos[k]
-            if (f.end <= r.start and f.speaker is not None and (f.direct or _cue_after(f))
+            if (f.end <= r.start and f.speaker is not None
+                    and (f.direct or _cue_after(f) or f.cue not in quoting and _led_in(doc, text, f, r))
                     and _narration_start(doc, f) is None):   # '- at which point the crowd chanted "A" - "B"'
                 prev = f
                 break
@@ -1005,6 +1010,23 @@ def orphan_rows(text: str, scorer: SpeakerScorer, ranker, free: list[QuotedRun],
 
 def _reach(f: _Found) -> int:
     return max(f.end, f.cue[1]) if f.cue else f.end
+
+
+def _led_in(doc: Doc, text: str, f: _Found, r: QuotedRun) -> bool:
+    """'Jones touted her record on jobs. "We built three plants."': a report whose cue is its
+    sentence's main verb, said by that verb's subject, ended by a full stop or a colon right before
+    a cue-less quotation, is led on by it: the quotation goes on with what the subject said
+    (PolNeAR joins them). A cue in a subordinate clause ('..., recalling the bill.') leads nothing."""
+    if f.direct or f.cue is None or f.speaker is None or f.rank != KIND_RANK["speech"] or f.cue[1] > f.start:
+        return False
+    gap = text[f.end:r.start]
+    if gap.strip(" \t.:") or text[:r.start].rstrip()[-1:] not in (".", ":"):
+        return False
+    cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    if cue is None or not len(cue) or cue.root.dep_ != "ROOT":
+        return False
+    subject = doc[f.speaker[2]]
+    return subject.head.i == cue.root.i and subject.dep_ in ("nsubj", "nsubjpass")
 
 
 def _join_same_cue(text: str, found: list[_Found]) -> list[_Found]:

@@ -878,6 +878,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a report by its sentence's main verb, ended by a full stop, is led on by the cue-less quotation after it
     ('The mayor said the town would rebuild the bridge by the spring. "Nobody will be left behind."',
      'the town would rebuild the bridge by the spring. "Nobody will be left behind."', "said", "The mayor"),
+    # a cue conjoined to its sentence's main verb, whose subject it shares, leads a quotation on as well
+    ('The mayor praised the new bridge and argued that the town needed a second one. "One crossing is not enough '
+     'for a growing town."', 'the town needed a second one. "One crossing is not enough for a growing town."',
+     "argued", "The mayor"),
     # but not a quotation shaped for a tag of its own (here one the rules do not read, after a triple mark)
     ("Ms. Roe described the meeting. ''I said, 'The town should not wait another year for the bridge,''' she "
      "recalled.", "the meeting", "described", "Ms. Roe"),

@@ -1014,8 +1014,9 @@ def _reach(f: _Found) -> int:
 
 def _led_in(doc: Doc, text: str, f: _Found, r: QuotedRun) -> bool:
     """'Jones touted her record on jobs. "We built three plants."': a report whose cue is its
-    sentence's main verb, said by that verb's subject, ended by a full stop or a colon right before
-    a cue-less quotation, is led on by it: the quotation goes on with what the subject said
+    sentence's main verb (or a verb conjoined to it: 'Jones praised X and said that Y.'), said by
+    that verb's subject, ended by a full stop or a colon right before a cue-less quotation, is led
+    on by it: the quotation goes on with what the subject said
     (PolNeAR joins them). A cue in a subordinate clause ('..., recalling the bill.') leads nothing,
     nor does any cue lead a quotation shaped for a tag after it ('"A," he recalled.')."""
     if f.direct or f.cue is None or f.speaker is None or f.rank != KIND_RANK["speech"] or f.cue[1] > f.start:
@@ -1024,13 +1025,16 @@ def _led_in(doc: Doc, text: str, f: _Found, r: QuotedRun) -> bool:
     if gap.strip(" \t.:") or text[:r.start].rstrip()[-1:] not in (".", ":"):
         return False
     end = text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:]
-    if end == "," or end in "?!" and text[r.end:r.end + 3].lstrip(" \t")[:1].islower():
+    if end == "," or end in ("?", "!") and text[r.end:r.end + 3].lstrip(" \t")[:1].islower():
         return False    # '"A," he recalled': a quotation waiting for a tag of its own
     cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
-    if cue is None or not len(cue) or cue.root.dep_ != "ROOT":
+    if cue is None or not len(cue):
+        return False
+    verb = cue.root.head if cue.root.dep_ == "conj" else cue.root
+    if verb.dep_ != "ROOT":
         return False
     subject = doc[f.speaker[2]]
-    return subject.head.i == cue.root.i and subject.dep_ in ("nsubj", "nsubjpass")
+    return subject.head.i == verb.i and subject.dep_ in ("nsubj", "nsubjpass")
 
 
 def _join_same_cue(text: str, found: list[_Found]) -> list[_Found]:

@@ -1016,9 +1016,9 @@ def _led_in(doc: Doc, text: str, f: _Found, r: QuotedRun) -> bool:
     """'Jones touted her record on jobs. "We built three plants."': a report whose cue is its
     sentence's main verb (or a verb conjoined to it: 'Jones praised X and said that Y.'), said by
     that verb's subject, ended by a full stop or a colon right before a cue-less quotation, is led
-    on by it: the quotation goes on with what the subject said
-    (PolNeAR joins them). A cue in a subordinate clause ('..., recalling the bill.') leads nothing,
-    nor does any cue lead a quotation shaped for a tag after it ('"A," he recalled.')."""
+    on by it: the quotation goes on with what the subject said (PolNeAR joins them). A cue in a
+    subordinate clause ('..., recalling the bill.') leads nothing, nor does any cue lead a quotation
+    shaped for a tag after it ('"A," he recalled.')."""
     if f.direct or f.cue is None or f.speaker is None or f.rank != KIND_RANK["speech"] or f.cue[1] > f.start:
         return False
     gap = text[f.end:r.start]

@@ -349,6 +349,18 @@ def test_inverted_cue_without_parsed_subject_takes_the_name_next_to_it(nlp):
     assert spans(text, q)[:3] == ('"We are ready for the vote,"', "wrote", "screenwriter Tom Reed")
 
 
+def test_quoted_name_in_opening_narration_is_no_quote(nlp):
+    # a short quotation that a preposition or a possessive governs is a name in the narration that
+    # opens the sentence (a show, a title), not the words of the tag after it
+    quotes = find_quotes(nlp('Speaking Sunday on the radio\'s "Morning Show," Jones said the plan would fail.'),
+                         learned=False)
+    assert [(q.content.text, q.speaker and q.speaker.text) for q in quotes] == [("the plan would fail", "Jones")]
+    quotes = find_quotes(nlp("Jane Roe, star of television\u2019s \u201cMain Street,\u201d thanked the mayor for "
+                             "\u201ckeeping every library in the county open.\u201d"), learned=False)
+    assert [q.content.text for q in quotes] == ["the mayor for \u201ckeeping every library in the county open.\u201d"]
+    assert "Jane Roe" in quotes[0].speaker.text
+
+
 def test_quoted_paragraph_after_a_reported_clause_is_its_own_quote(nlp):
     text = 'Her friends have mocked the plan, Anna Berg said.\n\n"But it is our plan, and we love it!"'
     first, second = quotes_of(nlp, text)

@@ -315,7 +315,7 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
     tok_starts = [t.idx for t in doc]
     out = []
     for r in _unclaimed(runs, found):
-        if not _ends_quote_sentence(text, r):
+        if not _ends_quote_sentence(text, r) or _named_in_narration(doc, r):
             continue
         i = _token_at(doc, text, tok_starts, r.end)
         if i is None:
@@ -613,6 +613,8 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
             s -= 1
         elif doc[s - 1].text == ")" and (o := _opening_paren(doc, s - 1)) is not None and o > 0 and ok(doc[o - 1]):
             s = o
+        elif (o := _named_run_before(doc, runs, starts, s)) is not None and o > 0 and ok(doc[o - 1]):
+            s = o       # 'Jo Roe, host of "Roe Tonight," said': a quoted name is part of the phrase
         else:
             break
     while s < cue[0] and doc[s].is_punct:
@@ -806,8 +808,41 @@ def _neighbours(text, runs, starts, ends, doc, fr, cue_s, cue_e, cues):
         if cue_e <= obj_s and text[obj_e:obj_e + 4].lstrip(" \t")[:1] == ":":
             clause_e = max(clause_e, obj_e)
     before = _run_before(text, runs, ends, clause_s, None)
+    if before is not None and _named_in_narration(doc, runs[before]):
+        before = None
     after = _run_after(text, runs, starts, clause_e, None, lead_ok=before is None, cues=cues)
     return before, after, clause_s, clause_e
+
+
+MAX_NAME_WORDS = 6     # a quoted show, slogan or term ('"Fox and Friends,"') is this short
+
+
+def _named_in_narration(doc: Doc, r: QuotedRun) -> bool:
+    """'Speaking on ABC's "This Week," Carson said ...', 'As for his mangling of "Hamas," Levine
+    found ...': a short quotation that a preposition or a possessive before it governs is a name
+    inside the narration that opens the sentence, not the words of the cue after it."""
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    if span is None or span.start == 0 or sum(t.is_alpha for t in span) > MAX_NAME_WORDS:
+        return False
+    prev = doc[span.start - 1]
+    while prev.is_space:
+        if "\n" in prev.text or prev.i == 0:
+            return False
+        prev = doc[prev.i - 1]
+    return prev.pos_ == "ADP" or prev.tag_ == "POS"
+
+
+def _named_run_before(doc: Doc, runs, starts, i: int) -> int | None:
+    """'Jo Roe, host of "Roe Tonight," said ...': a speaker's phrase runs on over a quoted name
+    (``_named_in_narration``) inside it; returns the name's first token when one ends right
+    before token ``i``."""
+    if i <= 0:
+        return None
+    k = bisect.bisect_right(starts, doc[i - 1].idx) - 1
+    if k < 0 or runs[k].end != doc[i - 1].idx + len(doc[i - 1]) or not _named_in_narration(doc, runs[k]):
+        return None
+    span = doc.char_span(runs[k].start, runs[k].end, alignment_mode="expand")
+    return span.start if span is not None else None
 
 
 def _within(content: tuple[int, int] | None, r: QuotedRun) -> bool:

@@ -779,6 +779,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
      '"It is just not true."', "interjected", "Jones"),
     ('He said the league was in "good shape," which he called "a relief to us all."',
      '"a relief to us all."', "called", "he"),
+    # a second name and colon after a closed quotation on a colon line opens that name's words
+    ('Two senators reject the plan.\n\nRoe: "We will vote against it." Doe: "The plan is far too costly for us."',
+     '"The plan is far too costly for us."', ":", "Doe"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

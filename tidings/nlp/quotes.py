@@ -474,9 +474,32 @@ def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> tuple[list[_Found]
             continue
         # the colon as written: the tokenizer may glue it to the name ('(R-S.C.):"I ...')
         c = text.index(":", m.end(1), m.start(2))
-        out.append(_Found(cs, ce, (c, c + 1), (sp.start, sp.end, sp.end - 1), False,
-                          KIND_RANK["speech"], [], how="colon"))
+        for label, cue, (s, e) in _labelled_turns(doc, text, sp, (c, c + 1), (cs, ce)):
+            out.append(_Found(s, e, cue, (label.start, label.end, label.end - 1), False, KIND_RANK["speech"], [],
+                              how="colon"))
     return out, superseded
+
+
+# '... ISIS." Bush: "The mission ...': a second label after a closed quotation on the same line
+_NEXT_LABEL = re.compile(r"(?<=[.?!][\"\u201d])[ \t]+([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2})"
+                         r":[ \t]*(?=[\"\u201c])")
+
+
+def _labelled_turns(doc: Doc, text: str, name, colon: tuple[int, int], content: tuple[int, int]):
+    """'Clinton: "We will defeat ISIS." Bush: "The mission is to destroy ISIS."': a colon line may
+    set two speakers side by side; a capitalised name and a colon right after a closed quoted
+    sentence opens the next one's words, which are not the first name's. Returns (label tokens,
+    colon, content) for each turn, the first label (``name``, a Span) being the line's own."""
+    turns = []
+    label, cue, s = name, colon, content[0]
+    for m in _NEXT_LABEL.finditer(text, content[0], content[1]):
+        nxt = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if nxt is None:
+            continue
+        turns.append((label, cue, (s, m.start())))
+        label, cue, s = nxt, (m.end(1), m.end(1) + 1), m.end()
+    turns.append((label, cue, (s, content[1])))
+    return turns
 
 
 _DASHES = "-\u2014\u2013\u2015"

@@ -782,6 +782,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # a second name and colon after a closed quotation on a colon line opens that name's words
     ('Two senators reject the plan.\n\nRoe: "We will vote against it." Doe: "The plan is far too costly for us."',
      '"The plan is far too costly for us."', ":", "Doe"),
+    # a nearer cue with a colon between a cue and the clause hung on it introduces that clause
+    ('"There is a young man having some problems," the mayor said as the protester yelled: "Go home now!"',
+     '"Go home now!"', "yelled", "the protester"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

@@ -117,6 +117,18 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     return _dedupe(doc, text, found)
 
 
+def _nearer_cue_opens(doc: Doc, text: str, cues: list[int], after: int, clause_s: int) -> bool:
+    """'"...," Cruz said as the heckler yelled: "You suck!"': another cue between a cue and the
+    clause the parser hung on it, with only punctuation and an opening mark between that cue and
+    the clause, introduces the clause: its words are the nearer cue's speaker's."""
+    for c in cues[bisect.bisect_left(cues, after):bisect.bisect_left(cues, clause_s)]:
+        tok = doc.char_span(c, c + 1, alignment_mode="expand")
+        end = tok.end_char if tok is not None else c
+        if end < clause_s and all(ch in GAP_PUNCT or ch in QUOTE_MARK_CHARS for ch in text[end:clause_s]):
+            return True
+    return False
+
+
 def _chars(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     words = doc[span[0]:span[1]]
     return words.start_char, words.end_char
@@ -192,10 +204,11 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
             claimed.add(before)
             r = runs[before]
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
-            s, e = _cover_runs(runs, starts, *clause)
-            inside = runs_within(runs, starts, s, e)
-            claimed.update(index[(r.start, r.end)] for r in inside)
-            out.append(_Found(s, e, (cue_s, cue_e), speaker, False, rank, inside, clausal=fr.clausal))
+            if not _nearer_cue_opens(doc, text, cues, cue_e, clause[0]):
+                s, e = _cover_runs(runs, starts, *clause)
+                inside = runs_within(runs, starts, s, e)
+                claimed.update(index[(r.start, r.end)] for r in inside)
+                out.append(_Found(s, e, (cue_s, cue_e), speaker, False, rank, inside, clausal=fr.clausal))
         elif (after is not None and after not in claimed and fr.kind in ("speech", "clausal", "phrase", "direct")
               and _within(clause, runs[after]) and not _own_tag_after(text, runs[after], clause_e)):
             claimed.add(after)

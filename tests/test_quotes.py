@@ -798,6 +798,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
+    # a quotation in a clause conjoined to a reported clause is the reporter's, not the inner subject's
+    ('He said Roe has been "a tremendously important part of my team," and Democrats would need to "depend on '
+     'her" for the final months.', 'to "depend on her" for the final months', "need", "He"),
     # a capitalised '-ed' speech verb read as part of the name after it, before a colon, is an inverted tag
     ('He spoke at length on the radio.\nStated Roe:\n"We will win this fight and we will not stop."',
      '"We will win this fight and we will not stop."', "Stated", "Roe"),

@@ -106,7 +106,7 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     text = doc.text if text is None else text
     frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
     found = _attach(doc, text, frames, runs)
-    found += _licensed(doc, text, runs, found, lex.media)
+    found += _licensed(doc, text, runs, found, lex.media, frozenset(lex.verbs))
     found += _tagged_quotes(doc, text, runs, found)
     found += _possessed_quotes(doc, text, runs, found, lex)
     found += _presented_quotes(doc, text, runs, found)
@@ -231,19 +231,25 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
 
 
 def _licensed(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found],
-              media: frozenset[str] = frozenset()) -> list[_Found]:
+              media: frozenset[str] = frozenset(), cue_verbs: frozenset[str] = frozenset()) -> list[_Found]:
     """Quotations no cue claimed, attributed through the verb that governs them."""
     covered = Intervals((f.start, f.end, f) for f in found)
     free = [r for r in runs if not any(s <= r.start and r.end <= e for s, e, _ in covered.overlapping(r.start, r.end))]
     if not free or not doc.has_annotation("DEP"):
         return []
     out = []
+    reporters = _reporters(doc, found)
     for r, fr, direct in licensed_frames(doc, text, free, media):
         cs, ce = _chars(doc, fr.cue)
         s, e = (r.start, r.end) if direct else _chars(doc, fr.content)
         if direct and doc[fr.content[1] - 1].idx >= r.end:     # a topic phrase after the quotation
             e = _chars(doc, fr.content)[1]
         speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None
+        # a verb of saying or judging of its own ('as recalled by X') keeps its own speaker
+        own = direct or fr.lemma in cue_verbs
+        outer = None if own else _reporting_attribution(doc, doc[fr.cue[0]], reporters)
+        if outer is not None:
+            speaker = outer.speaker
         out.append(_Found(s, e, (cs, ce), speaker, direct, KIND_RANK["licensed"], [r], how="licensed"))
     return out
 
@@ -254,6 +260,37 @@ VOICED = frozenset(("chant", "shout", "yell", "scream", "cry", "sing", "whisper"
 # '"...," the editorial read.': forms the tagger takes for a noun after a quotation
 # ('"...," the two write.', '"...," a voice-over states.': present tenses taken for plural nouns)
 _NOUNLIKE_CUES = frozenset(("read", "reads", "write", "writes", "state", "states"))
+
+
+# the links by which a clause stays inside the clause a cue reports (not relative clauses: 'the
+# man who called it "a hoax"' is the man's doing)
+_REPORTED_LINKS = frozenset(("ccomp", "advcl", "conj", "xcomp", "pcomp", "prep", "pobj", "acomp"))
+
+
+def _reporters(doc: Doc, found: list[_Found]) -> dict[int, _Found]:
+    """The attributions made by a speech cue with a speaker, by the cue's first token."""
+    out = {}
+    for f in found:
+        if f.rank == KIND_RANK["speech"] and f.speaker is not None and f.cue is not None:
+            cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+            if cue is not None:
+                out.setdefault(cue.start, f)
+    return out
+
+
+def _reporting_attribution(doc: Doc, verb: Token, reporters: dict[int, _Found]) -> _Found | None:
+    """'He said Roe has been "a great help," and the party would need to "lean on her"': a
+    quotation governed by a verb that is no cue, in a clause joined (as a complement, an adverbial
+    clause, a conjunct) to the clause a speech cue reports, is the reporter's words too, whoever
+    the inner clause's subject is."""
+    tok = verb
+    for _ in range(8):
+        if tok.dep_ not in _REPORTED_LINKS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.i in reporters:
+            return reporters[tok.i]
+    return None
 
 
 def _inword_hyphen(doc: Doc, j: int) -> bool:

@@ -798,6 +798,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
+    # a participle used as a preposition ('following') is a setting between a cue and its 'that' clause
+    ('Roe said following a vote in 2004 that she had "very serious doubts about the plan."',
+     'she had "very serious doubts about the plan."', "said", "Roe"),
     # a quotation in a clause conjoined to a reported clause is the reporter's, not the inner subject's
     ('He said Roe has been "a tremendously important part of my team," and Democrats would need to "depend on '
      'her" for the final months.', 'to "depend on her" for the final months', "need", "He"),

@@ -284,12 +284,19 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             return (s, e), True
     # "said on Friday during a news conference that C": the parser hung C elsewhere
     if kind in ("speech", "clausal"):
+        setting = False
         for t in doc[verb.i + 1:min(verb.i + 14, verb.sent.end)]:
-            if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX"):
+            # ('called for X following news that C': after a participle setting, a noun's own
+            # 'that' clause is the noun's, not what was said)
+            if (t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX")
+                    and not (setting and t.head.dep_ == "acl")):
                 s, e = _trim(doc, t.i + 1, _cut_nested(t.head, trailing))
                 if e > s:
                     return (s, e), True
-            if (t.is_punct and t.text in ".;:?!" or t.pos_ == "VERB"
+            # 'said following a vote in 2001 that C': a participle used as a preposition starts
+            # a setting, not a clause of its own
+            setting = setting or t.pos_ == "VERB" and t.dep_ == "prep"
+            if (t.is_punct and t.text in ".;:?!" or t.pos_ == "VERB" and t.dep_ != "prep"
                     or t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i):
                 break       # 'backing down, he said that C', ', adding that C': C is the nearer verb's
         sibling = _sibling_clause(verb, lex)

@@ -798,6 +798,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
+    # an infinitive cue hung on a noun as a relative clause is done by the subject of the noun's clause
+    ('The judge pointed to a previous case to say that courts must weigh "whether the case involves issues '
+     'important to the public."', 'courts must weigh "whether the case involves issues important to the public."',
+     "say", "The judge"),
     # a participle used as a preposition ('following') is a setting between a cue and its 'that' clause
     ('Roe said following a vote in 2004 that she had "very serious doubts about the plan."',
      'she had "very serious doubts about the plan."', "said", "Roe"),

@@ -798,6 +798,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
+    # a participle conjoined to a tensed verb (here a passive) inside a participle's clause goes with that participle
+    ('Roe pushed back on the claims Thursday, saying that the bill had the right parts but was sunk by voter '
+     'mistrust - and arguing that he and Doe shared "almost all the same views on the budget."',
+     'he and Doe shared "almost all the same views on the budget."', "arguing", "Roe"),
     # an infinitive cue hung on a noun as a relative clause is done by the subject of the noun's clause
     ('The judge pointed to a previous case to say that courts must weigh "whether the case involves issues '
      'important to the public."', 'courts must weigh "whether the case involves issues important to the public."',

@@ -158,11 +158,17 @@ def _conjoined_verb(verb: Token) -> Token:
     return verb.head
 
 
+def _finite(verb: Token) -> bool:
+    """'said', 'says', 'was waylaid', 'has said': a verb with a tense of its own or a tensed helper."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
 def _like_participle(verb: Token, head: Token) -> Token | None:
     """WHY: coordination joins like forms. A participle hung on a finite verb inside the clause
     another participle reports ('with Roe posting that it was "a disgrace" and asking, "..."')
     is coordinated with that participle, whose subject it shares, not with the reported verb."""
-    if verb.tag_ != "VBG" or head.tag_ not in ("VBD", "VBZ", "VBP", "MD") or head.dep_ != "ccomp":
+    if verb.tag_ != "VBG" or not _finite(head) or head.dep_ not in ("ccomp", "conj"):
         return None
     tok = head
     for _ in range(4):

@@ -798,6 +798,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
+    # words opening with 'and' and holding a verb before a cue are a second predicate, not the cue's subject
+    ('He pledged to be "the greatest mayor that God ever created" and cast doubt on the official jobless rate of '
+     '4.9 percent, suggested that the real rate could be as high as 42 percent.',
+     'to be "the greatest mayor that God ever created"', "pledged", "He"),
     # a participle conjoined to a tensed verb (here a passive) inside a participle's clause goes with that participle
     ('Roe pushed back on the claims Thursday, saying that the bill had the right parts but was sunk by voter '
      'mistrust - and arguing that he and Doe shared "almost all the same views on the budget."',

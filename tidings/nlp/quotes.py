@@ -643,6 +643,10 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
     # WHY: '"...," said Jo Roe, an aide, reports the Daily Bugle.': words before the cue that
     # open with a verb are an inverted tag of their own; this cue's subject follows it
     inverted = s < cue[0] and doc[s].tag_ in ("VBD", "VBZ") and doc[s].pos_ == "VERB"
+    if s < cue[0] and doc[s].lower_ in ("and", "but", "or") and any(t.pos_ == "VERB" for t in doc[s:cue[0]]):
+        # 'He pledged to be "..." and cast doubt on the rate, suggested that ...': a second
+        # predicate before the cue is no subject
+        return None, None
     if s < cue[0] and not inverted and any(t.pos_ in NAMEISH for t in doc[s:cue[0]]):
         head = max((t for t in doc[s:cue[0]] if t.pos_ in NAMEISH), key=lambda t: t.i)
         return (s, cue[0]), head.i

@@ -798,6 +798,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
+    # a share of those polled says what the poll found: the poll (in an 'in' phrase or heading the clause) speaks
+    ('In a September Springfield Courier poll, 75 percent of voters said "most people in politics" can\'t be trusted.',
+     '"most people in politics" can\'t be trusted', "said", "a September Springfield Courier poll"),
     # words opening with 'and' and holding a verb before a cue are a second predicate, not the cue's subject
     ('He pledged to be "the greatest mayor that God ever created" and cast doubt on the official jobless rate of '
      '4.9 percent, suggested that the real rate could be as high as 42 percent.',

@@ -48,7 +48,7 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
             before = [c for c in subjects if c.i < tok.i]
             subject = before[-1] if before else subjects[0]
             if not (subject.lower_ in RELATIVE and tok.dep_ == "relcl" and _issued(tok.head, media)):
-                return relative_head(subject)
+                return _poll_of(tok, subject) or relative_head(subject)
             # 'hoisted a sign that read ...': the one who issued the document speaks
         host = _infinitive_host(tok)
         if host is not None:
@@ -110,6 +110,33 @@ def _infinitive_host(tok: Token) -> Token | None:
         if t.dep_ not in _NOUN_LINKS or t.head.i == t.i:
             return None
         t = t.head
+    return None
+
+
+_POLLS = frozenset(("poll", "survey"))
+# heads of a share of the people asked ('75 percent of Republicans', 'a majority', 'Six in 10')
+_SHARES = frozenset(("percent", "%", "majority", "minority", "half", "third", "quarter", "plurality"))
+
+
+def _poll_of(verb: Token, subject: Token) -> Token | None:
+    """'A poll last week found that 63 percent of Americans want C', 'In a CNN poll, 31% said C':
+    a share of the people polled says what the poll found; the poll is the source (PolNeAR marks
+    it), whether it heads the clause above the cue or sets the cue in an 'in' phrase."""
+    if not (subject.lemma_.lower() in _SHARES or subject.pos_ == "NUM"):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if noun is not None and noun.lemma_.lower() in _POLLS:
+                return noun
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in _POLLS:
+            return subj
     return None
 
 

@@ -798,6 +798,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
+    # an owner's quoted claim inside another cue's object stands beside that cue's attribution
+    ('The mayor on Thursday blamed the press for making an issue out of Jane Roe\'s claim that the council "sold the '
+     'bridge," saying they were nitpicking.', 'the council "sold the bridge,"', "claim", "Jane Roe"),
     # a share of those polled says what the poll found: the poll (in an 'in' phrase or heading the clause) speaks
     ('In a September Springfield Courier poll, 75 percent of voters said "most people in politics" can\'t be trusted.',
      '"most people in politics" can\'t be trusted', "said", "a September Springfield Courier poll"),

@@ -1092,6 +1092,25 @@ def _narration_start(doc: Doc, f: _Found) -> int | None:
     return None
 
 
+def _owned_quotation(doc: Doc, f: _Found) -> bool:
+    """'blamed the media for making an issue of Trump's claim that Obama "founded ISIS"': a noun
+    of saying with its owner before it, whose clause holds a quotation."""
+    if not f.runs or f.cue is None or f.speaker is None:
+        return False
+    words = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    return words is not None and len(words) == 1 and words[0].pos_ == "NOUN" and f.speaker[2] < words[0].i
+
+
+def _owned_inside(f: _Found, g: _Found, owned: set[int]) -> bool:
+    """WHY: an owner's quoted claim inside what another cue takes as its object ('blamed the
+    media for ... Trump's claim that Obama "founded ISIS"') is the owner's words (PolNeAR marks
+    the owner); the object stays the other cue's, so both stand."""
+    for a, b in ((f, g), (g, f)):
+        if id(a) in owned and not b.clausal and not b.direct and b.start <= a.cue[0] and a.end <= b.end:
+            return True
+    return False
+
+
 def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     """One attribution per stretch of text (PolNeAR is univocal). An attribution reported
     inside another one's clause ("CNN reported that King said ...") belongs to the outer one,
@@ -1102,6 +1121,7 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
                         if g.speaker is not None and g.rank <= KIND_RANK["phrase"] and g.clausal)
     clause_at = {id(f): at for f in found if (at := _narration_start(doc, f)) is not None}
     narrated = set(clause_at)
+    owned = {id(f) for f in found if _owned_quotation(doc, f)}
 
     def nested(f: _Found) -> bool:
         return f.cue is not None and id(f) not in narrated and any(
@@ -1113,13 +1133,14 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     for f in found:
         clash = False
         for s, e, g in kept.overlapping(f.start, f.end):
-            if _set_inside(f, g, narrated):
+            if _set_inside(f, g, narrated) or _owned_inside(f, g, owned):
                 continue
             inter = min(f.end, e) - max(f.start, s)
             if inter >= 0.5 * min(f.end - f.start, e - s):
                 clash = True
                 break
-        if not clash and f.cue and any(not _set_inside(f, g, narrated) for _, _, g in kept.overlapping(f.cue[0], f.cue[0] + 1)):
+        if not clash and f.cue and any(not (_set_inside(f, g, narrated) or _owned_inside(f, g, owned))
+                                       for _, _, g in kept.overlapping(f.cue[0], f.cue[0] + 1)):
             clash = True            # f is reported inside a kept attribution
         if not clash:
             kept.add(f.start, f.end, f)

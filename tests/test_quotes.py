@@ -798,6 +798,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
+    # an opening 'as reported by X' aside reports the clause even when its verb is one of finding
+    ('As reported by the Springfield Courier, former mayor Jane Roe found both plans to be "disqualifying."',
+     'former mayor Jane Roe found both plans to be "disqualifying."', "reported", "the Springfield Courier"),
     # an owner's quoted claim inside another cue's object stands beside that cue's attribution
     ('The mayor on Thursday blamed the press for making an issue out of Jane Roe\'s claim that the council "sold the '
      'bridge," saying they were nitpicking.', 'the council "sold the bridge,"', "claim", "Jane Roe"),

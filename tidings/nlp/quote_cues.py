@@ -463,7 +463,10 @@ def _as_aside(doc: Doc, verb: Token, kind: str, lex: CueLexicon) -> tuple[int, i
     if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX") or not any(
             c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
         return None
-    if lex.verb_kind(verb.head.lemma_.lower()) is not None:
+    head_kind = lex.verb_kind(verb.head.lemma_.lower())
+    # 'As reported by the Post, investigators found C': an opening aside reports the whole clause
+    # even when its verb is one of finding or believing (a speech verb after it is a time)
+    if head_kind is not None and not (head_kind in ("evidence", "belief") and verb.i < verb.head.i):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd")]
     if verb.lemma_.lower() == "put":

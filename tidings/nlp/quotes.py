@@ -1114,7 +1114,8 @@ def _owned_inside(f: _Found, g: _Found, owned: set[int]) -> bool:
 def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     """One attribution per stretch of text (PolNeAR is univocal). An attribution reported
     inside another one's clause ("CNN reported that King said ...") belongs to the outer one,
-    unless it is narration set in it (``_narrated``: both stand); among overlapping ones, direct
+    unless it is narration set in it (``_narration_start``: both stand); an owner's quoted claim
+    inside another cue's object stands too (``_owned_inside``); among overlapping ones, direct
     quotes win, then speech cues, then the longer."""
     found = [f for f in found if f.direct or f.speaker is not None]
     outers = Intervals((g.start, g.end, g) for g in found

@@ -795,6 +795,12 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # is two quotes
     ('"We will win," Roe said. "The whole town is behind us.\n\n"And we will not stop now," she added.',
      '"And we will not stop now,"', "added", "she"),
+    # a second name and colon after a closed quotation on a colon line opens that name's words
+    ('Two senators reject the plan.\n\nRoe: "We will vote against it." Doe: "The plan is far too costly for us."',
+     '"The plan is far too costly for us."', ":", "Doe"),
+    # a nearer cue with a colon between a cue and the clause hung on it introduces that clause
+    ('"There is a young man having some problems," the mayor said as the protester yelled: "Go home now!"',
+     '"Go home now!"', "yelled", "the protester"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
@@ -808,6 +814,33 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
+    # an opening 'as reported by X' aside reports the clause even when its verb is one of finding
+    ('As reported by the Springfield Courier, former mayor Jane Roe found both plans to be "disqualifying."',
+     'former mayor Jane Roe found both plans to be "disqualifying."', "reported", "the Springfield Courier"),
+    # an owner's quoted claim inside another cue's object stands beside that cue's attribution
+    ('The mayor on Thursday blamed the press for making an issue out of Jane Roe\'s claim that the council "sold the '
+     'bridge," saying they were nitpicking.', 'the council "sold the bridge,"', "claim", "Jane Roe"),
+    # a share of those polled says what the poll found: the poll (in an 'in' phrase or heading the clause) speaks
+    ('In a September Springfield Courier poll, 75 percent of voters said "most people in politics" can\'t be trusted.',
+     '"most people in politics" can\'t be trusted', "said", "a September Springfield Courier poll"),
+    # words opening with 'and' and holding a verb before a cue are a second predicate, not the cue's subject
+    ('He pledged to be "the greatest mayor that God ever created" and cast doubt on the official jobless rate of '
+     '4.9 percent, suggested that the real rate could be as high as 42 percent.',
+     'to be "the greatest mayor that God ever created"', "pledged", "He"),
+    # a participle conjoined to a tensed verb (here a passive) inside a participle's clause goes with that participle
+    ('Roe pushed back on the claims Thursday, saying that the bill had the right parts but was sunk by voter '
+     'mistrust - and arguing that he and Doe shared "almost all the same views on the budget."',
+     'he and Doe shared "almost all the same views on the budget."', "arguing", "Roe"),
+    # an infinitive cue hung on a noun as a relative clause is done by the subject of the noun's clause
+    ('The judge pointed to a previous case to say that courts must weigh "whether the case involves issues '
+     'important to the public."', 'courts must weigh "whether the case involves issues important to the public."',
+     "say", "The judge"),
+    # a participle used as a preposition ('following') is a setting between a cue and its 'that' clause
+    ('Roe said following a vote in 2004 that she had "very serious doubts about the plan."',
+     'she had "very serious doubts about the plan."', "said", "Roe"),
+    # a quotation in a clause conjoined to a reported clause is the reporter's, not the inner subject's
+    ('He said Roe has been "a tremendously important part of my team," and Democrats would need to "depend on '
+     'her" for the final months.', 'to "depend on her" for the final months', "need", "He"),
     # a capitalised '-ed' speech verb read as part of the name after it, before a colon, is an inverted tag
     ('He spoke at length on the radio.\nStated Roe:\n"We will win this fight and we will not stop."',
      '"We will win this fight and we will not stop."', "Stated", "Roe"),

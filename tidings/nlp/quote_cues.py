@@ -284,12 +284,19 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             return (s, e), True
     # "said on Friday during a news conference that C": the parser hung C elsewhere
     if kind in ("speech", "clausal"):
+        setting = False
         for t in doc[verb.i + 1:min(verb.i + 14, verb.sent.end)]:
-            if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX"):
+            # ('called for X following news that C': after a participle setting, a noun's own
+            # 'that' clause is the noun's, not what was said)
+            if (t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX")
+                    and not (setting and t.head.dep_ == "acl")):
                 s, e = _trim(doc, t.i + 1, _cut_nested(t.head, trailing))
                 if e > s:
                     return (s, e), True
-            if (t.is_punct and t.text in ".;:?!" or t.pos_ == "VERB"
+            # 'said following a vote in 2001 that C': a participle used as a preposition starts
+            # a setting, not a clause of its own
+            setting = setting or t.pos_ == "VERB" and t.dep_ == "prep"
+            if (t.is_punct and t.text in ".;:?!" or t.pos_ == "VERB" and t.dep_ != "prep"
                     or t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i):
                 break       # 'backing down, he said that C', ', adding that C': C is the nearer verb's
         sibling = _sibling_clause(verb, lex)
@@ -456,7 +463,10 @@ def _as_aside(doc: Doc, verb: Token, kind: str, lex: CueLexicon) -> tuple[int, i
     if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX") or not any(
             c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
         return None
-    if lex.verb_kind(verb.head.lemma_.lower()) is not None:
+    head_kind = lex.verb_kind(verb.head.lemma_.lower())
+    # 'As reported by the Post, investigators found C': an opening aside reports the whole clause
+    # even when its verb is one of finding or believing (a speech verb after it is a time)
+    if head_kind is not None and not (head_kind in ("evidence", "belief") and verb.i < verb.head.i):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd")]
     if verb.lemma_.lower() == "put":

@@ -156,7 +156,7 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     text = doc.text if text is None else text
     frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
     found = _attach(doc, text, frames, runs)
-    found += _licensed(doc, text, runs, found, lex.media)
+    found += _licensed(doc, text, runs, found, lex.media, frozenset(lex.verbs))
     found += _tagged_quotes(doc, text, runs, found)
     found += _possessed_quotes(doc, text, runs, found, lex)
     found += _presented_quotes(doc, text, runs, found)
@@ -165,6 +165,18 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     found += _signed_quotes(doc, text, runs, found)
     found = _continuations(doc, text, found, runs)
     return _dedupe(doc, text, found)
+
+
+def _nearer_cue_opens(doc: Doc, text: str, cues: list[int], after: int, clause_s: int) -> bool:
+    """'"...," Cruz said as the heckler yelled: "You suck!"': another cue between a cue and the
+    clause the parser hung on it, with only punctuation and an opening mark between that cue and
+    the clause, introduces the clause: its words are the nearer cue's speaker's."""
+    for c in cues[bisect.bisect_left(cues, after):bisect.bisect_left(cues, clause_s)]:
+        tok = doc.char_span(c, c + 1, alignment_mode="expand")
+        end = tok.end_char if tok is not None else c
+        if end < clause_s and all(ch in GAP_PUNCT or ch in QUOTE_MARK_CHARS for ch in text[end:clause_s]):
+            return True
+    return False
 
 
 def _chars(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
@@ -242,10 +254,11 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
             claimed.add(before)
             r = runs[before]
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
-            s, e = _cover_runs(runs, starts, *clause)
-            inside = runs_within(runs, starts, s, e)
-            claimed.update(index[(r.start, r.end)] for r in inside)
-            out.append(_Found(s, e, (cue_s, cue_e), speaker, False, rank, inside, clausal=fr.clausal))
+            if not _nearer_cue_opens(doc, text, cues, cue_e, clause[0]):
+                s, e = _cover_runs(runs, starts, *clause)
+                inside = runs_within(runs, starts, s, e)
+                claimed.update(index[(r.start, r.end)] for r in inside)
+                out.append(_Found(s, e, (cue_s, cue_e), speaker, False, rank, inside, clausal=fr.clausal))
         elif (after is not None and after not in claimed and fr.kind in ("speech", "clausal", "phrase", "direct")
               and _within(clause, runs[after]) and not _own_tag_after(text, runs[after], clause_e)):
             claimed.add(after)
@@ -268,19 +281,25 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
 
 
 def _licensed(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found],
-              media: frozenset[str] = frozenset()) -> list[_Found]:
+              media: frozenset[str] = frozenset(), cue_verbs: frozenset[str] = frozenset()) -> list[_Found]:
     """Quotations no cue claimed, attributed through the verb that governs them."""
     covered = Intervals((f.start, f.end, f) for f in found)
     free = [r for r in runs if not any(s <= r.start and r.end <= e for s, e, _ in covered.overlapping(r.start, r.end))]
     if not free or not doc.has_annotation("DEP"):
         return []
     out = []
+    reporters = _reporters(doc, found)
     for r, fr, direct in licensed_frames(doc, text, free, media):
         cs, ce = _chars(doc, fr.cue)
         s, e = (r.start, r.end) if direct else _chars(doc, fr.content)
         if direct and doc[fr.content[1] - 1].idx >= r.end:     # a topic phrase after the quotation
             e = _chars(doc, fr.content)[1]
         speaker = (fr.speaker[0], fr.speaker[1], fr.speaker_head) if fr.speaker else None
+        # a verb of saying or judging of its own ('as recalled by X') keeps its own speaker
+        own = direct or fr.lemma in cue_verbs
+        outer = None if own else _reporting_attribution(doc, doc[fr.cue[0]], reporters)
+        if outer is not None:
+            speaker = outer.speaker
         out.append(_Found(s, e, (cs, ce), speaker, direct, KIND_RANK["licensed"], [r], how="licensed"))
     return out
 
@@ -291,6 +310,37 @@ VOICED = frozenset(("chant", "shout", "yell", "scream", "cry", "sing", "whisper"
 # '"...," the editorial read.': forms the tagger takes for a noun after a quotation
 # ('"...," the two write.', '"...," a voice-over states.': present tenses taken for plural nouns)
 _NOUNLIKE_CUES = frozenset(("read", "reads", "write", "writes", "state", "states"))
+
+
+# the links by which a clause stays inside the clause a cue reports (not relative clauses: 'the
+# man who called it "a hoax"' is the man's doing)
+_REPORTED_LINKS = frozenset(("ccomp", "advcl", "conj", "xcomp", "pcomp", "prep", "pobj", "acomp"))
+
+
+def _reporters(doc: Doc, found: list[_Found]) -> dict[int, _Found]:
+    """The attributions made by a speech cue with a speaker, by the cue's first token."""
+    out = {}
+    for f in found:
+        if f.rank == KIND_RANK["speech"] and f.speaker is not None and f.cue is not None:
+            cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+            if cue is not None:
+                out.setdefault(cue.start, f)
+    return out
+
+
+def _reporting_attribution(doc: Doc, verb: Token, reporters: dict[int, _Found]) -> _Found | None:
+    """'He said Roe has been "a great help," and the party would need to "lean on her"': a
+    quotation governed by a verb that is no cue, in a clause joined (as a complement, an adverbial
+    clause, a conjunct) to the clause a speech cue reports, is the reporter's words too, whoever
+    the inner clause's subject is."""
+    tok = verb
+    for _ in range(8):
+        if tok.dep_ not in _REPORTED_LINKS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.i in reporters:
+            return reporters[tok.i]
+    return None
 
 
 def _inword_hyphen(doc: Doc, j: int) -> bool:
@@ -524,9 +574,32 @@ def _colon_lines(doc: Doc, text: str, found: list[_Found]) -> tuple[list[_Found]
             continue
         # the colon as written: the tokenizer may glue it to the name ('(R-S.C.):"I ...')
         c = text.index(":", m.end(1), m.start(2))
-        out.append(_Found(cs, ce, (c, c + 1), (sp.start, sp.end, sp.end - 1), False,
-                          KIND_RANK["speech"], [], how="colon"))
+        for label, cue, (s, e) in _labelled_turns(doc, text, sp, (c, c + 1), (cs, ce)):
+            out.append(_Found(s, e, cue, (label.start, label.end, label.end - 1), False, KIND_RANK["speech"], [],
+                              how="colon"))
     return out, superseded
+
+
+# '... ISIS." Bush: "The mission ...': a second label after a closed quotation on the same line
+_NEXT_LABEL = re.compile(r"(?<=[.?!][\"\u201d])[ \t]+([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2})"
+                         r":[ \t]*(?=[\"\u201c])")
+
+
+def _labelled_turns(doc: Doc, text: str, name, colon: tuple[int, int], content: tuple[int, int]):
+    """'Clinton: "We will defeat ISIS." Bush: "The mission is to destroy ISIS."': a colon line may
+    set two speakers side by side; a capitalised name and a colon right after a closed quoted
+    sentence opens the next one's words, which are not the first name's. Returns (label tokens,
+    colon, content) for each turn, the first label (``name``, a Span) being the line's own."""
+    turns = []
+    label, cue, s = name, colon, content[0]
+    for m in _NEXT_LABEL.finditer(text, content[0], content[1]):
+        nxt = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if nxt is None:
+            continue
+        turns.append((label, cue, (s, m.start())))
+        label, cue, s = nxt, (m.end(1), m.end(1) + 1), m.end()
+    turns.append((label, cue, (s, content[1])))
+    return turns
 
 
 _DASHES = "-\u2014\u2013\u2015"
@@ -622,6 +695,10 @@ def _surface_speaker(doc: Doc, cue: tuple[int, int], runs, starts):
     # WHY: '"...," said Jo Roe, an aide, reports the Daily Bugle.': words before the cue that
     # open with a verb are an inverted tag of their own; this cue's subject follows it
     inverted = s < cue[0] and doc[s].tag_ in ("VBD", "VBZ") and doc[s].pos_ == "VERB"
+    if s < cue[0] and doc[s].lower_ in ("and", "but", "or") and any(t.pos_ == "VERB" for t in doc[s:cue[0]]):
+        # 'He pledged to be "..." and cast doubt on the rate, suggested that ...': a second
+        # predicate before the cue is no subject
+        return None, None
     if s < cue[0] and not inverted and any(t.pos_ in NAMEISH for t in doc[s:cue[0]]):
         head = max((t for t in doc[s:cue[0]] if t.pos_ in NAMEISH), key=lambda t: t.i)
         return (s, cue[0]), head.i
@@ -1130,16 +1207,37 @@ def _narration_start(doc: Doc, f: _Found) -> int | None:
     return None
 
 
+def _owned_quotation(doc: Doc, f: _Found) -> bool:
+    """'blamed the media for making an issue of Trump's claim that Obama "founded ISIS"': a noun
+    of saying with its owner before it, whose clause holds a quotation."""
+    if not f.runs or f.cue is None or f.speaker is None:
+        return False
+    words = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    return words is not None and len(words) == 1 and words[0].pos_ == "NOUN" and f.speaker[2] < words[0].i
+
+
+def _owned_inside(f: _Found, g: _Found, owned: set[int]) -> bool:
+    """WHY: an owner's quoted claim inside what another cue takes as its object ('blamed the
+    media for ... Trump's claim that Obama "founded ISIS"') is the owner's words (PolNeAR marks
+    the owner); the object stays the other cue's, so both stand."""
+    for a, b in ((f, g), (g, f)):
+        if id(a) in owned and not b.clausal and not b.direct and b.start <= a.cue[0] and a.end <= b.end:
+            return True
+    return False
+
+
 def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     """One attribution per stretch of text (PolNeAR is univocal). An attribution reported
     inside another one's clause ("CNN reported that King said ...") belongs to the outer one,
-    unless it is narration set in it (``_narrated``: both stand); among overlapping ones, direct
+    unless it is narration set in it (``_narration_start``: both stand); an owner's quoted claim
+    inside another cue's object stands too (``_owned_inside``); among overlapping ones, direct
     quotes win, then speech cues, then the longer."""
     found = [f for f in found if f.direct or f.speaker is not None]
     outers = Intervals((g.start, g.end, g) for g in found
                         if g.speaker is not None and g.rank <= KIND_RANK["phrase"] and g.clausal)
     clause_at = {id(f): at for f in found if (at := _narration_start(doc, f)) is not None}
     narrated = set(clause_at)
+    owned = {id(f) for f in found if _owned_quotation(doc, f)}
 
     def nested(f: _Found) -> bool:
         return f.cue is not None and id(f) not in narrated and any(
@@ -1151,13 +1249,14 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     for f in found:
         clash = False
         for s, e, g in kept.overlapping(f.start, f.end):
-            if _set_inside(f, g, narrated):
+            if _set_inside(f, g, narrated) or _owned_inside(f, g, owned):
                 continue
             inter = min(f.end, e) - max(f.start, s)
             if inter >= 0.5 * min(f.end - f.start, e - s):
                 clash = True
                 break
-        if not clash and f.cue and any(not _set_inside(f, g, narrated) for _, _, g in kept.overlapping(f.cue[0], f.cue[0] + 1)):
+        if not clash and f.cue and any(not (_set_inside(f, g, narrated) or _owned_inside(f, g, owned))
+                                       for _, _, g in kept.overlapping(f.cue[0], f.cue[0] + 1)):
             clash = True            # f is reported inside a kept attribution
         if not clash:
             kept.add(f.start, f.end, f)

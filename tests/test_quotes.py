@@ -779,6 +779,12 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
      '"It is just not true."', "interjected", "Jones"),
     ('He said the league was in "good shape," which he called "a relief to us all."',
      '"a relief to us all."', "called", "he"),
+    # a quotation set off by a comma or colon after its cue is words said, even short and in capitals
+    ('Roe tried to laugh it off by interjecting, \u201cOnly Kim Lee.\u201d But the host pressed on.',
+     '\u201cOnly Kim Lee.\u201d', "interjecting", "Roe"),
+    # an exclamation in capitals after a cue's colon is words said, not a title
+    ('"Let everybody know they are to go to the park," Roe says to Smith on camera, who responds eagerly: '
+     '"Okay!"', '"Okay!"', "responds", "who"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

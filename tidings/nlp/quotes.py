@@ -172,7 +172,8 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
                  and _gap_is_punct(text, clause_e, runs[after].start)
                  and _same_paragraph(text, runs[before].end, runs[after].start)
                  and (_within(clause, runs[before]) or _within(clause, runs[after])))
-        if content is not None and fr.lemma not in VOICED and _only_a_title(doc, text, runs, starts, content):
+        if (content is not None and fr.lemma not in VOICED and _only_a_title(doc, text, runs, starts, content)
+                and not _introduced(text, clause_e, content[0])):
             continue    # 'discussed "Fox & Friends"': a quoted name, not quoted words
         if split:
             parts = [runs[before], runs[after]]
@@ -533,6 +534,14 @@ def _only_a_title(doc: Doc, text: str, runs, starts, content: tuple[int, int]) -
         return False    # 'She declared "What a Great Night!"': an exclamation in capitals is words said
     span = doc.char_span(runs[k].start, runs[k].end, alignment_mode="expand")
     return span is not None and is_title(span)
+
+
+def _introduced(text: str, clause_e: int, content_s: int) -> bool:
+    """'He cut in, "Only Kim Lee."': a quotation set off by a comma or a colon right after
+    its cue clause is handed to the cue as words said, even when it is short and in capitals like a
+    title (a title is named in the run of the sentence: 'discussed "Fox & Friends"')."""
+    gap = text[clause_e:content_s].rstrip(QUOTE_MARK_CHARS)
+    return clause_e <= content_s and all(ch in GAP_PUNCT for ch in gap) and ("," in gap or ":" in gap)
 
 
 def _in_run(runs, starts, pos: int) -> bool:

@@ -877,6 +877,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # the closing mark and a preposition before the relative pronoun
     ('Lawmakers slammed the tax trick called an "inversion," in which a firm moves its home abroad.',
      'the tax trick called an "inversion,"', "slammed", "Lawmakers"),
+    # a possessed noun of saying as the subject of 'be' with a that-clause: the owner said the clause
+    ('Roe\'s catch phrase in that race was that Smith "would say or do anything to win."',
+     'Smith "would say or do anything to win."', "phrase", "Roe"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

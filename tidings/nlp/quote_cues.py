@@ -28,6 +28,10 @@ NOT_ATTRIBUTING = {"be", "have", "do", "make", "go", "get", "seem", "appear", "m
                    "wonder", "\u2019s", "'s"}   # "’s": a curly 's the lemmatizer leaves as is
 # verbs that name something ("called X Y", "dubbed X Y"): the object and the name are the content
 NAMING = {"call", "dub", "label", "brand", "term"}
+# nouns of words said that a possessive attributes ('Romney's "47 percent" comment', 'her
+# slogan is "..."', 'his answer was that ...'), besides the lexicon's nominal cues
+SAYING_NOUNS = frozenset(("slogan", "line", "mantra", "motto", "response", "answer", "reply", "words", "quip",
+                          "refrain", "catchphrase", "retort", "phrase", "word"))
 QUOTE_MARKS = set("\"\u201c\u201d\u00ab\u00bb\u201e")
 SPEAKER_POS = ("NOUN", "PROPN", "PRON", "NUM", "X")
 # a 'sentence' longer than this is a run-on the parser could not split (hostile or broken text):
@@ -94,6 +98,11 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             if f:
                 frames.append(f)
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SAYING_NOUNS:
+            f = _nominal(doc, tok, trailing, copular=True)
+            if f:
+                frames.append(f)
+                continue
         inverted = _inverted_compound(doc, tok, lex)
         if inverted is not None:
             frames.append(inverted)
@@ -610,15 +619,26 @@ def _is_when(prep: Token) -> bool:
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
-def _nominal(doc: Doc, noun: Token, trailing: list[int]) -> Frame | None:
-    """"his warning that C", "Trump's claim that C", "the suggestion by X that C": the owner says C."""
+def _that_clause(head: Token) -> Token | None:
+    """The clause opened by 'that' hung on ``head`` after it."""
+    return next((c for c in head.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > head.i
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+
+
+def _nominal(doc: Doc, noun: Token, trailing: list[int], copular: bool = False) -> Frame | None:
+    """"his warning that C", "Trump's claim that C", "the suggestion by X that C": the owner says C.
+
+    So does "Roe's answer was that C" ("her claim is that C"): WHY: a possessed noun of saying as
+    the subject of 'be' with a that-clause names the words its owner said, like "Roe answered that
+    C". ``copular``: only that reading (for nouns of saying that take no clause of their own)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         # 'the suggestion by the candidate that C', 'a warning from the agency that C'
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i), None)
         owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
-                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    clause = None if copular else _that_clause(noun)
+    if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        clause = _that_clause(noun.head)
     if owner is None or clause is None or owner.pos_ not in SPEAKER_POS:
         return None
     s, e = _trim(doc, clause.left_edge.i, _cut_nested(clause, trailing))

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.ids import stable_id
 from tidings.nlp.intervals import Intervals
-from tidings.nlp.quote_cues import Frame, verb_frames
+from tidings.nlp.quote_cues import SAYING_NOUNS, Frame, verb_frames
 from tidings.nlp.quote_learned import keep_mask, load_priors, scored_candidates, select
 from tidings.nlp.quote_lexicon import CueLexicon, load_lexicon
 from tidings.nlp.quote_licensed import is_title, licensed_frames
@@ -323,12 +323,6 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
     return out
 
 
-# nouns of words said that a possessive attributes ('Romney's "47 percent" comment', 'her
-# slogan is "..."'), besides the lexicon's nominal cues
-_SAYING_NOUNS = frozenset(("slogan", "line", "mantra", "motto", "response", "answer", "reply", "words", "quip",
-                           "refrain", "catchphrase", "retort", "phrase", "word"))
-
-
 def _possessor(noun: Token) -> Token | None:
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is None or poss.pos_ not in ("PROPN", "NOUN") and poss.lower_ not in ("his", "her", "their"):
@@ -342,7 +336,7 @@ def _possessed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_F
     "..."': a quotation that a possessed noun of saying names is the possessor's words."""
     if not runs or not doc.has_annotation("DEP"):
         return []
-    nouns = _SAYING_NOUNS | lex.nouns
+    nouns = SAYING_NOUNS | lex.nouns
     tok_starts = [t.idx for t in doc]
     run_starts = [x.start for x in runs]
     out = []

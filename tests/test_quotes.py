@@ -880,6 +880,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a possessed noun of saying as the subject of 'be' with a that-clause: the owner said the clause
     ('Roe\'s catch phrase in that race was that Smith "would say or do anything to win."',
      'Smith "would say or do anything to win."', "phrase", "Roe"),
+    # an adjective of certainty, hope or fear with a clause reports what its subject holds
+    ('But loyalists were adamant that he has "no plans" to run.', 'he has "no plans" to run', "adamant", "loyalists"),
+    ('The group spent the week in Iowa, confident that voters would "come home" in the end.',
+     'voters would "come home" in the end', "confident", "The group"),
     # a quoted name after 'as' on a verb with an object is what the subject called the object
     ('After the vote, Roe emailed her his thanks, addressing her informally as \u201cKim\u201d and telling her '
      'to rest.',

@@ -103,6 +103,10 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             if f:
                 frames.append(f)
                 continue
+        attitude = _attitude(doc, tok, lex, trailing)
+        if attitude is not None:
+            frames.append(attitude)
+            continue
         inverted = _inverted_compound(doc, tok, lex)
         if inverted is not None:
             frames.append(inverted)
@@ -160,6 +164,42 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
                             speaker_head=head.i if head is not None else None,
                             content=content, kind=kind, lemma=lemma, clausal=clausal))
     return frames
+
+
+# adjectives of certainty, hope, fear and feeling that take what their subject holds as a clause
+# ('she is sure that ...', 'they remain confident that ...', 'leaders are worried that ...')
+ATTITUDES = frozenset(("sure", "unsure", "certain", "uncertain", "confident", "convinced", "adamant", "hopeful",
+                       "optimistic", "pessimistic", "worried", "concerned", "afraid", "fearful", "aware", "skeptical",
+                       "sceptical", "doubtful", "insistent", "glad", "happy", "proud", "pleased", "disappointed",
+                       "upset", "thrilled", "surprised", "angry", "furious", "frustrated"))
+
+
+# pronouns that hold no view ('it is certain that C', 'that is sure to ...')
+NON_HOLDERS = frozenset(("it", "this", "that", "there", "what", "which"))
+
+
+def _attitude(doc: Doc, adj: Token, lex: CueLexicon, trailing: list[int]) -> Frame | None:
+    """'She is sure that the plan will fail', 'Backers, confident that he can win, ...': an
+    adjective of certainty, hope or fear with a clause of its own reports what its subject holds.
+    WHY: 'X is sure that C' says the same as 'X believes that C' (a belief frame); the subject is
+    that of the verb the adjective completes ('is', 'remain') or, set off by a comma, modifies."""
+    if adj.lower_ not in ATTITUDES or adj.dep_ not in ("acomp", "advcl") or adj.head.i == adj.i:
+        return None
+    clause = next((c for c in adj.children if c.dep_ == "ccomp" and c.i > adj.i
+                   and c.right_edge.i - c.left_edge.i >= 2), None)
+    if clause is None:
+        return None
+    if adj.head.lemma_.lower() == "make":
+        return None     # 'she strove to make sure that C': to make sure is to see to it, not to hold a view
+    head = speaker_of(adj.head, lex.media)
+    if (head is None or head.pos_ not in SPEAKER_POS or head.i > adj.i and adj.dep_ == "acomp"
+            or head.lower_ in NON_HOLDERS):
+        return None     # 'it is certain that C': nobody holds it
+    s, e = _trim(doc, clause.left_edge.i, _cut_nested(clause, trailing))
+    if e - s < 2:
+        return None
+    return Frame(cue=(adj.i, adj.i + 1), speaker=speaker_span(doc, head, adj.i, (s, e)), speaker_head=head.i,
+                 content=(s, e), kind="belief", lemma=adj.lower_)
 
 
 def _verb_as_plural(tok: Token, lex: CueLexicon) -> bool:

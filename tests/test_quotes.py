@@ -880,6 +880,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a possessed noun of saying as the subject of 'be' with a that-clause: the owner said the clause
     ('Roe\'s catch phrase in that race was that Smith "would say or do anything to win."',
      'Smith "would say or do anything to win."', "phrase", "Roe"),
+    # 'referred to X as "Y"': the object of 'to' before the 'as' phrase is part of what was said
+    ('The mayor has mocked a reporter and referred to the protesters as "paid agitators" in a speech.',
+     'the protesters as "paid agitators"', "referred", "The mayor"),
     # an adjective of certainty, hope or fear with a clause reports what its subject holds
     ('But loyalists were adamant that he has "no plans" to run.', 'he has "no plans" to run', "adamant", "loyalists"),
     ('The group spent the week in Iowa, confident that voters would "come home" in the end.',

@@ -380,12 +380,13 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
         # 'called for the mayor to resign': a 'for' clause with a subject is asked for
         comps = [c for c in verb.children if c.i > verb.i and (c.dep_ in COMPLEMENTS or _for_clause(c)
                                                                or _promised_infinitive(verb, c, kind))
-                 and not (c.dep_ == "prep" and (c.lower_ not in CONTENT_PREPS or _is_when(c)))
+                 and not (c.dep_ == "prep" and (c.lower_ not in CONTENT_PREPS or _is_when(c)) and not _named_object(c))
                  and not _date_object(c)]
         if kind == "belief":
             comps = [c for c in comps if c.dep_ == "xcomp"]
         if comps:
-            s = min(c.left_edge.i for c in comps)
+            # 'referred to X as "Y"': what was said starts at the object, after the preposition
+            s = min(c.left_edge.i + (c.left_edge.i == c.i and _named_object(c)) for c in comps)
             e = _because(verb, max(_cut_nested(c, trailing) for c in comps), trailing)
             s, e = _trim(doc, s, e)
             if e - s >= 2:
@@ -421,6 +422,15 @@ def _promised_infinitive(verb: Token, c: Token, kind: str) -> bool:
     return (kind == "speech" and verb.lemma_.lower() in PROMISING and c.dep_ == "advcl" and c.tag_ == "VB"
             and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"
             and not any(g.dep_ in ("nsubj", "mark") for g in c.children))
+
+
+def _named_object(prep: Token) -> bool:
+    """'referred to immigrants as "rapists"': a 'to' phrase of the verb right before its 'as' phrase
+    holds what the 'as' phrase names; WHY: the name says something of that object, so the object
+    is part of what was said, as the object of 'called X "Y"' is."""
+    verb = prep.head
+    return prep.lower_ == "to" and any(c.dep_ == "prep" and c.lower_ == "as" and c.i == prep.right_edge.i + 1
+                                       for c in verb.children)
 
 
 def _date_object(c: Token) -> bool:

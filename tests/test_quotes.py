@@ -883,6 +883,11 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # 'referred to X as "Y"': the object of 'to' before the 'as' phrase is part of what was said
     ('The mayor has mocked a reporter and referred to the protesters as "paid agitators" in a speech.',
      'the protesters as "paid agitators"', "referred", "The mayor"),
+    # an infinitive after a verb of advising and its object is what was advised, though a date stands between
+    ('Roe has promoted a self-effacing approach in several recent speeches, advising Smith College graduates in '
+     '2007 to "become members of the two-H club: hard work and humility," and telling another class, "Be kind."',
+     'Smith College graduates in 2007 to "become members of the two-H club: hard work and humility,"',
+     "advising", "Roe"),
     # an adjective of certainty, hope or fear with a clause reports what its subject holds
     ('But loyalists were adamant that he has "no plans" to run.', 'he has "no plans" to run', "adamant", "loyalists"),
     ('The group spent the week in Iowa, confident that voters would "come home" in the end.',

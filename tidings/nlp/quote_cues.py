@@ -413,7 +413,8 @@ def _quoted_conjunct(verb: Token, end: int, trailing: list[int]) -> int:
 # verbs of saying whose infinitive complement is what was said ('vowed to fight on'), even where
 # the parser took the infinitive for a purpose ('promised Sunday at a rally to end ...')
 PROMISING = frozenset(("promise", "vow", "pledge", "swear", "threaten", "offer", "refuse", "decline", "agree",
-                       "demand", "urge", "ask", "tell", "warn", "encourage", "implore", "beg", "invite"))
+                       "demand", "urge", "ask", "tell", "warn", "encourage", "implore", "beg", "invite", "advise",
+                       "instruct", "order", "remind"))
 
 
 def _promised_infinitive(verb: Token, c: Token, kind: str) -> bool:

@@ -782,6 +782,14 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # a quotation set off by a comma or colon after its cue is words said, even short and in capitals
     ('Roe tried to laugh it off by interjecting, \u201cOnly Kim Lee.\u201d But the host pressed on.',
      '\u201cOnly Kim Lee.\u201d', "interjecting", "Roe"),
+    # a roundup line's colon may be followed by a no-break space before the quotation
+    ('VOTER TURNOUT IN IOWA STAYS FLAT - Jane P. Roe: \u00a0\u201cAt long last the contests have started, and we '
+     'now have a first glimpse at turnout.\u201d [Blog.]\n\nNext item here.', None, ":", "Jane P. Roe"),
+    # a presented excerpt left open (cut off) still runs to the end of its paragraph
+    ('What that means for the race - More from Roe: \u201cThe partisanship of the state is a starting point, but '
+     'the size of the state matters as much as\n\nNext item here.',
+     '\u201cThe partisanship of the state is a starting point, but the size of the state matters as much as',
+     ":", "Roe"),
     # an exclamation in capitals after a cue's colon is words said, not a title
     ('"Let everybody know they are to go to the park," Roe says to Smith on camera, who responds eagerly: '
      '"Okay!"', '"Okay!"', "responds", "who"),

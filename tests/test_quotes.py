@@ -790,6 +790,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
      'the size of the state matters as much as\n\nNext item here.',
      '\u201cThe partisanship of the state is a starting point, but the size of the state matters as much as',
      ":", "Roe"),
+    # 'Transcript as follows:' as the paragraph before a quoted one presents the document's words
+    ('The senator spoke to the crowd on Monday night.\n\nTranscript as follows:\n\n"Tonight we arrived in '
+     'Cleveland, and we went to a restaurant to grab a quick meal."\n\nFollow us online.', None, ":", "Transcript"),
     # an exclamation in capitals after a cue's colon is words said, not a title
     ('"Let everybody know they are to go to the park," Roe says to Smith on camera, who responds eagerly: '
      '"Okay!"', '"Okay!"', "responds", "who"),

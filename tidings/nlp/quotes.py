@@ -384,6 +384,21 @@ _PRESENTED = re.compile(r"(?:^|(?<=[.!?\]\n])\s*|(?<=\s[-\u2014\u2013])\s*)"
 _PRESENTED_SETTING = re.compile(r"\s+(?:in|on|at|during|last|this)\s.*$")
 
 
+# 'Partial transcript as follows:' closing the paragraph before a quoted one
+_AS_FOLLOWS = re.compile(r"(?<![^\n])([A-Z][^\n:.?!\"\u201c\u201d]{0,60}?)\s+as follows\s*:\s*$")
+
+
+def _follows_line(text: str, start: int):
+    """'Transcript as follows:' as the whole paragraph before a quotation that opens its own: the
+    document named is whose words the quotation gives (a transcript, a statement), as 'From the
+    report:' is. The match, or None."""
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip():
+        return None
+    prev = text.rfind("\n", 0, len(text[:line].rstrip()))
+    return _AS_FOLLOWS.search(text, prev + 1, start)
+
+
 def _presented_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
     """'Here's Clinton in December 1992: "..."', 'From the report: "..."': a writer presenting
     the quotation after a colon names whose words they are."""
@@ -395,11 +410,15 @@ def _presented_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_F
         line = max(text.rfind("\n", 0, r.start) + 1, r.start - 120)
         m = _PRESENTED.search(text, line, r.start)
         if m is None:
-            continue
+            m = _follows_line(text, r.start)
+            if m is None:
+                continue
         name = _PRESENTED_SETTING.sub("", m.group(1)) if m.group(0).lstrip().startswith("Here") else m.group(1)
         sp = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
         if sp is None or not any(t.pos_ in NAMEISH for t in sp):
             continue
+        if m.re is _AS_FOLLOWS and not all(t.pos_ in SPEAKER_WORD_POS for t in sp):
+            continue    # 'The statement reads as follows:': a clause, not the document's name
         head = max((t for t in sp if t.pos_ in NAMEISH), key=lambda t: t.i)
         colon = text.rfind(":", m.start(1), r.start)
         out.append(_Found(r.start, r.end, (colon, colon + 1), (sp.start, sp.end, head.i), True,

@@ -899,6 +899,8 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
      '2007 to "become members of the two-H club: hard work and humility," and telling another class, "Be kind."',
      'Smith College graduates in 2007 to "become members of the two-H club: hard work and humility,"',
      "advising", "Roe"),
+    # the infinitive after a possessed noun of promising is what its owner promised
+    ('Voters cheered his promise to be "neutral" in the talks.', 'to be "neutral" in the talks', "promise", "his"),
     # an adjective of certainty, hope or fear with a clause reports what its subject holds
     ('But loyalists were adamant that he has "no plans" to run.', 'he has "no plans" to run', "adamant", "loyalists"),
     ('The group spent the week in Iowa, confident that voters would "come home" in the end.',

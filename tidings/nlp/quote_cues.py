@@ -98,8 +98,8 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             if f:
                 frames.append(f)
             continue
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SAYING_NOUNS:
-            f = _nominal(doc, tok, trailing, copular=True)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SAYING_NOUNS | PLEDGES:
+            f = _nominal(doc, tok, trailing, copular=tok.lemma_.lower() in SAYING_NOUNS)
             if f:
                 frames.append(f)
                 continue
@@ -670,6 +670,19 @@ def _is_when(prep: Token) -> bool:
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
+# nouns of promising and urging whose infinitive is what was promised or urged ('his promise to
+# build a wall', 'Roe's call to ban imports', 'their refusal to apologize')
+PLEDGES = frozenset(("promise", "pledge", "vow", "threat", "call", "demand", "plea", "offer", "refusal", "request"))
+
+
+def _pledged_infinitive(noun: Token) -> Token | None:
+    """'his promise to be "neutral"': the bare infinitive after a possessed noun of promising says
+    what its owner promised, as the infinitive after 'he promised' does."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i and c.tag_ == "VB"
+                 and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"
+                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+
+
 def _that_clause(head: Token) -> Token | None:
     """The clause opened by 'that' hung on ``head`` after it."""
     return next((c for c in head.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > head.i
@@ -690,6 +703,8 @@ def _nominal(doc: Doc, noun: Token, trailing: list[int], copular: bool = False) 
     clause = None if copular else _that_clause(noun)
     if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         clause = _that_clause(noun.head)
+    if clause is None and noun.lemma_.lower() in PLEDGES:
+        clause = _pledged_infinitive(noun)
     if owner is None or clause is None or owner.pos_ not in SPEAKER_POS:
         return None
     s, e = _trim(doc, clause.left_edge.i, _cut_nested(clause, trailing))

@@ -899,6 +899,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
      '2007 to "become members of the two-H club: hard work and humility," and telling another class, "Be kind."',
      'Smith College graduates in 2007 to "become members of the two-H club: hard work and humility,"',
      "advising", "Roe"),
+    # an opening mark typed right after a word, before a space, closes the quotation
+    ('Roe called the plan \u201cabhorrent\u201c in a tweet Sunday. A month later, he visited the border and spoke '
+     'at length.', 'the plan \u201cabhorrent\u201c', "called", "Roe"),
     # the infinitive after a possessed noun of promising is what its owner promised
     ('Voters cheered his promise to be "neutral" in the talks.', 'to be "neutral" in the talks', "promise", "his"),
     # an adjective of certainty, hope or fear with a clause reports what its subject holds

@@ -782,6 +782,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # a quotation set off by a comma or colon after its cue is words said, even short and in capitals
     ('Roe tried to laugh it off by interjecting, \u201cOnly Kim Lee.\u201d But the host pressed on.',
      '\u201cOnly Kim Lee.\u201d', "interjecting", "Roe"),
+    # two curly single marks typed for a double one close the quotation ('a “question’’ that ...')
+    ('The moderator opened with a \u201cquestion\u2019\u2019 that stung.\n\n\u201cYou have called women awful '
+     'names,\u201d Roe charged.', '\u201cYou have called women awful names,\u201d', "charged", "Roe"),
     # a roundup line's colon may be followed by a no-break space before the quotation
     ('VOTER TURNOUT IN IOWA STAYS FLAT - Jane P. Roe: \u00a0\u201cAt long last the contests have started, and we '
      'now have a first glimpse at turnout.\u201d [Blog.]\n\nNext item here.', None, ":", "Jane P. Roe"),

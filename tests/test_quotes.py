@@ -905,6 +905,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # an opening mark typed right after a word, before a space, closes the quotation
     ('Roe called the plan \u201cabhorrent\u201c in a tweet Sunday. A month later, he visited the border and spoke '
      'at length.', 'the plan \u201cabhorrent\u201c', "called", "Roe"),
+    # a refusal is an attributed stance: the infinitive refused or declined is the content
+    ('Asked about the endorsement, the campaign declined to "discuss private conversations."',
+     'to "discuss private conversations."', "declined", "the campaign"),
     # the infinitive after a possessed noun of promising is what its owner promised
     ('Voters cheered his promise to be "neutral" in the talks.', 'to be "neutral" in the talks', "promise", "his"),
     # an adjective of certainty, hope or fear with a clause reports what its subject holds

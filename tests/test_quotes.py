@@ -908,6 +908,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a refusal is an attributed stance: the infinitive refused or declined is the content
     ('Asked about the endorsement, the campaign declined to "discuss private conversations."',
      'to "discuss private conversations."', "declined", "the campaign"),
+    # a verb of regarding with an object and an 'as' phrase reports what its subject holds
+    ('Critics see the plan as "a giveaway to the rich," and few expect it to pass.',
+     'the plan as "a giveaway to the rich,"', "see", "Critics"),
     # the infinitive after a possessed noun of promising is what its owner promised
     ('Voters cheered his promise to be "neutral" in the talks.', 'to be "neutral" in the talks', "promise", "his"),
     # an adjective of certainty, hope or fear with a clause reports what its subject holds

@@ -103,7 +103,7 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             if f:
                 frames.append(f)
                 continue
-        attitude = _attitude(doc, tok, lex, trailing)
+        attitude = _attitude(doc, tok, lex, trailing) or _seen_as(doc, tok, lex, trailing)
         if attitude is not None:
             frames.append(attitude)
             continue
@@ -200,6 +200,34 @@ def _attitude(doc: Doc, adj: Token, lex: CueLexicon, trailing: list[int]) -> Fra
         return None
     return Frame(cue=(adj.i, adj.i + 1), speaker=speaker_span(doc, head, adj.i, (s, e)), speaker_head=head.i,
                  content=(s, e), kind="belief", lemma=adj.lower_)
+
+
+# verbs of regarding: 'X sees Y as Z' holds that Y is Z
+REGARDING = frozenset(("see", "view", "regard"))
+
+
+def _seen_as(doc: Doc, verb: Token, lex: CueLexicon, trailing: list[int]) -> Frame | None:
+    """'Most voters see Clinton as the stronger candidate', 'he views the deal as "a disaster"': a
+    verb of regarding with an object and an 'as' phrase after it reports what its subject holds
+    (WHY: 'X sees Y as Z' says 'X believes Y is Z'; without the 'as' phrase it is sight, 'saw him
+    there')."""
+    if verb.lemma_.lower() not in REGARDING or verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
+                and any(g.dep_ in ("pobj", "pcomp", "amod") for g in c.children)), None)
+    if as_ is None:
+        return None
+    head = speaker_of(verb, lex.media)
+    if head is None or head.pos_ not in SPEAKER_POS or head.lower_ in NON_HOLDERS:
+        return None
+    s, e = _trim(doc, obj.left_edge.i, _cut_nested(as_, trailing))
+    if e - s < 3:
+        return None
+    return Frame(cue=cue_extent(doc, verb, lex), speaker=speaker_span(doc, head, verb.i, (s, e)),
+                 speaker_head=head.i, content=(s, e), kind="belief", lemma=verb.lemma_.lower())
 
 
 def _verb_as_plural(tok: Token, lex: CueLexicon) -> bool:

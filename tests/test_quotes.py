@@ -911,6 +911,8 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a verb of regarding with an object and an 'as' phrase reports what its subject holds
     ('Critics see the plan as "a giveaway to the rich," and few expect it to pass.',
      'the plan as "a giveaway to the rich,"', "see", "Critics"),
+    # a verb of depicting with an object and an 'as' phrase says what the object is
+    ('Cruz has cast him as "weak on immigration" in recent weeks.', 'him as "weak on immigration"', "cast", "Cruz"),
     # the infinitive after a possessed noun of promising is what its owner promised
     ('Voters cheered his promise to be "neutral" in the talks.', 'to be "neutral" in the talks', "promise", "his"),
     # an adjective of certainty, hope or fear with a clause reports what its subject holds

@@ -204,14 +204,17 @@ def _attitude(doc: Doc, adj: Token, lex: CueLexicon, trailing: list[int]) -> Fra
 
 # verbs of regarding: 'X sees Y as Z' holds that Y is Z
 REGARDING = frozenset(("see", "view", "regard"))
+# verbs of depicting: 'X cast Y as Z' says that Y is Z
+DEPICTING = frozenset(("cast", "portray", "depict", "characterize"))
 
 
 def _seen_as(doc: Doc, verb: Token, lex: CueLexicon, trailing: list[int]) -> Frame | None:
     """'Most voters see Clinton as the stronger candidate', 'he views the deal as "a disaster"': a
     verb of regarding with an object and an 'as' phrase after it reports what its subject holds
     (WHY: 'X sees Y as Z' says 'X believes Y is Z'; without the 'as' phrase it is sight, 'saw him
-    there')."""
-    if verb.lemma_.lower() not in REGARDING or verb.pos_ != "VERB":
+    there'). A verb of depicting says it ('Cruz cast him as weak': Cruz says he is weak)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in REGARDING | DEPICTING or verb.pos_ != "VERB":
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
@@ -227,7 +230,8 @@ def _seen_as(doc: Doc, verb: Token, lex: CueLexicon, trailing: list[int]) -> Fra
     if e - s < 3:
         return None
     return Frame(cue=cue_extent(doc, verb, lex), speaker=speaker_span(doc, head, verb.i, (s, e)),
-                 speaker_head=head.i, content=(s, e), kind="belief", lemma=verb.lemma_.lower())
+                 speaker_head=head.i, content=(s, e), kind="belief" if lemma in REGARDING else "speech",
+                 lemma=lemma)
 
 
 def _verb_as_plural(tok: Token, lex: CueLexicon) -> bool:

@@ -209,10 +209,10 @@ DEPICTING = frozenset(("cast", "portray", "depict", "characterize"))
 
 
 def _seen_as(doc: Doc, verb: Token, lex: CueLexicon, trailing: list[int]) -> Frame | None:
-    """'Most voters see Clinton as the stronger candidate', 'he views the deal as "a disaster"': a
+    """'Most voters see Roe as the stronger candidate', 'he views the deal as "a disaster"': a
     verb of regarding with an object and an 'as' phrase after it reports what its subject holds
     (WHY: 'X sees Y as Z' says 'X believes Y is Z'; without the 'as' phrase it is sight, 'saw him
-    there'). A verb of depicting says it ('Cruz cast him as weak': Cruz says he is weak)."""
+    there'). A verb of depicting says it ('Roe cast him as weak': Roe says he is weak)."""
     lemma = verb.lemma_.lower()
     if lemma not in REGARDING | DEPICTING or verb.pos_ != "VERB":
         return None

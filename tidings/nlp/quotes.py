@@ -404,7 +404,7 @@ def _presented_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_F
     the quotation after a colon names whose words they are."""
     out = []
     covered = Intervals((f.start, f.end, f) for f in found)
-    # 'More from Jones: "The partisanship ... matters as much as' (an excerpt cut off): a
+    # 'More from Roe: "The partisanship ... matters as much as' (an excerpt cut off): a
     # presented quotation left open runs to the end of its paragraph, and is still the words
     for r in (x for x in runs if not covered.overlapping(x.start, x.end)):
         line = max(text.rfind("\n", 0, r.start) + 1, r.start - 120)
@@ -439,7 +439,7 @@ def _token_at(doc: Doc, text: str, starts: list[int], pos: int) -> int | None:
 
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'\u2019-]*|of|at|the|and|de|van|von|al|el|bin)$")
-# the gap after the colon may hold a no-break space ('McDonald: \u00a0"At long last ...')
+# the gap after the colon may hold a no-break space ('Jo Roe: \u00a0"At long last ...')
 _COLON_LINE = re.compile(r"^([^\n:]{1,120}?)\s*:(?:[ \t\u00a0]+|(?=[\"\u201c]))(\S[^\n]*)$", re.M)
 # 'SECTION HEADLINE - Jeffrey M. Jones: "..."': the name is what follows the last dash
 _LEAD_DASH = re.compile(r"^.*\s[-\u2014\u2013]\s+")

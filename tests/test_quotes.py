@@ -913,6 +913,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
      'the plan as "a giveaway to the rich,"', "see", "Critics"),
     # a verb of depicting with an object and an 'as' phrase says what the object is
     ('Cruz has cast him as "weak on immigration" in recent weeks.', 'him as "weak on immigration"', "cast", "Cruz"),
+    # a gerund cue on the object of a verb ('made a point of saying') is said by that verb's subject
+    ('And he made a point of saying the club "was a place of solidarity and joy" for its members.',
+     'the club "was a place of solidarity and joy" for its members', "saying", "he"),
     # the infinitive after a possessed noun of promising is what its owner promised
     ('Voters cheered his promise to be "neutral" in the talks.', 'to be "neutral" in the talks', "promise", "his"),
     # an adjective of certainty, hope or fear with a clause reports what its subject holds

@@ -801,6 +801,26 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # a nearer cue with a colon between a cue and the clause hung on it introduces that clause
     ('"There is a young man having some problems," the mayor said as the protester yelled: "Go home now!"',
      '"Go home now!"', "yelled", "the protester"),
+    # a quotation set off by a comma or colon after its cue is words said, even short and in capitals
+    ('Roe tried to laugh it off by interjecting, \u201cOnly Kim Lee.\u201d But the host pressed on.',
+     '\u201cOnly Kim Lee.\u201d', "interjecting", "Roe"),
+    # two curly single marks typed for a double one close the quotation ('a “question’’ that ...')
+    ('The moderator opened with a \u201cquestion\u2019\u2019 that stung.\n\n\u201cYou have called women awful '
+     'names,\u201d Roe charged.', '\u201cYou have called women awful names,\u201d', "charged", "Roe"),
+    # a roundup line's colon may be followed by a no-break space before the quotation
+    ('VOTER TURNOUT IN IOWA STAYS FLAT - Jane P. Roe: \u00a0\u201cAt long last the contests have started, and we '
+     'now have a first glimpse at turnout.\u201d [Blog.]\n\nNext item here.', None, ":", "Jane P. Roe"),
+    # a presented excerpt left open (cut off) still runs to the end of its paragraph
+    ('What that means for the race - More from Roe: \u201cThe partisanship of the state is a starting point, but '
+     'the size of the state matters as much as\n\nNext item here.',
+     '\u201cThe partisanship of the state is a starting point, but the size of the state matters as much as',
+     ":", "Roe"),
+    # 'Transcript as follows:' as the paragraph before a quoted one presents the document's words
+    ('The senator spoke to the crowd on Monday night.\n\nTranscript as follows:\n\n"Tonight we arrived in '
+     'Cleveland, and we went to a restaurant to grab a quick meal."\n\nFollow us online.', None, ":", "Transcript"),
+    # an exclamation in capitals after a cue's colon is words said, not a title
+    ('"Let everybody know they are to go to the park," Roe says to Smith on camera, who responds eagerly: '
+     '"Okay!"', '"Okay!"', "responds", "who"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
@@ -930,6 +950,41 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # but not a quotation shaped for a tag of its own (here one the rules do not read, after a triple mark)
     ("Ms. Roe described the meeting. ''I said, 'The town should not wait another year for the bridge,''' she "
      "recalled.", "the meeting", "described", "Ms. Roe"),
+    # a possessed noun of saying as the subject of 'be' with a that-clause: the owner said the clause
+    ('Roe\'s catch phrase in that race was that Smith "would say or do anything to win."',
+     'Smith "would say or do anything to win."', "phrase", "Roe"),
+    # 'referred to X as "Y"': the object of 'to' before the 'as' phrase is part of what was said
+    ('The mayor has mocked a reporter and referred to the protesters as "paid agitators" in a speech.',
+     'the protesters as "paid agitators"', "referred", "The mayor"),
+    # an infinitive after a verb of advising and its object is what was advised, though a date stands between
+    ('Roe has promoted a self-effacing approach in several recent speeches, advising Smith College graduates in '
+     '2007 to "become members of the two-H club: hard work and humility," and telling another class, "Be kind."',
+     'Smith College graduates in 2007 to "become members of the two-H club: hard work and humility,"',
+     "advising", "Roe"),
+    # an opening mark typed right after a word, before a space, closes the quotation
+    ('Roe called the plan \u201cabhorrent\u201c in a tweet Sunday. A month later, he visited the border and spoke '
+     'at length.', 'the plan \u201cabhorrent\u201c', "called", "Roe"),
+    # a refusal is an attributed stance: the infinitive refused or declined is the content
+    ('Asked about the endorsement, the campaign declined to "discuss private conversations."',
+     'to "discuss private conversations."', "declined", "the campaign"),
+    # a verb of regarding with an object and an 'as' phrase reports what its subject holds
+    ('Critics see the plan as "a giveaway to the rich," and few expect it to pass.',
+     'the plan as "a giveaway to the rich,"', "see", "Critics"),
+    # a verb of depicting with an object and an 'as' phrase says what the object is
+    ('Cruz has cast him as "weak on immigration" in recent weeks.', 'him as "weak on immigration"', "cast", "Cruz"),
+    # a gerund cue on the object of a verb ('made a point of saying') is said by that verb's subject
+    ('And he made a point of saying the club "was a place of solidarity and joy" for its members.',
+     'the club "was a place of solidarity and joy" for its members', "saying", "he"),
+    # the infinitive after a possessed noun of promising is what its owner promised
+    ('Voters cheered his promise to be "neutral" in the talks.', 'to be "neutral" in the talks', "promise", "his"),
+    # an adjective of certainty, hope or fear with a clause reports what its subject holds
+    ('But loyalists were adamant that he has "no plans" to run.', 'he has "no plans" to run', "adamant", "loyalists"),
+    ('The group spent the week in Iowa, confident that voters would "come home" in the end.',
+     'voters would "come home" in the end', "confident", "The group"),
+    # a quoted name after 'as' on a verb with an object is what the subject called the object
+    ('After the vote, Roe emailed her his thanks, addressing her informally as \u201cKim\u201d and telling her '
+     'to rest.',
+     'her informally as \u201cKim\u201d', "addressing", "Roe"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -28,6 +28,10 @@ NOT_ATTRIBUTING = {"be", "have", "do", "make", "go", "get", "seem", "appear", "m
                    "wonder", "\u2019s", "'s"}   # "’s": a curly 's the lemmatizer leaves as is
 # verbs that name something ("called X Y", "dubbed X Y"): the object and the name are the content
 NAMING = {"call", "dub", "label", "brand", "term"}
+# nouns of words said that a possessive attributes ('Romney's "47 percent" comment', 'her
+# slogan is "..."', 'his answer was that ...'), besides the lexicon's nominal cues
+SAYING_NOUNS = frozenset(("slogan", "line", "mantra", "motto", "response", "answer", "reply", "words", "quip",
+                          "refrain", "catchphrase", "retort", "phrase", "word"))
 QUOTE_MARKS = set("\"\u201c\u201d\u00ab\u00bb\u201e")
 SPEAKER_POS = ("NOUN", "PROPN", "PRON", "NUM", "X")
 # a 'sentence' longer than this is a run-on the parser could not split (hostile or broken text):
@@ -94,6 +98,15 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             if f:
                 frames.append(f)
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SAYING_NOUNS | PLEDGES:
+            f = _nominal(doc, tok, trailing, copular=tok.lemma_.lower() in SAYING_NOUNS)
+            if f:
+                frames.append(f)
+                continue
+        attitude = _attitude(doc, tok, lex, trailing) or _seen_as(doc, tok, lex, trailing)
+        if attitude is not None:
+            frames.append(attitude)
+            continue
         inverted = _inverted_compound(doc, tok, lex)
         if inverted is not None:
             frames.append(inverted)
@@ -151,6 +164,74 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
                             speaker_head=head.i if head is not None else None,
                             content=content, kind=kind, lemma=lemma, clausal=clausal))
     return frames
+
+
+# adjectives of certainty, hope, fear and feeling that take what their subject holds as a clause
+# ('she is sure that ...', 'they remain confident that ...', 'leaders are worried that ...')
+ATTITUDES = frozenset(("sure", "unsure", "certain", "uncertain", "confident", "convinced", "adamant", "hopeful",
+                       "optimistic", "pessimistic", "worried", "concerned", "afraid", "fearful", "aware", "skeptical",
+                       "sceptical", "doubtful", "insistent", "glad", "happy", "proud", "pleased", "disappointed",
+                       "upset", "thrilled", "surprised", "angry", "furious", "frustrated"))
+
+
+# pronouns that hold no view ('it is certain that C', 'that is sure to ...')
+NON_HOLDERS = frozenset(("it", "this", "that", "there", "what", "which"))
+
+
+def _attitude(doc: Doc, adj: Token, lex: CueLexicon, trailing: list[int]) -> Frame | None:
+    """'She is sure that the plan will fail', 'Backers, confident that he can win, ...': an
+    adjective of certainty, hope or fear with a clause of its own reports what its subject holds.
+    WHY: 'X is sure that C' says the same as 'X believes that C' (a belief frame); the subject is
+    that of the verb the adjective completes ('is', 'remain') or, set off by a comma, modifies."""
+    if adj.lower_ not in ATTITUDES or adj.dep_ not in ("acomp", "advcl") or adj.head.i == adj.i:
+        return None
+    clause = next((c for c in adj.children if c.dep_ == "ccomp" and c.i > adj.i
+                   and c.right_edge.i - c.left_edge.i >= 2), None)
+    if clause is None:
+        return None
+    if adj.head.lemma_.lower() == "make":
+        return None     # 'she strove to make sure that C': to make sure is to see to it, not to hold a view
+    head = speaker_of(adj.head, lex.media)
+    if (head is None or head.pos_ not in SPEAKER_POS or head.i > adj.i and adj.dep_ == "acomp"
+            or head.lower_ in NON_HOLDERS):
+        return None     # 'it is certain that C': nobody holds it
+    s, e = _trim(doc, clause.left_edge.i, _cut_nested(clause, trailing))
+    if e - s < 2:
+        return None
+    return Frame(cue=(adj.i, adj.i + 1), speaker=speaker_span(doc, head, adj.i, (s, e)), speaker_head=head.i,
+                 content=(s, e), kind="belief", lemma=adj.lower_)
+
+
+# verbs of regarding: 'X sees Y as Z' holds that Y is Z
+REGARDING = frozenset(("see", "view", "regard"))
+# verbs of depicting: 'X cast Y as Z' says that Y is Z
+DEPICTING = frozenset(("cast", "portray", "depict", "characterize"))
+
+
+def _seen_as(doc: Doc, verb: Token, lex: CueLexicon, trailing: list[int]) -> Frame | None:
+    """'Most voters see Roe as the stronger candidate', 'he views the deal as "a disaster"': a
+    verb of regarding with an object and an 'as' phrase after it reports what its subject holds
+    (WHY: 'X sees Y as Z' says 'X believes Y is Z'; without the 'as' phrase it is sight, 'saw him
+    there'). A verb of depicting says it ('Roe cast him as weak': Roe says he is weak)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in REGARDING | DEPICTING or verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
+                and any(g.dep_ in ("pobj", "pcomp", "amod") for g in c.children)), None)
+    if as_ is None:
+        return None
+    head = speaker_of(verb, lex.media)
+    if head is None or head.pos_ not in SPEAKER_POS or head.lower_ in NON_HOLDERS:
+        return None
+    s, e = _trim(doc, obj.left_edge.i, _cut_nested(as_, trailing))
+    if e - s < 3:
+        return None
+    return Frame(cue=cue_extent(doc, verb, lex), speaker=speaker_span(doc, head, verb.i, (s, e)),
+                 speaker_head=head.i, content=(s, e), kind="belief" if lemma in REGARDING else "speech",
+                 lemma=lemma)
 
 
 def _verb_as_plural(tok: Token, lex: CueLexicon) -> bool:
@@ -338,12 +419,13 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
         # 'called for the mayor to resign': a 'for' clause with a subject is asked for
         comps = [c for c in verb.children if c.i > verb.i and (c.dep_ in COMPLEMENTS or _for_clause(c)
                                                                or _promised_infinitive(verb, c, kind))
-                 and not (c.dep_ == "prep" and (c.lower_ not in CONTENT_PREPS or _is_when(c)))
+                 and not (c.dep_ == "prep" and (c.lower_ not in CONTENT_PREPS or _is_when(c)) and not _named_object(c))
                  and not _date_object(c)]
         if kind == "belief":
             comps = [c for c in comps if c.dep_ == "xcomp"]
         if comps:
-            s = min(c.left_edge.i for c in comps)
+            # 'referred to X as "Y"': what was said starts at the object, after the preposition
+            s = min(c.left_edge.i + (c.left_edge.i == c.i and _named_object(c)) for c in comps)
             e = _because(verb, max(_cut_nested(c, trailing) for c in comps), trailing)
             s, e = _trim(doc, s, e)
             if e - s >= 2:
@@ -370,7 +452,8 @@ def _quoted_conjunct(verb: Token, end: int, trailing: list[int]) -> int:
 # verbs of saying whose infinitive complement is what was said ('vowed to fight on'), even where
 # the parser took the infinitive for a purpose ('promised Sunday at a rally to end ...')
 PROMISING = frozenset(("promise", "vow", "pledge", "swear", "threaten", "offer", "refuse", "decline", "agree",
-                       "demand", "urge", "ask", "tell", "warn", "encourage", "implore", "beg", "invite"))
+                       "demand", "urge", "ask", "tell", "warn", "encourage", "implore", "beg", "invite", "advise",
+                       "instruct", "order", "remind"))
 
 
 def _promised_infinitive(verb: Token, c: Token, kind: str) -> bool:
@@ -379,6 +462,15 @@ def _promised_infinitive(verb: Token, c: Token, kind: str) -> bool:
     return (kind == "speech" and verb.lemma_.lower() in PROMISING and c.dep_ == "advcl" and c.tag_ == "VB"
             and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"
             and not any(g.dep_ in ("nsubj", "mark") for g in c.children))
+
+
+def _named_object(prep: Token) -> bool:
+    """'referred to immigrants as "rapists"': a 'to' phrase of the verb right before its 'as' phrase
+    holds what the 'as' phrase names; WHY: the name says something of that object, so the object
+    is part of what was said, as the object of 'called X "Y"' is."""
+    verb = prep.head
+    return prep.lower_ == "to" and any(c.dep_ == "prep" and c.lower_ == "as" and c.i == prep.right_edge.i + 1
+                                       for c in verb.children)
 
 
 def _date_object(c: Token) -> bool:
@@ -620,15 +712,41 @@ def _is_when(prep: Token) -> bool:
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
-def _nominal(doc: Doc, noun: Token, trailing: list[int]) -> Frame | None:
-    """"his warning that C", "Trump's claim that C", "the suggestion by X that C": the owner says C."""
+# nouns of promising and urging whose infinitive is what was promised or urged ('his promise to
+# build a wall', 'Roe's call to ban imports', 'their refusal to apologize')
+PLEDGES = frozenset(("promise", "pledge", "vow", "threat", "call", "demand", "plea", "offer", "refusal", "request"))
+
+
+def _pledged_infinitive(noun: Token) -> Token | None:
+    """'his promise to be "neutral"': the bare infinitive after a possessed noun of promising says
+    what its owner promised, as the infinitive after 'he promised' does."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i and c.tag_ == "VB"
+                 and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"
+                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+
+
+def _that_clause(head: Token) -> Token | None:
+    """The clause opened by 'that' hung on ``head`` after it."""
+    return next((c for c in head.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > head.i
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+
+
+def _nominal(doc: Doc, noun: Token, trailing: list[int], copular: bool = False) -> Frame | None:
+    """"his warning that C", "Trump's claim that C", "the suggestion by X that C": the owner says C.
+
+    So does "Roe's answer was that C" ("her claim is that C"): WHY: a possessed noun of saying as
+    the subject of 'be' with a that-clause names the words its owner said, like "Roe answered that
+    C". ``copular``: only that reading (for nouns of saying that take no clause of their own)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         # 'the suggestion by the candidate that C', 'a warning from the agency that C'
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i), None)
         owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
-                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    clause = None if copular else _that_clause(noun)
+    if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        clause = _that_clause(noun.head)
+    if clause is None and noun.lemma_.lower() in PLEDGES:
+        clause = _pledged_infinitive(noun)
     if owner is None or clause is None or owner.pos_ not in SPEAKER_POS:
         return None
     s, e = _trim(doc, clause.left_edge.i, _cut_nested(clause, trailing))

@@ -34,7 +34,7 @@ def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun],
     out = []
     for r in runs:
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
-        if span is None or len(span) == 0 or is_title(span):
+        if span is None or len(span) == 0 or is_title(span) and not (_exclaimed(text, r) or _named_as(span)):
             continue
         # 'X has since apologized for what happened: "..."': the colon hands the quotation
         # to the clause before it, whatever the parser hung it on
@@ -68,6 +68,22 @@ def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun],
         out.append((r, Frame(cue=(verb.i, verb.i + 1), speaker=sp, speaker_head=head.i, content=content,
                              kind="licensed", lemma=verb.lemma_.lower()), direct))
     return out
+
+
+def _exclaimed(text: str, r: QuotedRun) -> bool:
+    """'who responds: "Okay!"': an exclamation or a question in capitals is words said, not a title."""
+    return text[r.start:r.end].rstrip("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e ")[-1:] in ("!", "?")
+
+
+def _named_as(span) -> bool:
+    """'identified the judge as "Spanish"', 'addressed her as "Jo"': a quotation after 'as' on a
+    verb with an object is the name that verb's subject gave the object (its words), even when
+    it is a capitalised name."""
+    prep = next((t.head for t in span if t.dep_ == "pobj" and t.head.i < span.start), None)
+    if prep is None or prep.lower_ != "as" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children)
 
 
 def _topic_after(doc: Doc, verb: Token, end: int) -> int:

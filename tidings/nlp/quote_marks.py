@@ -20,8 +20,10 @@ DOUBLE_CLOSE = "\u201d\u00bb"                  # ” »  (“ closes a „ quota
 SINGLE_OPEN = "\u2018\u2039"                   # ‘ ‹
 SINGLE_CLOSE = "\u2019\u203a"                  # ’ ›
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
-# two apostrophes are one double mark (''...'': the New York Times' archive and LaTeX-style text)
-_MARK_RE = re.compile("''|[" + re.escape(ALL_MARKS) + "]")
+# two apostrophes are one double mark (''...'': the New York Times' archive and LaTeX-style text),
+# and so are two curly single marks ('a “question’’ that ...': a double mark typed as two singles)
+_MARK_RE = re.compile("''|\u2019\u2019|\u2018\u2018|[" + re.escape(ALL_MARKS) + "]")
+_DOUBLED = ("''", "\u2019\u2019", "\u2018\u2018")
 # zero-width and direction marks pasted from social media ('\u202a”Sorry ...')
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 _OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN + "\"'")
@@ -65,7 +67,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] | None:
     """(family, role) of the mark at i: role is open, close or either; None = not a quotation mark."""
     ch = text[i]
-    width = 2 if text.startswith("''", i) else 1
+    width = 2 if text[i:i + 2] in _DOUBLED else 1
     if width == 2:
         ch = '"'
     j = i - 1
@@ -74,8 +76,10 @@ def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] 
     prev = text[j] if j >= para_start and text[j] not in _INVISIBLE else " "
     nxt = text[i + width] if i + width < para_end else " "
     open_ctx = prev in _OPEN_CONTEXT
-    if ch == "\u201c" and not open_ctx and not prev.isalnum() and (nxt.isspace() or nxt in ".,;:!?"):
-        return ("double", "close")   # '"It's unusual,“ said X': a mistyped closing mark
+    if ch == "\u201c" and not open_ctx and (nxt.isspace() or nxt in ".,;:!?)]["):
+        # '"It's unusual,“ said X', 'called them “rapists“ while ...': a mistyped closing mark (an
+        # opening mark stands before a word, never right after one with a space or stop next)
+        return ("double", "close")
     if ch == "\u201d" and open_ctx and prev not in DOUBLE_OPEN + SINGLE_OPEN + "\"'" and nxt.isalnum():
         return ("double", "either")  # '”Sorry, Sarah,” posted X': a mistyped opening mark
     if ch in DOUBLE_OPEN:

@@ -85,6 +85,10 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
         tok = _conjoined_verb(tok) if via_conj else tok.head
         while tok is not None and tok.pos_ == "ADP" and tok.head.i != tok.i:   # "as saying" -> quoted
             tok = tok.head
+            if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and _via_gerund(verb):
+                # 'he made a point of saying C': a gerund on the object of a verb is done by that
+                # verb's subject
+                tok = tok.head
     return None
 
 
@@ -138,6 +142,11 @@ def _poll_of(verb: Token, subject: Token) -> Token | None:
         if subj is not None and subj.lemma_.lower() in _POLLS:
             return subj
     return None
+
+
+def _via_gerund(verb: Token) -> bool:
+    """A cue that is a gerund after a preposition ('of saying', 'by noting')."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp"
 
 
 # verbs of causing: what follows them is done by their object, never by the cause

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.ids import stable_id
 from tidings.nlp.intervals import Intervals
-from tidings.nlp.quote_cues import Frame, verb_frames
+from tidings.nlp.quote_cues import SAYING_NOUNS, Frame, verb_frames
 from tidings.nlp.quote_learned import keep_mask, load_priors, scored_candidates, select
 from tidings.nlp.quote_lexicon import CueLexicon, load_lexicon
 from tidings.nlp.quote_licensed import is_title, licensed_frames
@@ -234,7 +234,8 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
                  and _gap_is_punct(text, clause_e, runs[after].start)
                  and _same_paragraph(text, runs[before].end, runs[after].start)
                  and (_within(clause, runs[before]) or _within(clause, runs[after])))
-        if content is not None and fr.lemma not in VOICED and _only_a_title(doc, text, runs, starts, content):
+        if (content is not None and fr.lemma not in VOICED and _only_a_title(doc, text, runs, starts, content)
+                and not _introduced(text, clause_e, content[0])):
             continue    # 'discussed "Fox & Friends"': a quoted name, not quoted words
         if split:
             parts = [runs[before], runs[after]]
@@ -422,12 +423,6 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
     return out
 
 
-# nouns of words said that a possessive attributes ('Romney's "47 percent" comment', 'her
-# slogan is "..."'), besides the lexicon's nominal cues
-_SAYING_NOUNS = frozenset(("slogan", "line", "mantra", "motto", "response", "answer", "reply", "words", "quip",
-                           "refrain", "catchphrase", "retort", "phrase", "word"))
-
-
 def _possessor(noun: Token) -> Token | None:
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is None or poss.pos_ not in ("PROPN", "NOUN") and poss.lower_ not in ("his", "her", "their"):
@@ -441,7 +436,7 @@ def _possessed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_F
     "..."': a quotation that a possessed noun of saying names is the possessor's words."""
     if not runs or not doc.has_annotation("DEP"):
         return []
-    nouns = _SAYING_NOUNS | lex.nouns
+    nouns = SAYING_NOUNS | lex.nouns
     tok_starts = [t.idx for t in doc]
     run_starts = [x.start for x in runs]
     out = []
@@ -489,19 +484,41 @@ _PRESENTED = re.compile(r"(?:^|(?<=[.!?\]\n])\s*|(?<=\s[-\u2014\u2013])\s*)"
 _PRESENTED_SETTING = re.compile(r"\s+(?:in|on|at|during|last|this)\s.*$")
 
 
+# 'Partial transcript as follows:' closing the paragraph before a quoted one
+_AS_FOLLOWS = re.compile(r"(?<![^\n])([A-Z][^\n:.?!\"\u201c\u201d]{0,60}?)\s+as follows\s*:\s*$")
+
+
+def _follows_line(text: str, start: int):
+    """'Transcript as follows:' as the whole paragraph before a quotation that opens its own: the
+    document named is whose words the quotation gives (a transcript, a statement), as 'From the
+    report:' is. The match, or None."""
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip():
+        return None
+    prev = text.rfind("\n", 0, len(text[:line].rstrip()))
+    return _AS_FOLLOWS.search(text, prev + 1, start)
+
+
 def _presented_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
     """'Here's Clinton in December 1992: "..."', 'From the report: "..."': a writer presenting
     the quotation after a colon names whose words they are."""
     out = []
-    for r in _unclaimed(runs, found):
+    covered = Intervals((f.start, f.end, f) for f in found)
+    # 'More from Roe: "The partisanship ... matters as much as' (an excerpt cut off): a
+    # presented quotation left open runs to the end of its paragraph, and is still the words
+    for r in (x for x in runs if not covered.overlapping(x.start, x.end)):
         line = max(text.rfind("\n", 0, r.start) + 1, r.start - 120)
         m = _PRESENTED.search(text, line, r.start)
         if m is None:
-            continue
+            m = _follows_line(text, r.start)
+            if m is None:
+                continue
         name = _PRESENTED_SETTING.sub("", m.group(1)) if m.group(0).lstrip().startswith("Here") else m.group(1)
         sp = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
         if sp is None or not any(t.pos_ in NAMEISH for t in sp):
             continue
+        if m.re is _AS_FOLLOWS and not all(t.pos_ in SPEAKER_WORD_POS for t in sp):
+            continue    # 'The statement reads as follows:': a clause, not the document's name
         head = max((t for t in sp if t.pos_ in NAMEISH), key=lambda t: t.i)
         colon = text.rfind(":", m.start(1), r.start)
         out.append(_Found(r.start, r.end, (colon, colon + 1), (sp.start, sp.end, head.i), True,
@@ -522,7 +539,8 @@ def _token_at(doc: Doc, text: str, starts: list[int], pos: int) -> int | None:
 
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'\u2019-]*|of|at|the|and|de|van|von|al|el|bin)$")
-_COLON_LINE = re.compile(r"^([^\n:]{1,120}?)\s*:(?:[ \t]+|(?=[\"\u201c]))(\S[^\n]*)$", re.M)
+# the gap after the colon may hold a no-break space ('Jo Roe: \u00a0"At long last ...')
+_COLON_LINE = re.compile(r"^([^\n:]{1,120}?)\s*:(?:[ \t\u00a0]+|(?=[\"\u201c]))(\S[^\n]*)$", re.M)
 # 'SECTION HEADLINE - Jeffrey M. Jones: "..."': the name is what follows the last dash
 _LEAD_DASH = re.compile(r"^.*\s[-\u2014\u2013]\s+")
 # 'Rep. Trey Gowdy (R-S.C.):': a party/state tag after the name
@@ -656,6 +674,14 @@ def _only_a_title(doc: Doc, text: str, runs, starts, content: tuple[int, int]) -
         return False    # 'She declared "What a Great Night!"': an exclamation in capitals is words said
     span = doc.char_span(runs[k].start, runs[k].end, alignment_mode="expand")
     return span is not None and is_title(span)
+
+
+def _introduced(text: str, clause_e: int, content_s: int) -> bool:
+    """'He cut in, "Only Kim Lee."': a quotation set off by a comma or a colon right after
+    its cue clause is handed to the cue as words said, even when it is short and in capitals like a
+    title (a title is named in the run of the sentence: 'discussed "Fox & Friends"')."""
+    gap = text[clause_e:content_s].rstrip(QUOTE_MARK_CHARS)
+    return clause_e <= content_s and all(ch in GAP_PUNCT for ch in gap) and ("," in gap or ":" in gap)
 
 
 def _in_run(runs, starts, pos: int) -> bool:

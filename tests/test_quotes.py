@@ -985,6 +985,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     ('After the vote, Roe emailed her his thanks, addressing her informally as \u201cKim\u201d and telling her '
      'to rest.',
      'her informally as \u201cKim\u201d', "addressing", "Roe"),
+    # a quoted report in a relative clause inside another cue's object stands: the relative's subject said it
+    ('The pastor praised the local bishop, who has publicly vowed to "stand firm" against the new rules.',
+     'to "stand firm" against the new rules', "vowed", "bishop"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -1252,6 +1252,29 @@ def _owned_inside(f: _Found, g: _Found, owned: set[int]) -> bool:
     return False
 
 
+def _relative_report(doc: Doc, f: _Found) -> bool:
+    """'Roe praised Doe, who has vowed to "fight on"': a quotation given to a cue in a relative
+    clause ('who vowed', 'in which she called for', 'when he claimed'), said after that cue."""
+    if not f.runs or f.cue is None or f.speaker is None or f.start < f.cue[1]:
+        return False
+    words = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    cue = words.root
+    return cue.dep_ == "relcl" or cue.dep_ == "advcl" and any(
+        w.lower_ in ("who", "which", "whom", "when", "where") and w.i < cue.i for w in cue.subtree)
+
+
+def _relative_inside(f: _Found, g: _Found, relative: set[int]) -> bool:
+    """WHY: a relative clause's quoted report inside what another cue takes as its object ('Roe
+    praised Doe, who has vowed to "fight on"') is said by the relative's subject (PolNeAR marks
+    'who'); the object stays the other cue's, so both stand."""
+    for a, b in ((f, g), (g, f)):
+        if id(a) in relative and not b.clausal and not b.direct and b.start <= a.cue[0] and a.end <= b.end:
+            return True
+    return False
+
+
 def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     """One attribution per stretch of text (PolNeAR is univocal). An attribution reported
     inside another one's clause ("CNN reported that King said ...") belongs to the outer one,
@@ -1264,6 +1287,7 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     clause_at = {id(f): at for f in found if (at := _narration_start(doc, f)) is not None}
     narrated = set(clause_at)
     owned = {id(f) for f in found if _owned_quotation(doc, f)}
+    relative = {id(f) for f in found if _relative_report(doc, f)}
 
     def nested(f: _Found) -> bool:
         return f.cue is not None and id(f) not in narrated and any(
@@ -1275,13 +1299,14 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     for f in found:
         clash = False
         for s, e, g in kept.overlapping(f.start, f.end):
-            if _set_inside(f, g, narrated) or _owned_inside(f, g, owned):
+            if _set_inside(f, g, narrated) or _owned_inside(f, g, owned) or _relative_inside(f, g, relative):
                 continue
             inter = min(f.end, e) - max(f.start, s)
             if inter >= 0.5 * min(f.end - f.start, e - s):
                 clash = True
                 break
-        if not clash and f.cue and any(not (_set_inside(f, g, narrated) or _owned_inside(f, g, owned))
+        if not clash and f.cue and any(not (_set_inside(f, g, narrated) or _owned_inside(f, g, owned)
+                                            or _relative_inside(f, g, relative))
                                        for _, _, g in kept.overlapping(f.cue[0], f.cue[0] + 1)):
             clash = True            # f is reported inside a kept attribution
         if not clash:

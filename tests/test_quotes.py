@@ -988,6 +988,10 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a quoted report in a relative clause inside another cue's object stands: the relative's subject said it
     ('The pastor praised the local bishop, who has publicly vowed to "stand firm" against the new rules.',
      'to "stand firm" against the new rules', "vowed", "bishop"),
+    # a noun phrase after a comma right after a closed quotation is the writer's gloss, not what was said
+    ('The mayor also cited the \u201cElm Street loophole,\u201d a flaw in the town\u2019s zoning code that lets builders '
+     'skip reviews.',
+     'the \u201cElm Street loophole,\u201d', "cited", "The mayor"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

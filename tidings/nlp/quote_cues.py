@@ -596,7 +596,7 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" and not _own_subject(d)
                  or tail_tag(d) is not None or _quoting_relative(d) or second_predicate(d) or _contrast_speaker(d))
-            or _closing_according(d) or _closing_relative(d) or _dash_gloss(d)]
+            or _closing_according(d) or _closing_relative(d) or _dash_gloss(d) or _comma_gloss(d)]
 
 
 def _closing_relative(verb: Token) -> bool:
@@ -638,6 +638,24 @@ def _dash_gloss(noun: Token) -> bool:
     dash = noun.left_edge.i - 1
     return (noun.doc[dash].text in ("\u2014", "\u2013", "-", "--") and noun.head.i == dash - 1
             and _after_closed_quote(noun, dash))
+
+
+def _comma_gloss(noun: Token) -> bool:
+    """'She also cited the "Elm Street loophole," a flaw in the town's zoning code': a noun phrase
+    set off by a comma right after a quotation that closes on the last word of a reported clause
+    is the writer's gloss on the quoted name, not part of what was said."""
+    if noun.dep_ != "appos" or noun.left_edge.i < 3:
+        return False
+    doc = noun.doc
+    sep = noun.left_edge.i - 1
+    # the comma before the closing mark ('loophole," a flaw') or after it ('loophole", a flaw')
+    if doc[sep].tag_ == "''" and doc[sep - 1].text == "," and not doc[sep - 1].whitespace_:
+        last = sep - 2
+    elif doc[sep].text == "," and doc[sep - 1].tag_ == "''" and not doc[sep - 1].whitespace_:
+        last = sep - 2
+    else:
+        return False
+    return noun.head.i == last and _after_closed_quote(noun, sep + 1)
 
 
 def _own_subject(participle: Token) -> bool:

@@ -992,6 +992,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     ('The mayor also cited the \u201cElm Street loophole,\u201d a flaw in the town\u2019s zoning code that lets builders '
      'skip reviews.',
      'the \u201cElm Street loophole,\u201d', "cited", "The mayor"),
+    # a closing tag's clause the parser took for a second subject of the cue: the inverted subject speaks
+    ('The closing of the mill signals "the end of an era" for the town, said Jo Roe, a historian at the state college.',
+     'The closing of the mill signals "the end of an era" for the town', "said", "Jo Roe"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -150,6 +150,12 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
                and any(g.dep_ == "pcomp" and lex.verb_kind(g.lemma_.lower()) is not None for g in c.children)
                for c in tok.children) and lemma in ("quote", "cite", "describe"):
             continue
+        inverted_tag = _subject_clause(doc, tok) if kind in ("speech", "clausal") else None
+        if inverted_tag is not None:
+            head, content = inverted_tag
+            frames.append(Frame(cue=cue_extent(doc, tok, lex), speaker=speaker_span(doc, head, tok.i, content),
+                                speaker_head=head.i, content=content, kind=kind, lemma=lemma))
+            continue
         content, clausal = _content(doc, tok, kind, lex, trailing)
         head = speaker_of(tok, lex.media)
         if (head is not None and head.pos_ not in SPEAKER_POS and not mistagged_name(head) and not quantifier(head)
@@ -431,6 +437,24 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
             if e - s >= 2:
                 return (s, e), kind == "belief"
     return None, False
+
+
+def _subject_clause(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """'The closing of the mill signals "the end of an era," said Jo Roe, a historian': a
+    closing tag whose reported clause the parser, not finding its verb, took for a second subject
+    of the cue. WHY: a subject right after the cue (the inverted 'said X') is who speaks; a
+    'subject' before it that ends in the comma before the cue is what was said."""
+    before = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    if len(before) != 1 or len(after) != 1 or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    subj, head = before[0], after[0]
+    if head.left_edge.i != verb.i + 1 or head.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if subj.right_edge.i != verb.i - 2:
+        return None
+    s, e = _trim(doc, subj.left_edge.i, verb.i - 1)
+    return (head, (s, e)) if e - s >= 3 else None
 
 
 def _quoted_conjunct(verb: Token, end: int, trailing: list[int]) -> int:

@@ -821,6 +821,9 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
     # an exclamation in capitals after a cue's colon is words said, not a title
     ('"Let everybody know they are to go to the park," Roe says to Smith on camera, who responds eagerly: '
      '"Okay!"', '"Okay!"', "responds", "who"),
+    # a verbless setting before the comma ('In a 1990 speech,') is no closing tag's clause
+    ('In a 1990 speech, she declared:\n\n"The river belongs to all of us."', '"The river belongs to all of us."',
+     "declared", "she"),
 ]
 )
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):

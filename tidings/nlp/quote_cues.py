@@ -367,7 +367,9 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
         while start > 0 and not doc[start].is_sent_start:
             start -= 1
         s, e = _trim(doc, start, comma)
-        if e - s >= 2:
+        # 'In a 1963 speech, he declared: ...': a setting without a verb or a quotation before
+        # the comma is no clause said; the cue's content is elsewhere
+        if e - s >= 2 and any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in doc[s:e]):
             return (s, e), True
     # "said on Friday during a news conference that C": the parser hung C elsewhere
     if kind in ("speech", "clausal"):

@@ -998,6 +998,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a closing tag's clause the parser took for a second subject of the cue: the inverted subject speaks
     ('The closing of the mill signals "the end of an era" for the town, said Jo Roe, a historian at the state college.',
      'The closing of the mill signals "the end of an era" for the town', "said", "Jo Roe"),
+    # an 'as' clause with its own subject after the closing quotation is the time of saying, not what was said
+    ('The mayor says he is "proud of the work" as he faces a tough race in the fall.',
+     'he is "proud of the work"', "says", "The mayor"),
 ]
 )
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):

@@ -622,7 +622,8 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" and not _own_subject(d)
                  or tail_tag(d) is not None or _quoting_relative(d) or second_predicate(d) or _contrast_speaker(d))
-            or _closing_according(d) or _closing_relative(d) or _dash_gloss(d) or _comma_gloss(d)]
+            or _closing_according(d) or _closing_relative(d) or _dash_gloss(d) or _comma_gloss(d)
+            or _closing_as(d)]
 
 
 def _closing_relative(verb: Token) -> bool:
@@ -682,6 +683,24 @@ def _comma_gloss(noun: Token) -> bool:
     else:
         return False
     return noun.head.i == last and _after_closed_quote(noun, sep + 1)
+
+
+def _closing_as(verb: Token) -> bool:
+    """'Roe says he is "excited where we stand" as he faces a hard test': an 'as' clause with a
+    subject of its own right after the quotation that closes a reported clause sets the time of
+    the saying (the writer's narration), not part of what was said."""
+    if verb.dep_ != "advcl" or verb.left_edge.lower_ != "as" or verb.left_edge.dep_ != "mark":
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    doc = verb.doc
+    nxt = verb.right_edge.i + 1
+    if nxt < len(doc) and not (doc[nxt].text in (".", ";", "!", "?") or doc[nxt].is_sent_start or doc[nxt].is_space):
+        return False    # '... as sanctions grew, and how it would ...': the report goes on after it
+    sep = verb.left_edge.i - 1
+    if sep >= 1 and doc[sep].text == ",":
+        sep -= 1
+    return sep >= 1 and doc[sep].tag_ == "''" and _after_closed_quote(verb, sep + 1)
 
 
 def _own_subject(participle: Token) -> bool:

@@ -992,8 +992,8 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     ('The pastor praised the local bishop, who has publicly vowed to "stand firm" against the new rules.',
      'to "stand firm" against the new rules', "vowed", "bishop"),
     # a noun phrase after a comma right after a closed quotation is the writer's gloss, not what was said
-    ('The mayor also cited the \u201cElm Street loophole,\u201d a flaw in the town\u2019s zoning code that lets builders '
-     'skip reviews.',
+    ('The mayor also cited the \u201cElm Street loophole,\u201d a flaw in the town\u2019s zoning code that lets '
+     'builders skip reviews.',
      'the \u201cElm Street loophole,\u201d', "cited", "The mayor"),
     # a closing tag's clause the parser took for a second subject of the cue: the inverted subject speaks
     ('The closing of the mill signals "the end of an era" for the town, said Jo Roe, a historian at the state college.',

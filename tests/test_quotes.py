@@ -207,6 +207,12 @@ def test_every_quotation_style(nlp, opening, closing):
     assert (q.content.text, q.speaker.text, q.direct) == (quoted, "Anna Berg", True)
 
 
+def test_a_mistyped_closing_mark_after_a_word():
+    # an opening mark stands before the first quoted word, so “ after a word and before a space closes
+    text = "Kim called the plan “reckless“ on Monday and left. “We are done,” Roe said."
+    assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["“reckless“", "“We are done,”"]
+
+
 def test_apostrophes_are_not_quotation_marks():
     text = "Armenia's army isn't the students' union, and that's 'fine' they said."
     assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["'fine'"]

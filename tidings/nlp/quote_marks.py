@@ -74,8 +74,10 @@ def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] 
     prev = text[j] if j >= para_start and text[j] not in _INVISIBLE else " "
     nxt = text[i + width] if i + width < para_end else " "
     open_ctx = prev in _OPEN_CONTEXT
-    if ch == "\u201c" and not open_ctx and not prev.isalnum() and (nxt.isspace() or nxt in ".,;:!?"):
-        return ("double", "close")   # '"It's unusual,“ said X': a mistyped closing mark
+    if ch == "\u201c" and not open_ctx and (nxt.isspace() or nxt in ".,;:!?"):
+        # '"It's unusual,“ said X', 'called it “abhorrent“ in a tweet': a mistyped closing mark, since an
+        # opening mark stands before the first quoted word, never after the last one
+        return ("double", "close")
     if ch == "\u201d" and open_ctx and prev not in DOUBLE_OPEN + SINGLE_OPEN + "\"'" and nxt.isalnum():
         return ("double", "either")  # '”Sorry, Sarah,” posted X': a mistyped opening mark
     if ch in DOUBLE_OPEN:

@@ -213,6 +213,12 @@ def test_a_mistyped_closing_mark_after_a_word():
     assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["“reckless“", "“We are done,”"]
 
 
+def test_marks_inside_a_markup_tag_quote_nobody():
+    # attribute values of a pasted tag are markup, not anyone's words
+    text = '<tweet author="@kimroe" date="May 2, 2016">We won.</tweet> "It was close," Roe said.'
+    assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ['"It was close,"']
+
+
 def test_apostrophes_are_not_quotation_marks():
     text = "Armenia's army isn't the students' union, and that's 'fine' they said."
     assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["'fine'"]

@@ -24,6 +24,9 @@ ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
 _MARK_RE = re.compile("''|[" + re.escape(ALL_MARKS) + "]")
 # zero-width and direction marks pasted from social media ('\u202a”Sorry ...')
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
+# an HTML-like tag pasted with the article ('<tweet author="@kim" date="May 2">'): its attribute values are
+# no one's words
+_MARKUP_TAG = re.compile(r"<[A-Za-z][\w-]*\s[^<>]{0,300}>")
 _OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN + "\"'")
 
 
@@ -108,10 +111,11 @@ def find_quoted_runs(text: str) -> list[QuotedRun]:
     """Top-level quotations in ``text``, in order, with multi-paragraph continuation."""
     runs: list[QuotedRun] = []
     paras = paragraphs(text)
+    tags = _markup_tags(text)
     carry: _Open | None = None
     for n, (p_start, p_end) in enumerate(paras):
         marks = [(m.start(), *role, m.end() - m.start()) for m in _MARK_RE.finditer(text, p_start, p_end)
-                 if (role := _role(text, m.start(), p_start, p_end))]
+                 if not _inside(tags, m.start()) and (role := _role(text, m.start(), p_start, p_end))]
         i = 0
         cur: _Open | None = None
         if carry is not None:
@@ -140,6 +144,16 @@ def find_quoted_runs(text: str) -> list[QuotedRun]:
     if carry is not None:
         runs.append(carry.run(None))
     return runs
+
+
+def _markup_tags(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the markup tags with attributes, in order: '<a href="x.com">' quotes nobody."""
+    return [m.span() for m in _MARKUP_TAG.finditer(text)] if "<" in text else []
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    k = bisect.bisect_right(spans, (i, float("inf"))) - 1    # the last tag starting at or before i
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
 class _Open:

@@ -939,6 +939,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     ('The mayor praised the new bridge and argued that the town needed a second one. "One crossing is not enough '
      'for a growing town."', 'the town needed a second one. "One crossing is not enough for a growing town."',
      "argued", "The mayor"),
+    # a relative clause's speech verb inside another cue's object reports its own quoted words
+    ('Kim Roe praised Jo Lee, who has vowed to fight the "unfair and reckless" tax.',
+     'to fight the "unfair and reckless" tax', "vowed", "Jo Lee, who"),
     # but not a quotation shaped for a tag of its own (here one the rules do not read, after a triple mark)
     ("Ms. Roe described the meeting. ''I said, 'The town should not wait another year for the bridge,''' she "
      "recalled.", "the meeting", "described", "Ms. Roe"),

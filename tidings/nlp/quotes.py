@@ -1216,10 +1216,26 @@ def _owned_quotation(doc: Doc, f: _Found) -> bool:
     return words is not None and len(words) == 1 and words[0].pos_ == "NOUN" and f.speaker[2] < words[0].i
 
 
+def _relative_speech(doc: Doc, f: _Found) -> bool:
+    """'praised Jo Roe, who has vowed "never to give up"': a speech verb heading a relative clause,
+    whose content holds a quotation."""
+    if f.cue is None or f.speaker is None or not f.runs:
+        return False
+    words = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    if words is None or not len(words) or words.root.dep_ != "relcl" or words.root.pos_ != "VERB":
+        return False
+    verb, head = words.root, doc[f.speaker[2]]
+    # the clause's own subject speaks ('an op-ed, in which she called for ...'), or the relative
+    # pronoun does and stands for the noun the clause modifies ('Jo Roe, who has vowed ...')
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (head == subject or subject.tag_ in ("WP", "WDT") and head == verb.head)
+
+
 def _owned_inside(f: _Found, g: _Found, owned: set[int]) -> bool:
     """WHY: an owner's quoted claim inside what another cue takes as its object ('blamed the
     media for ... Trump's claim that Obama "founded ISIS"') is the owner's words (PolNeAR marks
-    the owner); the object stays the other cue's, so both stand."""
+    the owner), and so is a relative clause's ('praised Jo Roe, who has vowed "never to give up"':
+    Roe's); the object stays the other cue's, so both stand."""
     for a, b in ((f, g), (g, f)):
         if id(a) in owned and not b.clausal and not b.direct and b.start <= a.cue[0] and a.end <= b.end:
             return True
@@ -1237,7 +1253,7 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
                         if g.speaker is not None and g.rank <= KIND_RANK["phrase"] and g.clausal)
     clause_at = {id(f): at for f in found if (at := _narration_start(doc, f)) is not None}
     narrated = set(clause_at)
-    owned = {id(f) for f in found if _owned_quotation(doc, f)}
+    owned = {id(f) for f in found if _owned_quotation(doc, f) or _relative_speech(doc, f)}
 
     def nested(f: _Found) -> bool:
         return f.cue is not None and id(f) not in narrated and any(

@@ -213,6 +213,12 @@ def test_a_mistyped_closing_mark_after_a_word():
     assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["“reckless“", "“We are done,”"]
 
 
+def test_a_quotation_nested_in_the_same_marks():
+    # an opening mark inside an open quotation nests one when the paragraph closes both
+    text = "Kim tweeted: “People here wear “Vote Roe” shirts. Ouch.” Then she left."
+    assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["“People here wear “Vote Roe” shirts. Ouch.”"]
+
+
 def test_marks_inside_a_markup_tag_quote_nobody():
     # attribute values of a pasted tag are markup, not anyone's words
     text = '<tweet author="@kimroe" date="May 2, 2016">We won.</tweet> "It was close," Roe said.'

@@ -183,7 +183,9 @@ class _Open:
 
 def _scan(text: str, marks: list, i: int, cur: _Open | None, runs: list[QuotedRun]) -> _Open | None:
     """Pair marks[i:] within a paragraph; returns the quotation left open at its end."""
-    for pos, fam, role, width in marks[i:]:
+    inner = 0                         # quotations of the same marks open inside the current one
+    for k in range(i, len(marks)):
+        pos, fam, role, width = marks[k]
         ch = '"' if width == 2 else text[pos]
         if cur is None:
             if role in ("open", "either"):
@@ -192,14 +194,40 @@ def _scan(text: str, marks: list, i: int, cur: _Open | None, runs: list[QuotedRu
         if fam != cur.family:
             continue                  # the other family nests inside this quotation
         if cur.closes(ch, role):
+            if inner:
+                inner -= 1
+                continue
             runs.append(cur.run(pos + width))
             cur = None
         elif fam == "double" and role in ("open", "either"):
+            if inner or _nests(text, marks, k, cur):
+                inner += 1
+                continue
             # a new opening mark while one is open: the first quotation was never closed
             cur.pieces.append((cur.piece_start, _rstrip(text, cur.piece_start, pos)))
             runs.append(cur.run(None))
             cur = _Open(pos, fam, ch)
     return cur
+
+
+def _nests(text: str, marks: list, k: int, cur: _Open) -> bool:
+    """'Kim tweeted: “People here wear “Vote Roe” shirts. Ouch.”': an opening mark inside an open
+    quotation nests a quotation of the same marks when the paragraph closes both (a quoted
+    tweet quoting a slogan); otherwise the first quotation was never closed."""
+    if not (marks[k][2] == "open" or text[marks[k][0]] == "\u201c" and cur.style == "\u201c"):
+        return False
+    depth = 2
+    for pos, fam, role, width in marks[k + 1:]:
+        if fam != cur.family:
+            continue
+        ch = '"' if width == 2 else text[pos]
+        if cur.closes(ch, role):
+            depth -= 1
+            if depth == 0:
+                return True
+        elif role in ("open", "either"):
+            depth += 1
+    return False
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

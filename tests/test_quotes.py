@@ -945,6 +945,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     ('The mayor praised the new bridge and argued that the town needed a second one. "One crossing is not enough '
      'for a growing town."', 'the town needed a second one. "One crossing is not enough for a growing town."',
      "argued", "The mayor"),
+    # verbs of deriding and chiding say what their object holds
+    ('The mayor chided reporters for asking "silly questions" about the budget.',
+     'reporters for asking "silly questions" about the budget', "chided", "The mayor"),
     # a relative clause's speech verb inside another cue's object reports its own quoted words
     ('Kim Roe praised Jo Lee, who has vowed to fight the "unfair and reckless" tax.',
      'to fight the "unfair and reckless" tax', "vowed", "Jo Lee, who"),

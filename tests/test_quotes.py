@@ -948,6 +948,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # verbs of deriding and chiding say what their object holds
     ('The mayor chided reporters for asking "silly questions" about the budget.',
      'reporters for asking "silly questions" about the budget', "chided", "The mayor"),
+    # a directive is said: 'ordered' takes its object and what it is ordered to do
+    ('The judge ordered the agency to release the "missing" emails by Friday.',
+     'the agency to release the "missing" emails by Friday', "ordered", "The judge"),
     # a relative clause's speech verb inside another cue's object reports its own quoted words
     ('Kim Roe praised Jo Lee, who has vowed to fight the "unfair and reckless" tax.',
      'to fight the "unfair and reckless" tax', "vowed", "Jo Lee, who"),

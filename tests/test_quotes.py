@@ -951,6 +951,9 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     # a directive is said: 'ordered' takes its object and what it is ordered to do
     ('The judge ordered the agency to release the "missing" emails by Friday.',
      'the agency to release the "missing" emails by Friday', "ordered", "The judge"),
+    # 'wondered whether C' reports C
+    ('Many voters wondered whether the mayor had "lost his touch" this year.',
+     'whether the mayor had "lost his touch" this year', "wondered", "Many voters"),
     # a relative clause's speech verb inside another cue's object reports its own quoted words
     ('Kim Roe praised Jo Lee, who has vowed to fight the "unfair and reckless" tax.',
      'to fight the "unfair and reckless" tax', "vowed", "Jo Lee, who"),

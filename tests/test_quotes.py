@@ -207,6 +207,24 @@ def test_every_quotation_style(nlp, opening, closing):
     assert (q.content.text, q.speaker.text, q.direct) == (quoted, "Anna Berg", True)
 
 
+def test_a_mistyped_closing_mark_after_a_word():
+    # an opening mark stands before the first quoted word, so “ after a word and before a space closes
+    text = "Kim called the plan “reckless“ on Monday and left. “We are done,” Roe said."
+    assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["“reckless“", "“We are done,”"]
+
+
+def test_a_quotation_nested_in_the_same_marks():
+    # an opening mark inside an open quotation nests one when the paragraph closes both
+    text = "Kim tweeted: “People here wear “Vote Roe” shirts. Ouch.” Then she left."
+    assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["“People here wear “Vote Roe” shirts. Ouch.”"]
+
+
+def test_marks_inside_a_markup_tag_quote_nobody():
+    # attribute values of a pasted tag are markup, not anyone's words
+    text = '<tweet author="@kimroe" date="May 2, 2016">We won.</tweet> "It was close," Roe said.'
+    assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ['"It was close,"']
+
+
 def test_apostrophes_are_not_quotation_marks():
     text = "Armenia's army isn't the students' union, and that's 'fine' they said."
     assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["'fine'"]
@@ -950,6 +968,18 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     ('The mayor praised the new bridge and argued that the town needed a second one. "One crossing is not enough '
      'for a growing town."', 'the town needed a second one. "One crossing is not enough for a growing town."',
      "argued", "The mayor"),
+    # verbs of deriding and chiding say what their object holds
+    ('The mayor chided reporters for asking "silly questions" about the budget.',
+     'reporters for asking "silly questions" about the budget', "chided", "The mayor"),
+    # a directive is said: 'ordered' takes its object and what it is ordered to do
+    ('The judge ordered the agency to release the "missing" emails by Friday.',
+     'the agency to release the "missing" emails by Friday', "ordered", "The judge"),
+    # 'wondered whether C' reports C
+    ('Many voters wondered whether the mayor had "lost his touch" this year.',
+     'whether the mayor had "lost his touch" this year', "wondered", "Many voters"),
+    # a relative clause's speech verb inside another cue's object reports its own quoted words
+    ('Kim Roe praised Jo Lee, who has vowed to fight the "unfair and reckless" tax.',
+     'to fight the "unfair and reckless" tax', "vowed", "Jo Lee, who"),
     # but not a quotation shaped for a tag of its own (here one the rules do not read, after a triple mark)
     ("Ms. Roe described the meeting. ''I said, 'The town should not wait another year for the bridge,''' she "
      "recalled.", "the meeting", "described", "Ms. Roe"),

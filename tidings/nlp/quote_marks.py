@@ -26,6 +26,9 @@ _MARK_RE = re.compile("''|\u2019\u2019|\u2018\u2018|[" + re.escape(ALL_MARKS) + 
 _DOUBLED = ("''", "\u2019\u2019", "\u2018\u2018")
 # zero-width and direction marks pasted from social media ('\u202a”Sorry ...')
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
+# an HTML-like tag pasted with the article ('<tweet author="@kim" date="May 2">'): its attribute values are
+# no one's words
+_MARKUP_TAG = re.compile(r"<[A-Za-z][\w-]*\s[^<>]{0,300}>")
 _OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN + "\"'")
 
 
@@ -110,10 +113,11 @@ def find_quoted_runs(text: str) -> list[QuotedRun]:
     """Top-level quotations in ``text``, in order, with multi-paragraph continuation."""
     runs: list[QuotedRun] = []
     paras = paragraphs(text)
+    tags = _markup_tags(text)
     carry: _Open | None = None
     for n, (p_start, p_end) in enumerate(paras):
         marks = [(m.start(), *role, m.end() - m.start()) for m in _MARK_RE.finditer(text, p_start, p_end)
-                 if (role := _role(text, m.start(), p_start, p_end))]
+                 if not _inside(tags, m.start()) and (role := _role(text, m.start(), p_start, p_end))]
         i = 0
         cur: _Open | None = None
         if carry is not None:
@@ -144,6 +148,16 @@ def find_quoted_runs(text: str) -> list[QuotedRun]:
     return runs
 
 
+def _markup_tags(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the markup tags with attributes, in order: '<a href="x.com">' quotes nobody."""
+    return [m.span() for m in _MARKUP_TAG.finditer(text)] if "<" in text else []
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    k = bisect.bisect_right(spans, (i, float("inf"))) - 1    # the last tag starting at or before i
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+
 class _Open:
     """A quotation opened and not yet closed (possibly over several paragraphs)."""
     __slots__ = ("start", "family", "style", "pieces", "piece_start", "opener")
@@ -171,7 +185,9 @@ class _Open:
 
 def _scan(text: str, marks: list, i: int, cur: _Open | None, runs: list[QuotedRun]) -> _Open | None:
     """Pair marks[i:] within a paragraph; returns the quotation left open at its end."""
-    for pos, fam, role, width in marks[i:]:
+    inner = 0                         # quotations of the same marks open inside the current one
+    for k in range(i, len(marks)):
+        pos, fam, role, width = marks[k]
         ch = '"' if width == 2 else text[pos]
         if cur is None:
             if role in ("open", "either"):
@@ -180,14 +196,40 @@ def _scan(text: str, marks: list, i: int, cur: _Open | None, runs: list[QuotedRu
         if fam != cur.family:
             continue                  # the other family nests inside this quotation
         if cur.closes(ch, role):
+            if inner:
+                inner -= 1
+                continue
             runs.append(cur.run(pos + width))
             cur = None
         elif fam == "double" and role in ("open", "either"):
+            if inner or _nests(text, marks, k, cur):
+                inner += 1
+                continue
             # a new opening mark while one is open: the first quotation was never closed
             cur.pieces.append((cur.piece_start, _rstrip(text, cur.piece_start, pos)))
             runs.append(cur.run(None))
             cur = _Open(pos, fam, ch)
     return cur
+
+
+def _nests(text: str, marks: list, k: int, cur: _Open) -> bool:
+    """'Kim tweeted: “People here wear “Vote Roe” shirts. Ouch.”': an opening mark inside an open
+    quotation nests a quotation of the same marks when the paragraph closes both (a quoted
+    tweet quoting a slogan); otherwise the first quotation was never closed."""
+    if not (marks[k][2] == "open" or text[marks[k][0]] == "\u201c" and cur.style == "\u201c"):
+        return False
+    depth = 2
+    for pos, fam, role, width in marks[k + 1:]:
+        if fam != cur.family:
+            continue
+        ch = '"' if width == 2 else text[pos]
+        if cur.closes(ch, role):
+            depth -= 1
+            if depth == 0:
+                return True
+        elif role in ("open", "either"):
+            depth += 1
+    return False
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -494,7 +494,7 @@ def speaker_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float, f1
     results = sweep(evaluate, ORPHAN_THRESHOLDS, "orphan quotations")
     best_f1 = max(v[0] for v in results.values())
     # direct quotes are the users' first need: take the best direct recall within f1_slack of the best F1
-    thr = max((k for k, v in results.items() if v[0] >= best_f1 - f1_slack), key=lambda k: results[k][1])
+    thr = max((k for k, v in results.items() if v[0] >= best_f1 - f1_slack), key=lambda k: (results[k][1], results[k][0]))
     f1, direct = results[thr]
     print(f"cross-validated: orphan threshold {thr}: attrib F1 {f1:.4f}, direct recall {direct:.4f}", file=sys.stderr)
     model_dir = REPO / "tidings" / "nlp" / "models"

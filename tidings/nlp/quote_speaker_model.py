@@ -63,7 +63,7 @@ def mentions(doc: Doc, in_quote) -> list[Mention]:
     """Noun phrases, names and personal pronouns outside quotations, one per head word, in order."""
     by_head: dict[int, Mention] = {}
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not in_quote(ent.start_char):
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not in_quote(ent.start_char) and not _address_part(ent):
             by_head[ent.root.i] = Mention(ent.start, ent.end, ent.root.i)
     for chunk in doc.noun_chunks:
         root = chunk.root
@@ -74,6 +74,14 @@ def mentions(doc: Doc, in_quote) -> list[Mention]:
         if root.i not in by_head or chunk.end - chunk.start > by_head[root.i].end - by_head[root.i].start:
             by_head[root.i] = Mention(chunk.start, chunk.end, root.i)
     return [by_head[i] for i in sorted(by_head)]
+
+
+def _address_part(ent) -> bool:
+    """'in Santa Monica, Calif.': a place after a place and a comma is the rest of an address (a
+    state, a country), the setting of the saying, never its speaker."""
+    doc = ent.doc
+    return (ent.label_ == "GPE" and ent.start >= 2 and doc[ent.start - 1].text == ","
+            and doc[ent.start - 2].ent_type_ == "GPE")
 
 
 class SpeakerScorer:

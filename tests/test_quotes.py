@@ -64,6 +64,15 @@ def quotes_of(nlp, text, actors=None):
     return find_quotes(nlp(text), actors)
 
 
+def assert_rules_find(nlp, text, content, cue, speaker):
+    """The cue rules alone find a quote with this content (any, when None), a cue holding ``cue``
+    and a speaker holding ``speaker``."""
+    quotes = find_quotes(nlp(text), learned=False)
+    found = [q for q in quotes if (content is None or q.content.text == content) and q.cue and cue in q.cue.text
+             and q.speaker and speaker in q.speaker.text]
+    assert found, [(q.content.text, q.cue and q.cue.text, q.speaker and q.speaker.text) for q in quotes]
+
+
 def only(quotes):
     assert len(quotes) == 1, [(q.content.text, q.speaker and q.speaker.text) for q in quotes]
     return quotes[0]
@@ -847,11 +856,7 @@ def test_partial_quotation_inside_a_misparsed_report(nlp, text, content, cue, sp
 def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
     """The cue rules alone (the learned layer may re-decide an isolated sentence): the quotation
     (when given) is found with its cue and speaker."""
-    found = [q for q in find_quotes(nlp(text), learned=False)
-             if (content is None or q.content.text == content) and q.cue and cue in q.cue.text
-             and q.speaker and speaker in q.speaker.text]
-    assert found, [(q.content.text, q.cue and q.cue.text, q.speaker and q.speaker.text)
-                   for q in find_quotes(nlp(text), learned=False)]
+    assert_rules_find(nlp, text, content, cue, speaker)
 
 
 @pytest.mark.parametrize("text,content,cue,speaker", [
@@ -1036,11 +1041,8 @@ def test_rules_for_whole_quotations(nlp, text, content, cue, speaker):
 def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):
     """The cue rules alone: a reported clause holding (or next to) a partial quotation has the
     given extent, cue and speaker."""
-    found = [q for q in find_quotes(nlp(text), learned=False)
-             if q.content.text == content and q.cue and cue in q.cue.text
-             and q.speaker and speaker in q.speaker.text]
-    assert found, [(q.content.text, q.cue and q.cue.text, q.speaker and q.speaker.text)
-                   for q in find_quotes(nlp(text), learned=False)]
+    assert content is not None
+    assert_rules_find(nlp, text, content, cue, speaker)
 
 
 def test_rules_surface_speaker_after_an_inverted_tag(nlp):

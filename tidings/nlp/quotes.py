@@ -184,6 +184,11 @@ def _chars(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     return words.start_char, words.end_char
 
 
+def _cue_words(doc: Doc, f: _Found):
+    """The tokens of an attribution's cue (None when it has no cue or the chars match none)."""
+    return None if f.cue is None else doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+
+
 def _gap_is_punct(text: str, a: int, b: int) -> bool:
     return a <= b and all(ch in GAP_PUNCT for ch in text[a:b])
 
@@ -323,7 +328,7 @@ def _reporters(doc: Doc, found: list[_Found]) -> dict[int, _Found]:
     out = {}
     for f in found:
         if f.rank == KIND_RANK["speech"] and f.speaker is not None and f.cue is not None:
-            cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+            cue = _cue_words(doc, f)
             if cue is not None:
                 out.setdefault(cue.start, f)
     return out
@@ -1165,7 +1170,7 @@ def _led_in(doc: Doc, text: str, f: _Found, r: QuotedRun) -> bool:
     end = text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:]
     if end == "," or end in ("?", "!") and text[r.end:r.end + 3].lstrip(" \t")[:1].islower():
         return False    # '"A," he recalled': a quotation waiting for a tag of its own
-    cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    cue = _cue_words(doc, f)
     if cue is None or not len(cue):
         return False
     verb = cue.root.head if cue.root.dep_ == "conj" else cue.root
@@ -1223,7 +1228,7 @@ def _narration_start(doc: Doc, f: _Found) -> int | None:
     Returns where that clause starts (a char offset), or None for any other attribution."""
     if not f.direct or f.cue is None or f.speaker is None or not f.runs or f.start < f.cue[1]:
         return None
-    words = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    words = _cue_words(doc, f)
     if words is None or not len(words) or words.root.dep_ not in ("advcl", "relcl"):
         return None
     cue = words.root
@@ -1238,18 +1243,8 @@ def _owned_quotation(doc: Doc, f: _Found) -> bool:
     of saying with its owner before it, whose clause holds a quotation."""
     if not f.runs or f.cue is None or f.speaker is None:
         return False
-    words = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    words = _cue_words(doc, f)
     return words is not None and len(words) == 1 and words[0].pos_ == "NOUN" and f.speaker[2] < words[0].i
-
-
-def _owned_inside(f: _Found, g: _Found, owned: set[int]) -> bool:
-    """WHY: an owner's quoted claim inside what another cue takes as its object ('blamed the
-    media for ... Trump's claim that Obama "founded ISIS"') is the owner's words (PolNeAR marks
-    the owner); the object stays the other cue's, so both stand."""
-    for a, b in ((f, g), (g, f)):
-        if id(a) in owned and not b.clausal and not b.direct and b.start <= a.cue[0] and a.end <= b.end:
-            return True
-    return False
 
 
 def _relative_report(doc: Doc, f: _Found) -> bool:
@@ -1257,7 +1252,7 @@ def _relative_report(doc: Doc, f: _Found) -> bool:
     clause ('who vowed', 'in which she called for', 'when he claimed'), said after that cue."""
     if not f.runs or f.cue is None or f.speaker is None or f.start < f.cue[1]:
         return False
-    words = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    words = _cue_words(doc, f)
     if words is None or not len(words):
         return False
     cue = words.root
@@ -1265,12 +1260,13 @@ def _relative_report(doc: Doc, f: _Found) -> bool:
         w.lower_ in ("who", "which", "whom", "when", "where") and w.i < cue.i for w in cue.subtree)
 
 
-def _relative_inside(f: _Found, g: _Found, relative: set[int]) -> bool:
-    """WHY: a relative clause's quoted report inside what another cue takes as its object ('Roe
-    praised Doe, who has vowed to "fight on"') is said by the relative's subject (PolNeAR marks
-    'who'); the object stays the other cue's, so both stand."""
+def _beside_object(f: _Found, g: _Found, beside: set[int]) -> bool:
+    """WHY: an owner's quoted claim ('blamed the media for ... Trump's claim that Obama "founded
+    ISIS"') or a relative clause's quoted report ('Roe praised Doe, who has vowed to "fight on"')
+    inside what another cue takes as its object is the owner's or the relative's words (PolNeAR
+    marks them); the object stays the other cue's, so both stand."""
     for a, b in ((f, g), (g, f)):
-        if id(a) in relative and not b.clausal and not b.direct and b.start <= a.cue[0] and a.end <= b.end:
+        if id(a) in beside and not b.clausal and not b.direct and b.start <= a.cue[0] and a.end <= b.end:
             return True
     return False
 
@@ -1279,15 +1275,17 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     """One attribution per stretch of text (PolNeAR is univocal). An attribution reported
     inside another one's clause ("CNN reported that King said ...") belongs to the outer one,
     unless it is narration set in it (``_narration_start``: both stand); an owner's quoted claim
-    inside another cue's object stands too (``_owned_inside``); among overlapping ones, direct
-    quotes win, then speech cues, then the longer."""
+    or a relative clause's, inside another cue's object, stands too (``_beside_object``); among
+    overlapping ones, direct quotes win, then speech cues, then the longer."""
     found = [f for f in found if f.direct or f.speaker is not None]
     outers = Intervals((g.start, g.end, g) for g in found
                         if g.speaker is not None and g.rank <= KIND_RANK["phrase"] and g.clausal)
     clause_at = {id(f): at for f in found if (at := _narration_start(doc, f)) is not None}
     narrated = set(clause_at)
-    owned = {id(f) for f in found if _owned_quotation(doc, f)}
-    relative = {id(f) for f in found if _relative_report(doc, f)}
+    beside = {id(f) for f in found if _owned_quotation(doc, f) or _relative_report(doc, f)}
+
+    def both_stand(f: _Found, g: _Found) -> bool:
+        return _set_inside(f, g, narrated) or _beside_object(f, g, beside)
 
     def nested(f: _Found) -> bool:
         return f.cue is not None and id(f) not in narrated and any(
@@ -1299,15 +1297,13 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     for f in found:
         clash = False
         for s, e, g in kept.overlapping(f.start, f.end):
-            if _set_inside(f, g, narrated) or _owned_inside(f, g, owned) or _relative_inside(f, g, relative):
+            if both_stand(f, g):
                 continue
             inter = min(f.end, e) - max(f.start, s)
             if inter >= 0.5 * min(f.end - f.start, e - s):
                 clash = True
                 break
-        if not clash and f.cue and any(not (_set_inside(f, g, narrated) or _owned_inside(f, g, owned)
-                                            or _relative_inside(f, g, relative))
-                                       for _, _, g in kept.overlapping(f.cue[0], f.cue[0] + 1)):
+        if not clash and f.cue and any(not both_stand(f, g) for _, _, g in kept.overlapping(f.cue[0], f.cue[0] + 1)):
             clash = True            # f is reported inside a kept attribution
         if not clash:
             kept.add(f.start, f.end, f)

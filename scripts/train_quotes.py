@@ -12,8 +12,9 @@ Only the train split is read. Steps:
      scorer matches) and its subject overlaps that attribution's source;
   4. cue priors (how often a lemma, with a complement relation, is a gold cue) are counted
      out of fold for training rows, so that the trees do not learn from their own labels;
-  5. article-grouped cross-validation picks the probability threshold that maximises the
-     attribution F1 of rules + model (scored by ../shared/bench/quote_score.py's own code);
+  5. article-grouped cross-validation picks the probability thresholds with the best direct-quote
+     recall of rules + model within --f1-slack of the best attribution F1 (scored by
+     ../shared/bench/quote_score.py's own code);
   6. the final trees (all of train) go to tidings/nlp/models/quote_candidates.json and the
      priors to tidings/nlp/data/cue_priors.tsv;
   7. the span model (quote_spans.py) learns which near alternative of a content span to take,
@@ -205,7 +206,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--model", help="spaCy model (default: the project's setting)")
     ap.add_argument("--f1-slack", type=float, default=0.01,
-                    help="attribution F1 the speaker stage may give up for direct-quote recall")
+                    help="attribution F1 the filter, candidate and speaker stages may each give up for direct-quote recall")
     ap.add_argument("--speakers-only", action="store_true", help="keep the candidate, filter and span models")
     ap.add_argument("--spans-only", action="store_true", help="keep the candidate and filter models")
     a = ap.parse_args()
@@ -300,7 +301,11 @@ def main() -> None:
         f1, direct, n = results[(keep_thr, best_c)]
         print(f"  filter {keep_thr:.2f}, candidates {best_c:.3f}: attrib F1 {f1:.4f}, direct recall {direct:.4f}, "
               f"predictions {n}", file=sys.stderr)
-    keep_thr, cand_thr = max(results, key=lambda kc: results[kc][0])
+    # as in the speaker stage: the best direct recall within f1_slack of the best F1 (the filter
+    # mostly drops direct quotes it doubts, and the direct quotes are what users come for)
+    best_f1 = max(v[0] for v in results.values())
+    keep_thr, cand_thr = max((kc for kc, v in results.items() if v[0] >= best_f1 - a.f1_slack),
+                             key=lambda kc: (results[kc][1], results[kc][0]))
     f1, direct, _ = results[(keep_thr, cand_thr)]
     print(f"cross-validated: rules {base[0]:.4f} -> with the models {f1:.4f} (direct recall {base[1]:.4f} -> "
           f"{direct:.4f}) at filter {keep_thr}, candidates {cand_thr}", file=sys.stderr)

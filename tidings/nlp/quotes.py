@@ -48,7 +48,6 @@ MAX_LEAD_GAP = 80          # chars between "X said on Tuesday in Sochi:" and the
 MAX_CONTINUATION_GAP = 250  # chars of narration a continuation may skip ('" she said, as she left. "')
 CROSS_PARAGRAPH = True
 GAP_TO_QUOTED = 1.0  # narration chars per quoted char a one-span continuation may cover (train)
-OWN_CONTINUATION = 2.0  # a continuation too far to join is a quote of its own past this length ratio (train)
 MIN_CONTINUATION_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
 KIND_RANK = {"speech": 0, "clausal": 0, "direct": 0, "phrase": 1, "licensed": 2, "belief": 3, "evidence": 4,
              "learned": 5}
@@ -1040,10 +1039,10 @@ def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRu
             continue
         if (r.start - prev.end > MAX_CONTINUATION_GAP
                 or r.start - prev.end > GAP_TO_QUOTED * (_quoted_chars(prev) + r.end - r.start)):
-            # one span over a long narration between short quotes is mostly narration; but a
-            # quoted sentence more than twice as long as the quote before it is still that
-            # speaker's ('"A," said X, who ... . "B B B B."'), as a quote of its own
-            if prev.direct and _quoted_sentence(text, r) and r.end - r.start > OWN_CONTINUATION * _quoted_chars(prev):
+            # one span over a long narration between short quotes is mostly narration; the quoted
+            # sentence is still that speaker's ('"A," said X, who ... . "B."'), as a quote of its
+            # own (left to stage 3, a speaker of the narration between often took it)
+            if prev.direct and _quoted_sentence(text, r):
                 found.append(_Found(r.start, r.end, prev.cue, prev.speaker, True, prev.rank, [r], how="continued"))
             continue
         prev.end = r.end

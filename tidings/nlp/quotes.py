@@ -978,6 +978,9 @@ def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRu
     attribution whose content runs on to the last quotation ('"A," she said. "B."'), and so does
     one right after a report by its sentence's main verb ('She said that A. "B."', ``_led_in``).
 
+    A quoted sentence too far after the direct quote to join it in one span (a long narration
+    between) is that speaker's quote of its own.
+
     A cue-less paragraph that is nothing but a quotation goes to the speaker of the attribution
     that ends the paragraph before: it continues a direct quote (PolNeAR joins them) and is a
     quote of its own after a reported clause. Any other cue-less quotation in a later paragraph
@@ -1033,7 +1036,7 @@ def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRu
                 continue
             if prev is not None:
                 # after a reported clause the quoted paragraph is an attribution of its own
-                found.append(_Found(r.start, r.end, prev.cue, prev.speaker, True, prev.rank, [r], how="continued"))
+                found.append(_said_next(prev, r))
                 continue
         if prev is None or para_of(prev.end) != p:
             continue
@@ -1043,11 +1046,16 @@ def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRu
             # sentence is still that speaker's ('"A," said X, who ... . "B."'), as a quote of its
             # own (left to stage 3, a speaker of the narration between often took it)
             if prev.direct and _quoted_sentence(text, r):
-                found.append(_Found(r.start, r.end, prev.cue, prev.speaker, True, prev.rank, [r], how="continued"))
+                found.append(_said_next(prev, r))
             continue
         prev.end = r.end
         prev.runs.append(r)
     return found
+
+
+def _said_next(prev: _Found, r: QuotedRun) -> _Found:
+    """The quotation ``r`` as an attribution of its own, with the cue and speaker of ``prev``."""
+    return _Found(r.start, r.end, prev.cue, prev.speaker, True, prev.rank, [r], how="continued")
 
 
 def _learned(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: list[_Found],

@@ -184,6 +184,13 @@ def count_priors(items) -> ql.CuePriors:
                         hits / total if total else 0.05)
 
 
+def direct_first(results: dict, floor: float):
+    """The key of ``results`` (key -> (F1, direct recall, ...)) with the best direct-quote recall
+    among those whose F1 reaches ``floor``, ties to the better F1: direct quotes are what users
+    come for, F1 is the bound."""
+    return max((k for k, v in results.items() if v[0] >= floor), key=lambda k: (results[k][1], results[k][0]))
+
+
 def folds_by_article(records, folds: int) -> np.ndarray:
     """The fold of each record, one fold per article: PolNeAR gives some articles to several
     annotators ('<article>_<annotator>' ids), and an article seen in training would flatter its
@@ -302,10 +309,8 @@ def main() -> None:
         print(f"  filter {keep_thr:.2f}, candidates {best_c:.3f}: attrib F1 {f1:.4f}, direct recall {direct:.4f}, "
               f"predictions {n}", file=sys.stderr)
     # as in the speaker stage: the best direct recall within f1_slack of the best F1 (the filter
-    # mostly drops direct quotes it doubts, and the direct quotes are what users come for)
-    best_f1 = max(v[0] for v in results.values())
-    keep_thr, cand_thr = max((kc for kc, v in results.items() if v[0] >= best_f1 - a.f1_slack),
-                             key=lambda kc: (results[kc][1], results[kc][0]))
+    # mostly drops direct quotes it doubts)
+    keep_thr, cand_thr = direct_first(results, max(v[0] for v in results.values()) - a.f1_slack)
     f1, direct, _ = results[(keep_thr, cand_thr)]
     print(f"cross-validated: rules {base[0]:.4f} -> with the models {f1:.4f} (direct recall {base[1]:.4f} -> "
           f"{direct:.4f}) at filter {keep_thr}, candidates {cand_thr}", file=sys.stderr)
@@ -392,8 +397,7 @@ def span_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float) -> No
         return f1_and_direct(scorer, pred, gold)[:2]
 
     results = sweep(evaluate, SPAN_THRESHOLDS, "span alternatives")
-    floor = results[None][0]
-    thr = max((t for t, v in results.items() if v[0] >= floor), key=lambda t: (results[t][1], results[t][0]))
+    thr = direct_first(results, results[None][0])
     f1, direct = results[thr]
     print(f"cross-validated: span threshold {thr}: attrib F1 {f1:.4f}, direct recall {direct:.4f}", file=sys.stderr)
     with_rows = [d for d in state if d["differ"].any()]
@@ -497,9 +501,7 @@ def speaker_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float, f1
         return f1_and_direct(scorer, pred, gold)[:2]
 
     results = sweep(evaluate, ORPHAN_THRESHOLDS, "orphan quotations")
-    best_f1 = max(v[0] for v in results.values())
-    # direct quotes are the users' first need: take the best direct recall within f1_slack of the best F1
-    thr = max((k for k, v in results.items() if v[0] >= best_f1 - f1_slack), key=lambda k: (results[k][1], results[k][0]))
+    thr = direct_first(results, max(v[0] for v in results.values()) - f1_slack)
     f1, direct = results[thr]
     print(f"cross-validated: orphan threshold {thr}: attrib F1 {f1:.4f}, direct recall {direct:.4f}", file=sys.stderr)
     model_dir = REPO / "tidings" / "nlp" / "models"

@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from tidings.nlp.intervals import Intervals
+
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 DOUBLE_OPEN = "\u201c\u00ab\u201e\u201f"      # “ « „ ‟
@@ -117,7 +119,7 @@ def find_quoted_runs(text: str) -> list[QuotedRun]:
     carry: _Open | None = None
     for n, (p_start, p_end) in enumerate(paras):
         marks = [(m.start(), *role, m.end() - m.start()) for m in _MARK_RE.finditer(text, p_start, p_end)
-                 if not _inside(tags, m.start()) and (role := _role(text, m.start(), p_start, p_end))]
+                 if not tags.overlapping(m.start(), m.start() + 1) and (role := _role(text, m.start(), p_start, p_end))]
         i = 0
         cur: _Open | None = None
         if carry is not None:
@@ -148,14 +150,9 @@ def find_quoted_runs(text: str) -> list[QuotedRun]:
     return runs
 
 
-def _markup_tags(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the markup tags with attributes, in order: '<a href="x.com">' quotes nobody."""
-    return [m.span() for m in _MARKUP_TAG.finditer(text)] if "<" in text else []
-
-
-def _inside(spans: list[tuple[int, int]], i: int) -> bool:
-    k = bisect.bisect_right(spans, (i, float("inf"))) - 1    # the last tag starting at or before i
-    return k >= 0 and spans[k][0] <= i < spans[k][1]
+def _markup_tags(text: str) -> Intervals:
+    """The markup tags with attributes: '<a href="x.com">' quotes nobody."""
+    return Intervals((*m.span(), None) for m in _MARKUP_TAG.finditer(text)) if "<" in text else Intervals()
 
 
 class _Open:

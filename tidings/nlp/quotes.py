@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -156,7 +157,7 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     text = doc.text if text is None else text
     frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
     found = _attach(doc, text, frames, runs)
-    found += _licensed(doc, text, runs, found, lex.media, frozenset(lex.verbs))
+    found += _licensed(doc, text, runs, found, lex.media, lex.verbs)
     found += _tagged_quotes(doc, text, runs, found)
     found += _possessed_quotes(doc, text, runs, found, lex)
     found += _presented_quotes(doc, text, runs, found)
@@ -187,6 +188,12 @@ def _chars(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
 def _cue_words(doc: Doc, f: _Found):
     """The tokens of an attribution's cue (None when it has no cue or the chars match none)."""
     return None if f.cue is None else doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+
+
+def _cue_root(doc: Doc, f: _Found) -> Token | None:
+    """The syntactic head of an attribution's cue, or None when it has no cue tokens."""
+    words = _cue_words(doc, f)
+    return words.root if words is not None and len(words) else None
 
 
 def _gap_is_punct(text: str, a: int, b: int) -> bool:
@@ -287,7 +294,7 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
 
 
 def _licensed(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found],
-              media: frozenset[str] = frozenset(), cue_verbs: frozenset[str] = frozenset()) -> list[_Found]:
+              media: frozenset[str] = frozenset(), cue_verbs: Container[str] = frozenset()) -> list[_Found]:
     """Quotations no cue claimed, attributed through the verb that governs them."""
     covered = Intervals((f.start, f.end, f) for f in found)
     free = [r for r in runs if not any(s <= r.start and r.end <= e for s, e, _ in covered.overlapping(r.start, r.end))]
@@ -1184,10 +1191,10 @@ def _led_in(doc: Doc, text: str, f: _Found, r: QuotedRun) -> bool:
     end = text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:]
     if end == "," or end in ("?", "!") and text[r.end:r.end + 3].lstrip(" \t")[:1].islower():
         return False    # '"A," he recalled': a quotation waiting for a tag of its own
-    cue = _cue_words(doc, f)
-    if cue is None or not len(cue):
+    cue = _cue_root(doc, f)
+    if cue is None:
         return False
-    verb = cue.root.head if cue.root.dep_ == "conj" else cue.root
+    verb = cue.head if cue.dep_ == "conj" else cue
     if verb.dep_ != "ROOT":
         return False
     subject = doc[f.speaker[2]]
@@ -1242,10 +1249,9 @@ def _narration_start(doc: Doc, f: _Found) -> int | None:
     Returns where that clause starts (a char offset), or None for any other attribution."""
     if not f.direct or f.cue is None or f.speaker is None or not f.runs or f.start < f.cue[1]:
         return None
-    words = _cue_words(doc, f)
-    if words is None or not len(words) or words.root.dep_ not in ("advcl", "relcl"):
+    cue = _cue_root(doc, f)
+    if cue is None or cue.dep_ not in ("advcl", "relcl"):
         return None
-    cue = words.root
     if (any(c.dep_ == "mark" and c.lower_ in _NARRATION_MARKS for c in cue.children)
             or any(w.lower_ == "which" for w in doc[cue.left_edge.i:cue.i])):
         return cue.left_edge.idx
@@ -1266,10 +1272,9 @@ def _relative_report(doc: Doc, f: _Found) -> bool:
     clause ('who vowed', 'in which she called for', 'when he claimed'), said after that cue."""
     if not f.runs or f.cue is None or f.speaker is None or f.start < f.cue[1]:
         return False
-    words = _cue_words(doc, f)
-    if words is None or not len(words):
+    cue = _cue_root(doc, f)
+    if cue is None:
         return False
-    cue = words.root
     return cue.dep_ == "relcl" or cue.dep_ == "advcl" and any(
         w.lower_ in ("who", "which", "whom", "when", "where") and w.i < cue.i for w in cue.subtree)
 
@@ -1294,8 +1299,8 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     found = [f for f in found if f.direct or f.speaker is not None]
     outers = Intervals((g.start, g.end, g) for g in found
                         if g.speaker is not None and g.rank <= KIND_RANK["phrase"] and g.clausal)
-    clause_at = {id(f): at for f in found if (at := _narration_start(doc, f)) is not None}
-    narrated = set(clause_at)
+    # the attributions that are narration set in a report (by id), with where that clause starts
+    narrated = {id(f): at for f in found if (at := _narration_start(doc, f)) is not None}
     beside = {id(f) for f in found if _owned_quotation(doc, f) or _relative_report(doc, f)}
 
     def both_stand(f: _Found, g: _Found) -> bool:
@@ -1326,12 +1331,12 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
         for g in out:
             if id(f) in narrated and g is not f and _set_inside(f, g, narrated) and g.end <= f.end + 2:
                 # '..., to which O'Malley interjected: "..."' closes the report: it ends before
-                g.end = max(g.start + 1, len(text[:clause_at[id(f)]].rstrip(" ,;:-\u2014\u2013")))
+                g.end = max(g.start + 1, len(text[:narrated[id(f)]].rstrip(" ,;:-\u2014\u2013")))
                 g.runs = [r for r in g.runs if r.end <= g.end]
     return out
 
 
-def _set_inside(f: _Found, g: _Found, narrated: set[int]) -> bool:
+def _set_inside(f: _Found, g: _Found, narrated: Container[int]) -> bool:
     """One of f and g is narration set inside the other's content (cue and quotation)."""
     for a, b in ((f, g), (g, f)):
         if id(a) in narrated and b.start <= a.cue[0] and a.end <= b.end and b.clausal and not b.direct:

@@ -366,6 +366,30 @@ def test_speaker_scorer_sentences_match_spacy(nlp):
     assert sc.sent_end == {s.start: s.end for s in doc.sents}
 
 
+def test_a_learned_attribution_speaker_is_the_name_without_the_marks_around_it(nlp):
+    # the model's candidates take the subject's whole subtree; the parser hangs the closing mark of
+    # a show's name before it on the subject, and a relative clause brings its comma
+    from tidings.nlp.quote_learned import candidates
+    from tidings.nlp.quotes import candidate_found
+    text = ('On "Face the Nation," Sen. Jane Roe (Vt.), who lost the primary to Smith, identified rising '
+            'rents as one of the reasons that voters should back the plan.')
+    doc = nlp(text)
+    got = set()
+    for c in candidates(doc, lambda pos: False):
+        if doc[c.cue].lemma_ == "identify":
+            content = doc[c.content[0]:c.content[1]]
+            f = candidate_found(doc, [], [], c, content.start_char, content.end_char)
+            got.add(doc[f.speaker[0]:f.speaker[1]].text)
+    assert got == {"Sen. Jane Roe (Vt.), who lost the primary to Smith"}
+
+
+def test_a_signature_dash_glued_to_the_name_is_not_the_speaker(nlp):
+    text = ('The race is close.\n\n"The polls are wrong about the suburbs and they will be wrong again."\n\n'
+            '-Jane Roe\n\nOthers disagree.')
+    q = only(find_quotes(nlp(text), learned=False))
+    assert spans(text, q)[2:] == ("Jane Roe", "Jane Roe", True)
+
+
 def test_lexicon_is_readable_and_checked():
     lex = load_lexicon()
     assert lex.verb_kind("say") == "speech" and lex.verb_kind("believe") == "belief"

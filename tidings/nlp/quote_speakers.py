@@ -78,7 +78,11 @@ class SpeakerNamer:
             self._spoke.append(_Named(start, named.name, named.label, named.roles | _span_roles(span), True))
             if name is None:
                 name = named.name
-        return Speaker(start=span.start_char, end=span.end_char, text=span.text, name=name, actor=actor)
+        # a signature's dash glued to the name ('-Nate Cohn') is one token with it, not part of the name
+        lead = len(span.text) - len(span.text.lstrip("-\u2013\u2014\u2015")) if len(span.text) > 1 else 0
+        if lead == len(span.text):
+            lead = 0
+        return Speaker(start=span.start_char + lead, end=span.end_char, text=span.text[lead:], name=name, actor=actor)
 
     def _name(self, start: int, end: int, head: int) -> _Named | None:
         doc = self.doc
@@ -123,7 +127,8 @@ class SpeakerNamer:
                 e += 1
             e += 1
             label = "PROPN"
-        text = doc[s:e].text
+        # an entity may run over a line break, and a signature's dash is glued to the first name
+        text = " ".join(doc[s:e].text.split()).lstrip("-\u2013\u2014\u2015") or doc[s:e].text
         if e - s == 1:
             for pool in (self._spoke, self._named):
                 for n in reversed(_before(pool, s)):

@@ -369,17 +369,11 @@ def test_speaker_scorer_sentences_match_spacy(nlp):
 def test_a_learned_attribution_speaker_is_the_name_without_the_marks_around_it(nlp):
     # the model's candidates take the subject's whole subtree; the parser hangs the closing mark of
     # a show's name before it on the subject, and a relative clause brings its comma
-    from tidings.nlp.quote_learned import candidates
-    from tidings.nlp.quotes import candidate_found
     text = ('On "Face the Nation," Sen. Jane Roe (Vt.), who lost the primary to Smith, identified rising '
             'rents as one of the reasons that voters should back the plan.')
     doc = nlp(text)
-    got = set()
-    for c in candidates(doc, lambda pos: False):
-        if doc[c.cue].lemma_ == "identify":
-            content = doc[c.content[0]:c.content[1]]
-            f = candidate_found(doc, [], [], c, content.start_char, content.end_char)
-            got.add(doc[f.speaker[0]:f.speaker[1]].text)
+    assert "identified" not in [q.cue.text for q in find_quotes(doc, learned=False) if q.cue]
+    got = {spans(text, q)[2] for q in find_quotes(doc) if q.cue and q.cue.text == "identified"}
     assert got == {"Sen. Jane Roe (Vt.), who lost the primary to Smith"}
 
 

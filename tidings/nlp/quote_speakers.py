@@ -31,6 +31,8 @@ GROUP = {"it", "they", "we", "them"}
 # article, and it keeps a pathological 1 MB page linear
 LOOKBACK = 300
 TITLE_STOP = {"the", "a", "an", "mr", "mrs", "ms", "dr", "of", "'s"}
+# the dashes that sign a quotation ('"..." \u2015 Carla Sanchez', '-Nate Cohn')
+DASHES = "-\u2014\u2013\u2015"
 
 
 @dataclass(slots=True)
@@ -79,9 +81,8 @@ class SpeakerNamer:
             if name is None:
                 name = named.name
         # a signature's dash glued to the name ('-Nate Cohn') is one token with it, not part of the name
-        lead = len(span.text) - len(span.text.lstrip("-\u2013\u2014\u2015")) if len(span.text) > 1 else 0
-        if lead == len(span.text):
-            lead = 0
+        bare = span.text.lstrip(DASHES)
+        lead = len(span.text) - len(bare) if bare else 0
         return Speaker(start=span.start_char + lead, end=span.end_char, text=span.text[lead:], name=name, actor=actor)
 
     def _name(self, start: int, end: int, head: int) -> _Named | None:
@@ -128,7 +129,7 @@ class SpeakerNamer:
             e += 1
             label = "PROPN"
         # an entity may run over a line break, and a signature's dash is glued to the first name
-        text = " ".join(doc[s:e].text.split()).lstrip("-\u2013\u2014\u2015") or doc[s:e].text
+        text = " ".join(doc[s:e].text.split()).lstrip(DASHES) or doc[s:e].text
         if e - s == 1:
             for pool in (self._spoke, self._named):
                 for n in reversed(_before(pool, s)):

@@ -31,14 +31,14 @@ from spacy.tokens import Doc, Token
 from tidings.ids import stable_id
 from tidings.nlp.intervals import Intervals
 from tidings.nlp.quote_cues import SAYING_NOUNS, Frame, verb_frames
-from tidings.nlp.quote_learned import Candidate, keep_mask, load_priors, scored_candidates, select
+from tidings.nlp.quote_learned import keep_mask, load_priors, scored_candidates, select
 from tidings.nlp.quote_lexicon import CueLexicon, load_lexicon
 from tidings.nlp.quote_licensed import is_title, licensed_frames
 from tidings.nlp.quote_marks import QuotedRun, find_quoted_runs, paragraphs, runs_within
 from tidings.nlp.quote_speaker_model import (SpeakerScorer, load_orphan_model, load_speaker_model,
                                              orphan_features)
 from tidings.nlp.quote_spans import choose, load_span_model, span_rows, swallowed
-from tidings.nlp.quote_speakers import SpeakerNamer
+from tidings.nlp.quote_speakers import DASHES, SpeakerNamer
 from tidings.nlp.quote_subjects import mistagged_name, trim_np
 from tidings.records import Quote, Span
 
@@ -91,7 +91,9 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
     for f in sorted(found, key=lambda f: f.start):
         speaker = None
         if f.speaker is not None:
-            # whatever rule found it, a mention ends at its last word ('Jane Roe, 58,' is 'Jane Roe, 58')
+            # whatever found it, a mention ends at its words: a learned candidate's subject subtree
+            # may hold the closing mark before it ('On "Face the Nation," Sen. X'), some rule
+            # speakers a relative clause's comma after it ('Jane Roe, 58,' is 'Jane Roe, 58')
             s, e = trim_np(doc, f.speaker[0], f.speaker[1])
             speaker = namer.speaker(*((s, e, f.speaker[2]) if s <= f.speaker[2] < e else f.speaker))
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
@@ -634,10 +636,9 @@ def _labelled_turns(doc: Doc, text: str, name, colon: tuple[int, int], content: 
     return turns
 
 
-_DASHES = "-\u2014\u2013\u2015"
-_SIGNATURE = re.compile(rf"[{_DASHES}]\s*([A-Z][^\n]{{0,60}}?)[.\s]*")
+_SIGNATURE = re.compile(rf"[{DASHES}]\s*([A-Z][^\n]{{0,60}}?)[.\s]*")
 # '"..." \u2015 Carla Sanchez.': the signature on the quotation's own line
-_INLINE_SIGNATURE = re.compile(rf"[ \t\u00a0]*[{_DASHES}]+[ \t\u00a0]*([A-Z][^\n]{{0,60}}?)[.\s\u00a0]*(?=\n|$)")
+_INLINE_SIGNATURE = re.compile(rf"[ \t\u00a0]*[{DASHES}]+[ \t\u00a0]*([A-Z][^\n]{{0,60}}?)[.\s\u00a0]*(?=\n|$)")
 
 
 def _signed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
@@ -1078,20 +1079,11 @@ def _learned(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: list[_
     out = [f for f, k in zip(found, keep) if k]
     starts = [r.start for r in runs]
     for _, c, (s, e) in select(doc, scored, [(f.start, f.end) for f in found], [f.cue for f in found if f.cue]):
-        out.append(candidate_found(doc, runs, starts, c, s, e))
+        inside = runs_within(runs, starts, s, e)
+        cue = doc[c.cue]
+        out.append(_Found(s, e, (cue.idx, cue.idx + len(cue)), c.speaker, _verbatim(inside, s, e),
+                          KIND_RANK["learned"], inside, how="learned"))
     return out
-
-
-def candidate_found(doc: Doc, runs: list[QuotedRun], starts: list[int], c: Candidate, s: int, e: int) -> _Found:
-    """A candidate the model kept, with content chars [s, e), as an attribution. Its speaker is
-    the subject's subtree less the edges a name does not own ('On "Face the Nation," Sen. X, who
-    ..., identified': the closing mark before it and the relative clause's comma after it)."""
-    inside = runs_within(runs, starts, s, e)
-    cue = doc[c.cue]
-    ss, se = trim_np(doc, *c.speaker[:2])
-    speaker = (ss, se, c.speaker[2]) if ss < se else c.speaker
-    return _Found(s, e, (cue.idx, cue.idx + len(cue)), speaker, _verbatim(inside, s, e),
-                  KIND_RANK["learned"], inside, how="learned")
 
 
 def _respan(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found], lex: CueLexicon) -> list[_Found]:

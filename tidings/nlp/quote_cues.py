@@ -377,7 +377,8 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
         for t in doc[verb.i + 1:min(verb.i + 14, verb.sent.end)]:
             # ('called for X following news that C': after a participle setting, a noun's own
             # 'that' clause is the noun's, not what was said)
-            if (t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX")
+            if (t.lower_ == "that" and (t.dep_ == "mark" or _relativised_complementiser(t))
+                    and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX")
                     and not (setting and t.head.dep_ == "acl")):
                 s, e = _trim(doc, t.i + 1, _cut_nested(t.head, trailing))
                 if e > s:
@@ -623,7 +624,22 @@ def _trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" and not _own_subject(d)
                  or tail_tag(d) is not None or _quoting_relative(d) or second_predicate(d) or _contrast_speaker(d))
             or _closing_according(d) or _closing_relative(d) or _dash_gloss(d) or _comma_gloss(d)
-            or _closing_as(d)]
+            or _closing_as(d) or _speaking_next(d, lex) or _participle_gloss(d)]
+
+
+SEQUENCE_PREPS = frozenset(("before", "after"))
+
+
+def _speaking_next(prep: Token, lex: CueLexicon) -> bool:
+    """'Trump said the deadlock has "kept us safe" before claiming that C2': a 'before' or 'after'
+    whose object is a subjectless participle of saying with a clause of its own tells the
+    speaker's next (or previous) utterance, a report of its own, though the parser hung it inside
+    what was said. (Without a clause, 'would send troops before backing the plan' is said.)"""
+    if prep.lower_ not in SEQUENCE_PREPS or prep.dep_ != "prep":
+        return False
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" and not _own_subject(c)
+               and lex.verb_kind(c.lemma_.lower()) in ("speech", "clausal", "direct")
+               and any(g.dep_ == "ccomp" and g.i > c.i for g in c.children) for c in prep.children)
 
 
 def _closing_relative(verb: Token) -> bool:
@@ -682,7 +698,28 @@ def _comma_gloss(noun: Token) -> bool:
         last = sep - 2
     else:
         return False
-    return noun.head.i == last and _after_closed_quote(noun, sep + 1)
+    # 'the words "radical Islam," another moment ...': the gloss may hang on the noun the quoted
+    # name is itself an apposition or modifier of, as long as the quotation closes its phrase
+    head = noun.head
+    return ((head.i == last or head.i < last and head.is_ancestor(doc[last]) and head.right_edge.i >= last)
+            and _after_closed_quote(noun, sep + 1))
+
+
+def _participle_gloss(verb: Token) -> bool:
+    """'Trump called Cruz the "ultimate hypocrite," linking to a story about ...': a subjectless
+    participle phrase set off by a comma right after a quotation closes tells what the speaker
+    did or what followed (the writer's narration), not what was said."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "xcomp", "conj") or verb.left_edge.i != verb.i:
+        return False
+    doc = verb.doc
+    sep = verb.i - 1
+    if sep < 2 or verb.head.i > verb.i or _own_subject(verb):
+        return False
+    # the comma before the closing mark ('hypocrite," linking') or after it ('hypocrite", linking')
+    if not (doc[sep].tag_ == "''" and doc[sep - 1].text == "," and not doc[sep - 1].whitespace_
+            or doc[sep].text == "," and doc[sep - 1].tag_ == "''" and not doc[sep - 1].whitespace_):
+        return False
+    return _after_closed_quote(verb, sep + 1)
 
 
 def _closing_as(verb: Token) -> bool:
@@ -701,6 +738,20 @@ def _closing_as(verb: Token) -> bool:
     if sep >= 1 and doc[sep].text == ",":
         sep -= 1
     return sep >= 1 and doc[sep].tag_ == "''" and _after_closed_quote(verb, sep + 1)
+
+
+def _relativised_complementiser(that: Token) -> bool:
+    """'predicted at the debate that Republicans will take "every state"': the parser made 'that'
+    the relative object of a clause on 'debate', but that clause already has a subject and an
+    object of its own, so 'that' cannot stand for either: it is the complementiser of a clause
+    said (a relative 'that' fills the role it relativises: 'the state that they will take')."""
+    verb = that.head
+    if verb.dep_ != "relcl" or that.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return False
+    roles = ("dobj",) if that.dep_ == "dobj" else ("nsubj", "nsubjpass")
+    others = [c for c in verb.children if c.i != that.i]
+    return (any(c.dep_ in roles for c in others)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > that.i for c in others))
 
 
 def _own_subject(participle: Token) -> bool:
@@ -837,7 +888,10 @@ def _according(doc: Doc, tok: Token) -> Frame | None:
     a_start, a_end = tok.i, max(pe, to[0].i + 1)
     sent = tok.sent
     before = _trim(doc, sent.start, a_start)
-    after = _trim(doc, a_end, sent.end)
+    # 'According to some, Kelly was "incognito," sparking a firestorm': the narration after
+    # the quotation is not what they said
+    gloss = next((t.i for t in doc[a_end:sent.end] if _participle_gloss(t)), sent.end)
+    after = _trim(doc, a_end, gloss)
     lens = (before[1] - before[0], after[1] - after[0])
     if max(lens) < 2:
         return None

@@ -235,6 +235,11 @@ def _participle_anchor(verb: Token) -> Token | None:
     # is an adjunct like a comma participle, and speaks for the same clause
     subordinated = (before > 0 and doc[before].lower_ in _ADJUNCT_MARKS and doc[before].head.i == verb.i
                     and doc[before].dep_ in ("mark", "prep", "advmod") and verb.head.i < before)
+    # ('... has "kept us safe" before claiming that C'): the same when the parser made the
+    # participle the object of the subordinator rather than its head
+    subordinated = subordinated or (before > 0 and doc[before].lower_ in _ADJUNCT_MARKS
+                                    and doc[before].dep_ == "prep" and verb.dep_ == "pcomp"
+                                    and verb.head.i == before)
     if verb.tag_ != "VBG" or before < 0 or doc[before].text not in (",", "\u2014", "\u2013") and not subordinated:
         return _set_participle(verb)
     if any(c.dep_ in SUBJECTS for c in verb.children):

@@ -1,0 +1,47 @@
+"""Partial (scare) quotes inside reported speech: the reported clause around the quoted words is
+the content, cut where the parser hung narration or a second report inside it (quote_cues.py)."""
+from __future__ import annotations
+
+from tidings.nlp.quotes import find_quotes
+
+
+def found(nlp, text):
+    """(content, speaker) of each quote, checking offsets on the way."""
+    out = []
+    for q in find_quotes(nlp(text)):
+        for s in (q.content, q.speaker):
+            if s is not None:
+                assert text[s.start:s.end] == s.text
+        out.append((q.content.text, q.speaker.text if q.speaker else None))
+    return out
+
+
+def test_that_clause_misparsed_as_relative_is_what_was_said(nlp):
+    # the parser makes 'that' the object of a relative clause on 'debate' that has its own object
+    text = ('Ohio Gov. Pat Moore, a Democratic contender, predicted at the most recent party debate that '
+            'Democrats will take "every seat" if Smith wins the Republican nomination.')
+    assert found(nlp, text) == [('Democrats will take "every seat" if Smith wins the Republican nomination',
+                                 "Ohio Gov. Pat Moore, a Democratic contender")]
+
+
+def test_before_claiming_is_the_speakers_second_report(nlp):
+    text = ('Mayor Tom Hale said the new bridge has "saved us hours" on weekdays before claiming that '
+            'the old ferry was "a total waste of money."')
+    assert found(nlp, text) == [('the new bridge has "saved us hours" on weekdays', "Mayor Tom Hale"),
+                                ('the old ferry was "a total waste of money."', "Mayor Tom Hale")]
+
+
+def test_participle_after_closing_comma_is_narration(nlp):
+    text = 'On Twitter, Lopez called the senator a "coward," linking to an article about his missed votes.'
+    assert found(nlp, text) == [('the senator a "coward,"', "Lopez")]
+
+
+def test_participle_after_closing_comma_ends_an_according_to_clause(nlp):
+    text = 'According to several fans, the coach was "furious," sparking rumors about his future at the club.'
+    assert found(nlp, text) == [('the coach was "furious,"', "several fans")]
+
+
+def test_gloss_on_the_noun_a_quoted_name_qualifies_is_not_said(nlp):
+    # the parser hangs 'another moment' on 'words', of which the quoted name is an apposition
+    text = 'Later, the mayor declined to say the words "budget crisis," another moment quickly seized upon by critics.'
+    assert found(nlp, text) == [('to say the words "budget crisis,"', "the mayor")]

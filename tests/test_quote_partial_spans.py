@@ -45,3 +45,10 @@ def test_gloss_on_the_noun_a_quoted_name_qualifies_is_not_said(nlp):
     # the parser hangs 'another moment' on 'words', of which the quoted name is an apposition
     text = 'Later, the mayor declined to say the words "budget crisis," another moment quickly seized upon by critics.'
     assert found(nlp, text) == [('to say the words "budget crisis,"', "the mayor")]
+
+
+def test_lowercase_quotation_before_a_closing_tag_completes_its_clause(nlp):
+    # the parser hangs 'commented' inside the quotation; the quoted words finish the clause
+    text = 'She would be a better mayor than Smith "no matter what," one reader commented.'
+    assert found(nlp, text) == [('She would be a better mayor than Smith "no matter what,"', "one reader")]
+

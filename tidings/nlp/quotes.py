@@ -263,7 +263,11 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
                                                                  or _colon_quote(clause, runs[before], text)):
             claimed.add(before)
             r = runs[before]
-            out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
+            s = _completed_clause_start(doc, text, r, fr.cue)
+            if s is None:
+                out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
+            else:
+                out.append(_Found(s, r.end, (cue_s, cue_e), speaker, False, rank, [r]))
         elif (before is not None and before not in claimed and clause is not None and clause[0] >= cue_e
               and fr.kind in ("speech", "clausal", "direct") and _ends_quote_sentence(text, runs[before])):
             # '"Savage," she said, meaning that ...': the quotation is what was said; the clause
@@ -295,6 +299,36 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
             claimed.update(index[(r.start, r.end)] for r in inside)
             out.append(_Found(s, e, (cue_s, cue_e), speaker, direct, rank, inside, clausal=fr.clausal))
     return out
+
+
+def _completed_clause_start(doc: Doc, text: str, r: QuotedRun, cue: tuple[int, int]) -> int | None:
+    """'He would be a better president than Clinton "no matter what," one user commented': a
+    quotation opening in lower case mid-sentence, before a closing tag, completes the clause it
+    hangs on; that whole clause is what was said. Returns the clause's char start (None: the
+    quotation stands alone)."""
+    span = doc.char_span(r.start, r.end, alignment_mode="contract")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words or not words[0].text[:1].islower():
+        return None
+    heads = [t.head for t in words if t.head.i < span.start and t.head.sent == t.sent]
+    if not heads:
+        return None
+    clause = heads[0]
+    for _ in range(8):
+        if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    start = clause.left_edge
+    while start.i < span.start and (start.is_punct or start.is_space):
+        start = doc[start.i + 1]
+    if clause.pos_ not in ("VERB", "AUX") or cue[0] <= clause.i < cue[1] or start.i >= span.start:
+        return None
+    # the clause runs up to the quotation: no other quotation or line break in between
+    if any(ch in QUOTE_MARK_CHARS or ch == "\n" for ch in text[start.idx:r.start]):
+        return None
+    return start.idx
 
 
 def _licensed(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found],

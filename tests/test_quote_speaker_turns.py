@@ -77,3 +77,12 @@ def test_put_it_is_still_a_cue(nlp):
     quotes = find_quotes(nlp(text), learned=False)
     assert [(q.content.text, q.speaker.text, q.cue.text) for q in quotes] == [
         ("“This bill is dead on arrival.”", "one senator", "put")]
+
+
+def test_participle_sentence_goes_on_with_the_speaker_before(nlp):
+    # _lend_fragment_speakers: 'Adding, "..."' alone is a sentence without a subject
+    text = ("Later, Ortega stated of the audit that the final report “was not good.” Adding, “Now, as with "
+            "every audit, what they find is never that bad.”")
+    quotes = find_quotes(nlp(text), learned=False)
+    assert [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes][-1] == (
+        "“Now, as with every audit, what they find is never that bad.”", "Ortega")

@@ -162,6 +162,7 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
     found = _attach(doc, text, frames, runs)
     found += _participle_colon_quotes(doc, text, runs, found)
+    _lend_fragment_speakers(doc, text, found)
     found += _licensed(doc, text, runs, found, lex.media, lex.verbs)
     found += _tagged_quotes(doc, text, runs, found)
     found += _possessed_quotes(doc, text, runs, found, lex)
@@ -577,6 +578,23 @@ def _presented_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_F
         out.append(_Found(r.start, r.end, (colon, colon + 1), (sp.start, sp.end, head.i), True,
                           KIND_RANK["licensed"], [r], how="presented"))
     return out
+
+
+def _lend_fragment_speakers(doc: Doc, text: str, found: list[_Found]) -> None:
+    """'Maher stated that the report "wasn't good." Adding, "Now, ..."': a sentence that is only a
+    participle and its quotation goes on with the sentence before it; its speaker is that
+    sentence's speaker (the last attribution with one, in the same paragraph). Set in place."""
+    by_pos = sorted(found, key=lambda f: f.start)
+    for f in by_pos:
+        cue = _cue_root(doc, f)
+        if (f.speaker is not None or not f.direct or cue is None or cue.tag_ != "VBG"
+                or not doc[_cue_words(doc, f).start].is_sent_start):
+            continue
+        prev = [g for g in by_pos if g.speaker is not None and g.rank == KIND_RANK["speech"]
+                and max(g.end, g.cue[1] if g.cue else g.end) <= f.cue[0]
+                and _same_paragraph(text, g.start, f.cue[0])]
+        if prev:
+            f.speaker = prev[-1].speaker
 
 
 def _participle_colon_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:

@@ -161,6 +161,8 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     text = doc.text if text is None else text
     frames = verb_frames(doc, lex) if doc.has_annotation("DEP") else []
     found = _attach(doc, text, frames, runs)
+    found += _participle_colon_quotes(doc, text, runs, found)
+    _lend_fragment_speakers(doc, text, found)
     found += _licensed(doc, text, runs, found, lex.media, lex.verbs)
     found += _tagged_quotes(doc, text, runs, found)
     found += _possessed_quotes(doc, text, runs, found, lex)
@@ -170,6 +172,25 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     found += _signed_quotes(doc, text, runs, found)
     found = _continuations(doc, text, found, runs)
     return _dedupe(doc, text, found)
+
+
+def _quote_between(text: str, runs: list[QuotedRun], starts: list[int], a: int, b: int) -> bool:
+    """A quoted sentence ending in , ? or ! (one a tag follows) lies wholly between chars a and b."""
+    k = bisect.bisect_right(starts, a)
+    while k < len(runs) and runs[k].end <= b:
+        if _ends_quote_sentence(text, runs[k]):
+            return True
+        k += 1
+    return False
+
+
+def _put_into_words(verb: Token) -> bool:
+    """'As one critic put it, ...': 'put' says something only as 'put it' with no place it is put
+    into ('put it into the file', 'put his house up for sale' are placing, not saying)."""
+    objects = [c.lower_ for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    place = any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ("into", "onto")
+                for c in verb.children)
+    return objects in ([], ["it"]) and not place
 
 
 def _nearer_cue_opens(doc: Doc, text: str, cues: list[int], after: int, clause_s: int) -> bool:
@@ -213,6 +234,8 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
     out: list[_Found] = []
     cues = sorted(doc[f.cue[0]].idx for f in frames if f.kind in ("speech", "clausal", "direct"))
     for fr in frames:
+        if fr.lemma == "put" and not _put_into_words(doc[fr.cue[0]]):
+            continue    # 'putting it into the national file: "..."' places a thing, says nothing
         cue_s, cue_e = _chars(doc, fr.cue)
         k = bisect.bisect_right(starts, cue_s) - 1
         if k >= 0 and runs[k].start < cue_s < runs[k].end:
@@ -221,6 +244,14 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
             # the parser took a word of the quotation for the speaker ('"We appreciate ... the
             # disposition ...," Lavrov said'): the speaker is the phrase next to the cue instead
             fr.speaker, fr.speaker_head = _surface_speaker(doc, fr.cue, runs, starts)
+        if fr.speaker is not None and _quote_between(text, runs, starts, doc[fr.speaker[1] - 1].idx, cue_s):
+            # 'When X shouted, "Cruz," Beck joked': the parser carried the first clause's subject
+            # over a quoted sentence to the tag after it; the tag's subject is the name next to it
+            guess = _surface_speaker(doc, fr.cue, runs, starts)
+            if (guess[0] is not None and guess[0][1] <= fr.cue[0] and doc[fr.cue[0]].tag_ in ("VBD", "VBZ")
+                    and not _quote_between(text, runs, starts, doc[guess[0][0]].idx, cue_s)
+                    and not any(t.pos_ in ("VERB", "AUX") for t in doc[guess[0][0]:guess[0][1]])):
+                fr.speaker, fr.speaker_head = guess
         content = _chars(doc, fr.content) if fr.content else None
         clause = content if fr.clausal else None   # an object ('told union workers') is no clause
         before, after, clause_s, clause_e = _neighbours(text, runs, starts, ends, doc, fr, cue_s, cue_e, cues)
@@ -240,6 +271,10 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
                     fr.speaker, fr.speaker_head = saved
                 else:
                     before, after, clause_s, clause_e = nb
+        if before is not None and before in claimed and after is None:
+            # '"Cruz," Beck joked, again using an accent, "Amen!"': a quotation before the tag that
+            # another cue took is not this one's; it may still lead into one after a setting
+            after = _run_after(text, runs, starts, clause_e, None, lead_ok=True, cues=cues)
         if fr.speaker is None and doc[fr.cue[0]].tag_ == "VBG" and before is not None and after is None:
             # '... fired back: "...," referencing the crowd': a participle with no speaker after
             # a quotation leaves it to the clause that brought it in
@@ -253,6 +288,9 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
         if (content is not None and fr.lemma not in VOICED and _only_a_title(doc, text, runs, starts, content)
                 and not _introduced(text, clause_e, content[0])):
             continue    # 'discussed "Fox & Friends"': a quoted name, not quoted words
+        if (after is not None and not split and _within(content, runs[after])
+                and _dash_closes_aside(text, clause_e, runs[after]) and _tag_cue_after(text, runs[after], cues)):
+            continue    # the quotation after the cue is its own tag's ('— "why?" asked Dunn')
         if split:
             parts = [runs[before], runs[after]]
             claimed.update((before, after))
@@ -576,6 +614,50 @@ def _presented_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_F
     return out
 
 
+def _lend_fragment_speakers(doc: Doc, text: str, found: list[_Found]) -> None:
+    """'Maher stated that the report "wasn't good." Adding, "Now, ..."': a sentence that is only a
+    participle and its quotation goes on with the sentence before it; its speaker is that
+    sentence's speaker (the last attribution with one, in the same paragraph). Set in place."""
+    by_pos = sorted(found, key=lambda f: f.start)
+    for f in by_pos:
+        cue = _cue_root(doc, f)
+        if (f.speaker is not None or not f.direct or cue is None or cue.tag_ != "VBG"
+                or not doc[_cue_words(doc, f).start].is_sent_start):
+            continue
+        prev = [g for g in by_pos if g.speaker is not None and g.rank == KIND_RANK["speech"]
+                and max(g.end, g.cue[1] if g.cue else g.end) <= f.cue[0]
+                and _same_paragraph(text, g.start, f.cue[0])]
+        if prev:
+            f.speaker = prev[-1].speaker
+
+
+def _participle_colon_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Found]) -> list[_Found]:
+    """'"...," said Skelly, explaining he worked with Roe, who ran the file: "Vito is great."': a
+    participle clause hung on a tag has the tag's speaker for its subject; a quotation its colon
+    introduces is that speaker's words, whoever else the clause names."""
+    if not runs or not doc.has_annotation("DEP"):
+        return []
+    tags = {root.i: f for f in found
+            if f.direct and f.speaker is not None and (root := _cue_root(doc, f)) is not None}
+    tok_starts = [t.idx for t in doc]
+    out = []
+    for r in _unclaimed(runs, found):
+        k = bisect.bisect_left(tok_starts, r.start) - 1
+        if k < 1 or doc[k].text != ":" or not _gap_is_punct(text, doc[k].idx, r.start):
+            continue
+        verb = doc[k - 1]
+        while verb.dep_ not in ("advcl", "xcomp") or verb.tag_ != "VBG":
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        tag = tags.get(verb.head.i) if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") else None
+        if tag is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        out.append(_Found(r.start, r.end, (verb.idx, verb.idx + len(verb)), tag.speaker, True,
+                          KIND_RANK["licensed"], [r], how="participle"))
+    return out
+
+
 def _token_at(doc: Doc, text: str, starts: list[int], pos: int) -> int | None:
     """The first token starting at or after char ``pos`` (None: a line break comes first)."""
     i = bisect.bisect_left(starts, pos)
@@ -874,7 +956,10 @@ SETTING_WORDS = {"to", "on", "in", "at", "during", "after", "before", "from", "v
 
 def _setting_gap(gap: str) -> bool:
     """'told reporters on Tuesday:', 'said in a statement,': words of setting, then , or :"""
-    words = gap.strip().rstrip(",:\u2014\u2013-").split()
+    g = gap.strip()
+    if g[:1] == "," and g[-1:] == ",":
+        g = g[1:]       # an aside set off by commas: 'joked, again using an accent, "..."'
+    words = g.rstrip(",:\u2014\u2013-").split()
     return bool(words) and words[0].lower() in SETTING_WORDS and gap.rstrip()[-1:] in (",", ":", "\u2014")
 
 
@@ -915,6 +1000,30 @@ def _own_tag_after(text: str, r: QuotedRun, clause_e: int) -> bool:
         return False
     rest = text[r.end:r.end + 40].lstrip(" \t")
     return rest[:1].isalpha() and rest[:1].islower()
+
+
+def _dash_closes_aside(text: str, clause_e: int, r: QuotedRun) -> bool:
+    """'— as Moscow denies — "why ...?" asked Dunn': a dash between a cue and the quotation after
+    it closes an aside the cue stands in; a comma or a colon there would hand the quotation to it."""
+    gap = text[clause_e:r.start]
+    return any(ch in DASHES for ch in gap) and not any(ch in ",:" for ch in gap)
+
+
+# how far after a quotation's closing mark the cue of its own tag may start ('," the former senator said')
+MAX_TAG_LEAD = 40
+
+
+def _tag_cue_after(text: str, r: QuotedRun, cues: list[int]) -> bool:
+    """'..., but Moscow denies — "why wouldn't you?" asked Dunn.': a quotation ending in , ? or !
+    with a cue of saying right after it (only a name between: 'asked Dunn', 'Dunn asked') is
+    that tag's, not the words of a cue before it. ``cues`` are the speech cues' char offsets."""
+    if not _ends_quote_sentence(text, r):
+        return False
+    i = bisect.bisect_left(cues, r.end)
+    if i >= len(cues) or cues[i] - r.end > MAX_TAG_LEAD:
+        return False
+    gap = text[r.end:cues[i]].lstrip(" \t,")
+    return "\n" not in gap and not any(ch in ".,;:!?()" or ch in QUOTE_MARK_CHARS or ch in DASHES for ch in gap)
 
 
 def _ends_quote_sentence(text: str, r: QuotedRun) -> bool:
@@ -1084,6 +1193,9 @@ def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRu
                 continue
         if prev is None or para_of(prev.end) != p:
             continue
+        if (other := _other_speaker_between(doc, prev, r)) is not None:
+            found.append(other)
+            continue
         if (r.start - prev.end > MAX_CONTINUATION_GAP
                 or r.start - prev.end > GAP_TO_QUOTED * (_quoted_chars(prev) + r.end - r.start)):
             # one span over a long narration between short quotes is mostly narration; the quoted
@@ -1095,6 +1207,28 @@ def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRu
         prev.end = r.end
         prev.runs.append(r)
     return found
+
+
+def _other_speaker_between(doc: Doc, prev: _Found, r: QuotedRun) -> _Found | None:
+    """'"Tell her," Ebeling said, and her husband cut in. "Don't forget Tom."': a clause joined to
+    the tag of a direct quote, with a subject of its own, that the sentence before a cue-less
+    quotation ends with hands the floor to that subject: the quotation is theirs, not a
+    continuation of the tag's speaker. Returns that attribution, or None."""
+    cue = _cue_root(doc, prev)
+    if cue is None or prev.speaker is None or not prev.direct or cue.idx < prev.start:
+        return None
+    for verb in cue.children:
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or not prev.end <= verb.idx < r.start:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i == prev.speaker[2]:
+            continue
+        if doc[verb.right_edge.i].idx >= r.start or any(
+                t.is_punct and t.text in ".:" and t.i < verb.right_edge.i for t in verb.subtree):
+            continue
+        return _Found(r.start, r.end, (verb.idx, verb.idx + len(verb)), (subj.left_edge.i, subj.i + 1, subj.i),
+                      True, prev.rank, [r], how="continued")
+    return None
 
 
 def _said_next(prev: _Found, r: QuotedRun) -> _Found:

@@ -87,6 +87,10 @@ def cue_extent(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[int, int]:
     return s, e + 1
 
 
+# how a name the tagger mistook may hang on its verb: as its subject, or as a modal ('Will urged')
+NAME_DEPS = ("nsubj", "nsubjpass", "aux")
+
+
 def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = None) -> list[Frame]:
     """Frames of cue verbs and cue phrases in doc[start:end]."""
     end = len(doc) if end is None else end
@@ -158,7 +162,9 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue
         content, clausal = _content(doc, tok, kind, lex, trailing)
         head = speaker_of(tok, lex.media)
-        if (head is not None and head.pos_ not in SPEAKER_POS and not mistagged_name(head) and not quantifier(head)
+        # a capitalised helper ('Will urged') that speaker_of took for the name it is speaks too
+        if (head is not None and head.pos_ not in SPEAKER_POS and not mistagged_name(head, NAME_DEPS)
+                and not quantifier(head)
                 and not nominal_adjective(head)):
             head = None         # a verb or a conjunction cannot speak: the parse went astray
         elif head is None:

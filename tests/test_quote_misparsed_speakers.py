@@ -1,8 +1,9 @@
-"""Speakers found through parser errors the small English model makes around a cue
-(tidings.nlp.quote_subjects): a subject taken for the root noun, a name taken for a modal or an
-adverb, a subject shared by coordinated verbs hung on a subjectless first conjunct. Each rule is
-checked end to end on a sentence the model misparses that way, and on a hand-built parse so the
-test does not hang on the model's mood."""
+"""Speakers (and one content) found through parser errors the small English model makes around a cue
+(tidings.nlp.quote_subjects, quote_cues): a subject taken for the root noun, a name taken for a
+modal or an adverb, a subject shared by coordinated verbs hung on a subjectless first conjunct, a
+closing tag (', he said.') cut off as a sentence of its own. Rules are checked end to end on a
+sentence the model misparses that way where one was found, and on hand-built parses so the tests
+do not hang on the model's mood."""
 from __future__ import annotations
 
 from spacy.lang.en import English
@@ -20,10 +21,11 @@ def _rules(nlp, text):
 _VOCAB = English().vocab    # English lexical attributes (is_alpha, ...), no model
 
 
-def _parse(words, spaces, heads, deps, tags, pos, ents=None, lemmas=None):
-    """A parse given by hand: heads are token indices (the root points at itself)."""
+def _parse(words, spaces, heads, deps, tags, pos, ents=None, lemmas=None, starts=(0,)):
+    """A parse given by hand: heads are token indices (a root points at itself), ``starts`` the
+    tokens that open a sentence."""
     return Doc(_VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos,
-               lemmas=lemmas or [w.lower() for w in words], sent_starts=[True] + [False] * (len(words) - 1),
+               lemmas=lemmas or [w.lower() for w in words], sent_starts=[i in starts for i in range(len(words))],
                ents=ents)
 
 
@@ -125,3 +127,21 @@ def test_modal_name_parse():
                  ["VERB", "PRON", "PUNCT", "AUX", "VERB", "PRON"])
     assert speaker_of(doc[0]).text == "Will"
     assert speaker_of(doc[4]).text == "Will"
+
+
+def test_tag_cut_off_as_a_sentence_of_its_own_reports_the_sentence_before():
+    # [Debtors struggle , even with a " good " job] [, he said .]: two roots, the second sentence
+    # opening with the comma
+    words = ["Debtors", "struggle", ",", "even", "with", "a", '"', "good", '"', "job", ",", "he", "said", "."]
+    doc = _parse(words,
+                 [True, False, True, True, True, True, False, False, True, False, True, True, False, False],
+                 [1, 1, 1, 4, 1, 9, 9, 9, 9, 4, 12, 12, 12, 12],
+                 ["nsubj", "ROOT", "punct", "advmod", "prep", "det", "punct", "amod", "punct", "pobj",
+                  "punct", "nsubj", "ROOT", "punct"],
+                 ["NNS", "VBP", ",", "RB", "IN", "DT", "``", "JJ", "''", "NN", ",", "PRP", "VBD", "."],
+                 ["NOUN", "VERB", "PUNCT", "ADV", "ADP", "DET", "PUNCT", "ADJ", "PUNCT", "NOUN", "PUNCT", "PRON",
+                  "VERB", "PUNCT"],
+                 lemmas=["debtor", "struggle", ",", "even", "with", "a", '"', "good", '"', "job", ",", "he", "say",
+                         "."], starts=(0, 10))
+    assert [(q.content.text, q.cue.text, q.speaker.text) for q in find_quotes(doc, learned=False)] == [
+        ('Debtors struggle, even with a "good" job', "said", "he")]

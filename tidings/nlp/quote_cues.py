@@ -308,6 +308,19 @@ def _that_said(doc: Doc, tok: Token) -> bool:
         "but", "and", "still")
 
 
+def _split_tag(doc: Doc, verb: Token) -> int | None:
+    """'Those with heavy debt struggle, even with a "good" job, he said.': a sentence that opens
+    with a comma and is nothing but a subject and its cue is a closing tag the parser cut off
+    from the clause it closes. Returns the comma's index, or None."""
+    sent = verb.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if (verb.dep_ != "ROOT" or sent.start == 0 or doc[sent.start].text != "," or not words
+            or words[-1].i != verb.i or len(words) > 4
+            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)):
+        return None
+    return sent.start
+
+
 def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
              trailing: list[int]) -> tuple[tuple[int, int] | None, bool]:
     """The reported clause of a cue verb and whether it is a clause (None: the content may be
@@ -375,6 +388,12 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
         s, e = _trim(doc, start, comma)
         # 'In a 1963 speech, he declared: ...': a setting without a verb or a quotation before
         # the comma is no clause said; the cue's content is elsewhere
+        if e - s >= 2 and any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in doc[s:e]):
+            return (s, e), True
+    # 'C, he said.' where the parser cut the sentence before the comma: C is the sentence before
+    comma = _split_tag(doc, verb) if kind in ("speech", "clausal", "direct") else None
+    if comma is not None:
+        s, e = _trim(doc, doc[comma - 1].sent.start, comma)
         if e - s >= 2 and any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in doc[s:e]):
             return (s, e), True
     # "said on Friday during a news conference that C": the parser hung C elsewhere

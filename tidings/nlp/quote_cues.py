@@ -111,6 +111,10 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
         if attitude is not None:
             frames.append(attitude)
             continue
+        viewer = _in_the_eyes_of(doc, tok)
+        if viewer is not None:
+            frames.append(viewer)
+            continue
         inverted = _inverted_compound(doc, tok, lex)
         if inverted is not None:
             frames.append(inverted)
@@ -845,6 +849,33 @@ def _nominal(doc: Doc, noun: Token, trailing: list[int], copular: bool = False) 
         oe -= 1
     return Frame(cue=(noun.i, noun.i + 1), speaker=(os_, oe) if oe > os_ else (owner.i, owner.i + 1),
                  speaker_head=owner.i, content=(s, e), kind="speech", lemma=noun.lemma_.lower())
+
+
+# personal pronouns and words for a group of people that can hold a view ('To many, he is ...')
+_VIEWERS = frozenset(("him", "her", "them", "me", "us", "many", "some", "most", "others", "supporters",
+                      "critics", "voters", "fans", "opponents", "detractors", "admirers"))
+
+
+def _in_the_eyes_of(doc: Doc, tok: Token) -> Frame | None:
+    """'To Sharp, Trump is the "kind-hearted and caring" man who saved her farm', 'To many, he is
+    a provocateur': a sentence opened by 'To' and a person (a name, a pronoun, a group) set off by
+    a comma gives that person's view, as 'in Sharp's eyes' would: the person is the source, the
+    clause after the comma the content. Not 'To date,', 'To that end,', 'To his credit,'."""
+    sent = tok.sent
+    if tok.lower_ != "to" or tok.i != sent.start or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or not (obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "NORP")
+                           or obj.lower_ in _VIEWERS):
+        return None
+    ps, pe = trim_np(doc, *subtree_span(obj))
+    if pe >= len(doc) or doc[pe].text != "," or any(t.tag_ == "POS" or t.dep_ == "poss" for t in doc[ps:pe]):
+        return None
+    content = _trim(doc, pe + 1, sent.end)
+    if content[1] - content[0] < 3 or not any(c.dep_ in SUBJECTS for c in tok.head.children):
+        return None
+    return Frame(cue=(tok.i, tok.i + 1), speaker=(ps, pe), speaker_head=obj.i, content=content, kind="phrase",
+                 lemma="to")
 
 
 def _according(doc: Doc, tok: Token) -> Frame | None:

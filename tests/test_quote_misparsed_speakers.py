@@ -1,9 +1,10 @@
-"""Speakers (and one content) found through parser errors the small English model makes around a cue
-(tidings.nlp.quote_subjects, quote_cues): a subject taken for the root noun, a name taken for a
-modal or an adverb, a subject shared by coordinated verbs hung on a subjectless first conjunct, a
-closing tag (', he said.') cut off as a sentence of its own. Rules are checked end to end on a
-sentence the model misparses that way where one was found, and on hand-built parses so the tests
-do not hang on the model's mood."""
+"""Speakers (and contents) found through parser errors the small English model makes around a cue
+(tidings.nlp.quote_subjects, quote_cues): a subject taken for the root noun or for part of the
+object's noun phrase (the cue verb read as its modifier), a name taken for a modal or an adverb, a
+subject shared by coordinated verbs hung on a subjectless first conjunct, a closing tag
+(', he said.') cut off as a sentence of its own. Rules are checked end to end on a sentence the
+model misparses that way where one was found, and on hand-built parses so the tests do not hang
+on the model's mood."""
 from __future__ import annotations
 
 from spacy.lang.en import English
@@ -145,3 +146,25 @@ def test_tag_cut_off_as_a_sentence_of_its_own_reports_the_sentence_before():
                          "."], starts=(0, 10))
     assert [(q.content.text, q.cue.text, q.speaker.text) for q in find_quotes(doc, learned=False)] == [
         ('Debtors struggle, even with a "good" job', "said", "he")]
+
+
+def test_name_cue_and_object_read_as_one_noun_phrase(nlp):
+    text = ('In March, Trump blasted Disney for its \u201coutrageous practices\u201d in requiring workers to train '
+            'their replacements.')
+    assert _rules(nlp, text) == [
+        ('Disney for its \u201coutrageous practices\u201d in requiring workers to train their replacements', "blasted",
+         "Trump")]
+
+
+def test_name_cue_and_object_parse_and_a_verb_that_is_no_cue():
+    # Jo(compound>Cruz) Roe(compound>Cruz) accused(amod>Cruz) Cruz(ROOT) of(prep) lying(pcomp)
+    words = ["Jo", "Roe", "accused", "Cruz", "of", "lying"]
+    args = ([True, True, True, True, True, False], [3, 3, 3, 3, 3, 4],
+            ["compound", "compound", "amod", "ROOT", "prep", "pcomp"], ["NNP", "NNP", "VBN", "NNP", "IN", "VBG"],
+            ["PROPN", "PROPN", "VERB", "PROPN", "ADP", "VERB"])
+    doc = _parse(words, *args, lemmas=["jo", "roe", "accuse", "cruz", "of", "lie"])
+    assert [(q.content.text, q.cue.text, q.speaker.text) for q in find_quotes(doc, learned=False)] == [
+        ("Cruz of lying", "accused", "Jo Roe")]
+    built = _parse(["Jo", "Roe", "built", "Cruz", "of", "lying"], *args,
+                   lemmas=["jo", "roe", "build", "cruz", "of", "lie"])
+    assert find_quotes(built, learned=False) == []

@@ -115,6 +115,10 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
         if viewer is not None:
             frames.append(viewer)
             continue
+        modifier = _verb_read_as_modifier(doc, tok, lex)
+        if modifier is not None:
+            frames.append(modifier)
+            continue
         inverted = _inverted_compound(doc, tok, lex)
         if inverted is not None:
             frames.append(inverted)
@@ -849,6 +853,28 @@ def _nominal(doc: Doc, noun: Token, trailing: list[int], copular: bool = False) 
         oe -= 1
     return Frame(cue=(noun.i, noun.i + 1), speaker=(os_, oe) if oe > os_ else (owner.i, owner.i + 1),
                  speaker_head=owner.i, content=(s, e), kind="speech", lemma=noun.lemma_.lower())
+
+
+def _verb_read_as_modifier(doc: Doc, tok: Token, lex: CueLexicon) -> Frame | None:
+    """'Trump accused Cruz, the senator from Texas, of being "politically correct"': the parser
+    read a name, a past cue verb and its object as one noun phrase (the verb a modifier of the
+    object, the name a compound of it). The name is the subject: it speaks, and the object with
+    what follows it in the phrase is the content."""
+    if (tok.dep_ not in ("amod", "compound") or tok.tag_ not in ("VBD", "VBN") or tok.i < 1
+            or lex.verb_kind(tok.lemma_.lower()) not in ("speech", "clausal")):
+        return None
+    noun, name = tok.head, doc[tok.i - 1]
+    if (noun.i <= tok.i or noun.pos_ not in ("NOUN", "PROPN") or name.pos_ != "PROPN"
+            or name.head.i != noun.i or name.dep_ not in ("compound", "nmod")):
+        return None
+    s = name.i
+    while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in (name.i, noun.i):
+        s -= 1
+    content = _trim(doc, tok.i + 1, noun.right_edge.i + 1)
+    if content[1] - content[0] < 2:
+        return None
+    return Frame(cue=(tok.i, tok.i + 1), speaker=(s, name.i + 1), speaker_head=name.i, content=content,
+                 kind="speech", lemma=tok.lemma_.lower(), clausal=True)
 
 
 # personal pronouns and words for a group of people that can hold a view ('To many, he is ...')

@@ -87,6 +87,10 @@ def cue_extent(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[int, int]:
     return s, e + 1
 
 
+# how a name the tagger mistook may hang on its verb: as its subject, or as a modal ('Will urged')
+NAME_DEPS = ("nsubj", "nsubjpass", "aux")
+
+
 def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = None) -> list[Frame]:
     """Frames of cue verbs and cue phrases in doc[start:end]."""
     end = len(doc) if end is None else end
@@ -106,6 +110,14 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
         attitude = _attitude(doc, tok, lex, trailing) or _seen_as(doc, tok, lex, trailing)
         if attitude is not None:
             frames.append(attitude)
+            continue
+        viewer = _in_the_eyes_of(doc, tok)
+        if viewer is not None:
+            frames.append(viewer)
+            continue
+        modifier = _verb_read_as_modifier(doc, tok, lex)
+        if modifier is not None:
+            frames.append(modifier)
             continue
         inverted = _inverted_compound(doc, tok, lex)
         if inverted is not None:
@@ -158,7 +170,9 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             continue
         content, clausal = _content(doc, tok, kind, lex, trailing)
         head = speaker_of(tok, lex.media)
-        if (head is not None and head.pos_ not in SPEAKER_POS and not mistagged_name(head) and not quantifier(head)
+        # a capitalised helper ('Will urged') that speaker_of took for the name it is speaks too
+        if (head is not None and head.pos_ not in SPEAKER_POS and not mistagged_name(head, NAME_DEPS)
+                and not quantifier(head)
                 and not nominal_adjective(head)):
             head = None         # a verb or a conjunction cannot speak: the parse went astray
         elif head is None:
@@ -302,6 +316,19 @@ def _that_said(doc: Doc, tok: Token) -> bool:
         "but", "and", "still")
 
 
+def _split_tag(doc: Doc, verb: Token) -> int | None:
+    """'Those with heavy debt struggle, even with a "good" job, he said.': a sentence that opens
+    with a comma and is nothing but a subject and its cue is a closing tag the parser cut off
+    from the clause it closes. Returns the comma's index, or None."""
+    sent = verb.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if (verb.dep_ != "ROOT" or sent.start == 0 or doc[sent.start].text != "," or not words
+            or words[-1].i != verb.i or len(words) > 4
+            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)):
+        return None
+    return sent.start
+
+
 def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
              trailing: list[int]) -> tuple[tuple[int, int] | None, bool]:
     """The reported clause of a cue verb and whether it is a clause (None: the content may be
@@ -369,6 +396,12 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
         s, e = _trim(doc, start, comma)
         # 'In a 1963 speech, he declared: ...': a setting without a verb or a quotation before
         # the comma is no clause said; the cue's content is elsewhere
+        if e - s >= 2 and any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in doc[s:e]):
+            return (s, e), True
+    # 'C, he said.' where the parser cut the sentence before the comma: C is the sentence before
+    comma = _split_tag(doc, verb) if kind in ("speech", "clausal", "direct") else None
+    if comma is not None:
+        s, e = _trim(doc, doc[comma - 1].sent.start, comma)
         if e - s >= 2 and any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in doc[s:e]):
             return (s, e), True
     # "said on Friday during a news conference that C": the parser hung C elsewhere
@@ -871,6 +904,55 @@ def _nominal(doc: Doc, noun: Token, trailing: list[int], copular: bool = False) 
         oe -= 1
     return Frame(cue=(noun.i, noun.i + 1), speaker=(os_, oe) if oe > os_ else (owner.i, owner.i + 1),
                  speaker_head=owner.i, content=(s, e), kind="speech", lemma=noun.lemma_.lower())
+
+
+def _verb_read_as_modifier(doc: Doc, tok: Token, lex: CueLexicon) -> Frame | None:
+    """'Trump accused Cruz, the senator from Texas, of being "politically correct"': the parser
+    read a name, a past cue verb and its object as one noun phrase (the verb a modifier of the
+    object, the name a compound of it). The name is the subject: it speaks, and the object with
+    what follows it in the phrase is the content."""
+    if (tok.dep_ not in ("amod", "compound") or tok.tag_ not in ("VBD", "VBN") or tok.i < 1
+            or lex.verb_kind(tok.lemma_.lower()) not in ("speech", "clausal")):
+        return None
+    noun, name = tok.head, doc[tok.i - 1]
+    if (noun.i <= tok.i or noun.pos_ not in ("NOUN", "PROPN") or name.pos_ != "PROPN"
+            or name.head.i != noun.i or name.dep_ not in ("compound", "nmod")):
+        return None
+    s = name.i
+    while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in (name.i, noun.i):
+        s -= 1
+    content = _trim(doc, tok.i + 1, noun.right_edge.i + 1)
+    if content[1] - content[0] < 2:
+        return None
+    return Frame(cue=(tok.i, tok.i + 1), speaker=(s, name.i + 1), speaker_head=name.i, content=content,
+                 kind="speech", lemma=tok.lemma_.lower(), clausal=True)
+
+
+# personal pronouns and words for a group of people that can hold a view ('To many, he is ...')
+_VIEWERS = frozenset(("him", "her", "them", "me", "us", "many", "some", "most", "others", "supporters",
+                      "critics", "voters", "fans", "opponents", "detractors", "admirers"))
+
+
+def _in_the_eyes_of(doc: Doc, tok: Token) -> Frame | None:
+    """'To Sharp, Trump is the "kind-hearted and caring" man who saved her farm', 'To many, he is
+    a provocateur': a sentence opened by 'To' and a person (a name, a pronoun, a group) set off by
+    a comma gives that person's view, as 'in Sharp's eyes' would: the person is the source, the
+    clause after the comma the content. Not 'To date,', 'To that end,', 'To his credit,'."""
+    sent = tok.sent
+    if tok.lower_ != "to" or tok.i != sent.start or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or not (obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "NORP")
+                           or obj.lower_ in _VIEWERS):
+        return None
+    ps, pe = trim_np(doc, *subtree_span(obj))
+    if pe >= len(doc) or doc[pe].text != "," or any(t.tag_ == "POS" or t.dep_ == "poss" for t in doc[ps:pe]):
+        return None
+    content = _trim(doc, pe + 1, sent.end)
+    if content[1] - content[0] < 3 or not any(c.dep_ in SUBJECTS for c in tok.head.children):
+        return None
+    return Frame(cue=(tok.i, tok.i + 1), speaker=(ps, pe), speaker_head=obj.i, content=content, kind="phrase",
+                 lemma="to")
 
 
 def _according(doc: Doc, tok: Token) -> Frame | None:

@@ -28,7 +28,7 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     elif (lead := _gerund_conjunct(verb)) is not None:
         tok = lead
     subject = (_misparsed_subject(verb) or _relative_aside(verb) or aside_participle(verb)
-               or _contracted_perfect(verb))
+               or _contracted_perfect(verb) or _sibling_subject(verb) or _root_noun_participle(verb))
     if subject is not None:
         return subject
     via_conj = False
@@ -50,6 +50,9 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
             if not (subject.lower_ in RELATIVE and tok.dep_ == "relcl" and _issued(tok.head, media)):
                 return _poll_of(tok, subject) or relative_head(subject)
             # 'hoisted a sign that read ...': the one who issued the document speaks
+        name = _name_taken_for_a_helper(tok)
+        if name is not None:
+            return name
         host = _infinitive_host(tok)
         if host is not None:
             tok = host
@@ -192,6 +195,64 @@ def _conjoined_verb(verb: Token) -> Token:
             break
         tok = tok.head
     return verb.head
+
+
+def _root_noun_participle(verb: Token) -> Token | None:
+    """'Trump defended eminent domain, calling it an "absolute necessity"': where the parser took
+    the sentence's subject for its root noun (and the main verb right after it for a modifier), a
+    comma participle hung on that noun speaks for it, as it would for the subject of the verb."""
+    doc = verb.doc
+    root = verb.head
+    if (verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or root.dep_ != "ROOT" or root.i > verb.i
+            or root.pos_ not in ("NOUN", "PROPN") or verb.i < 1 or doc[verb.i - 1].text != ","
+            or any(c.dep_ in SUBJECTS for c in verb.children)):
+        return None
+    return relative_head(root) if _verb_taken_for_modifier(root) else None
+
+
+def _verb_taken_for_modifier(noun: Token) -> bool:
+    """'Trump defended eminent domain': a root noun with a past verb right after it that the
+    parser hung as a modifier is a subject whose main verb was misread."""
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return (noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and nxt is not None
+            and nxt.tag_ in ("VBD", "VBN") and nxt.dep_ in ("amod", "acl"))
+
+
+def _name_taken_for_a_helper(verb: Token) -> Token | None:
+    """The name right before a verb with no subject that the parser hung on it as a helper word.
+    'Citing the attack, Will urged voters to ...': a capitalised modal inside the sentence after a
+    comma or a closing mark is a name the tagger took for a modal ('Will', 'May'): a modal opens
+    no clause there, a subject does."""
+    doc = verb.doc
+    if verb.i < 2 or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    tok = doc[verb.i - 1]
+    if (tok.dep_ == "aux" and tok.head.i == verb.i and tok.tag_ == "MD" and tok.is_alpha and tok.text[0].isupper()
+            and not tok.is_sent_start and (doc[tok.i - 1].text == "," or doc[tok.i - 1].text in CLOSING)):
+        return tok
+    # 'Black Lives Matter issued a statement saying ...': a proper noun right before a verb with no
+    # subject is no adverb of it, whatever the parser made of it
+    if (tok.dep_ == "advmod" and tok.head.i == verb.i and tok.tag_ in ("NNP", "NNPS")
+            and tok.ent_type_ not in ("DATE", "TIME")):
+        return tok
+    return None
+
+
+def _sibling_subject(verb: Token) -> Token | None:
+    """'Politicizing the tragedy, Trump cast the blame on his rivals, and emphasized the threat
+    that ...': spaCy hangs every conjunct of a coordination on the first one; when that first one
+    has no subject (here a fronted participle the parser made the root), a finite conjunct with
+    no subject of its own shares the subject of the nearest finite conjunct before it."""
+    head = verb.head
+    if (verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or head.i == verb.i
+            or any(c.dep_ in SUBJECTS for c in verb.children) or any(c.dep_ in SUBJECTS for c in head.children)):
+        return None
+    for sib in sorted((c for c in head.children if c.dep_ == "conj" and c.i < verb.i), key=lambda c: -c.i):
+        subjects = [c for c in sib.children if c.dep_ == "nsubj" and c.i < sib.i]
+        if sib.pos_ in ("VERB", "AUX") and sib.tag_ in ("VBD", "VBZ", "VBP") and subjects:
+            return relative_head(subjects[-1])
+    return None
 
 
 def _finite(verb: Token) -> bool:
@@ -506,6 +567,8 @@ def relative_head(tok: Token) -> Token:
 def speaker_span(doc: Doc, head: Token, cue_i: int, content: tuple[int, int] | None) -> tuple[int, int]:
     """The speaker's noun phrase: its subtree, cut where it would run into cue or content."""
     s, e = subtree_span(head)
+    if _verb_taken_for_modifier(head):
+        e = head.i + 1      # 'Trump defended X, calling ...': the main verb taken for a modifier ends the name
     if head.i < cue_i:
         e = min(e, cue_i)
     else:

@@ -165,6 +165,11 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             head = next((c for c in tok.children if c.dep_ == "advmod" and name_as_adverb(c, tok)), None)
             if head is None:
                 head = stranded_subject(tok)
+        if (head is not None and content is not None and content[0] < head.head.i < content[1]
+                and head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.i > tok.i):
+            # 'called "a farce" by Jo Roe': a 'by' agent hung inside the named words is who
+            # said them, not part of them
+            content = _trim(doc, content[0], head.head.i)
         span = speaker_span(doc, head, tok.i, content) if head is not None else None
         frames.append(Frame(cue=cue_extent(doc, tok, lex), speaker=span,
                             speaker_head=head.i if head is not None else None,

@@ -28,7 +28,7 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     elif (lead := _gerund_conjunct(verb)) is not None:
         tok = lead
     subject = (_misparsed_subject(verb) or _relative_aside(verb) or aside_participle(verb)
-               or _contracted_perfect(verb))
+               or _contracted_perfect(verb) or _stray_agent(verb))
     if subject is not None:
         return subject
     via_conj = False
@@ -89,6 +89,35 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
                 # 'he made a point of saying C': a gerund on the object of a verb is done by that
                 # verb's subject
                 tok = tok.head
+    return None
+
+
+# entity types of a 'by' phrase that tells when, how much or how, never who ('by Friday', 'by 10 points')
+_NOT_AGENTS = frozenset(("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"))
+
+
+def _stray_agent(verb: Token) -> Token | None:
+    """WHY: a passive cue's 'by' phrase names who said it, wherever the parser hung it. 'The
+    plan has been called "a farce" by Jo Roe', 'the probe, often labeled as a "witch hunt" by
+    Democrats': the small parser hangs 'by' on the quoted name (the oprd, or the object of
+    'as') instead of the verb, and the passive subject or the clause above gets the words.
+    Only a passive participle with no agent and no active subject of its own qualifies."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("agent", "nsubj", "csubj") for c in verb.children):
+        return None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.dep_ in ("acl", "ccomp", "advcl")
+    if not (passive or bare):
+        return None
+    # the name it was called: an object predicate, or the object of 'as'
+    named = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+    named += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i]
+    preps += [c for n in named for c in n.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > n.i]
+    for by in sorted(preps, key=lambda t: t.i):
+        obj = next((g for g in by.children if g.dep_ == "pobj"), None)
+        if (obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in _NOT_AGENTS
+                and obj.tag_ != "VBG"):
+            return obj
     return None
 
 

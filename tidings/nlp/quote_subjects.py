@@ -266,9 +266,13 @@ def _participle_anchor(verb: Token) -> Token | None:
                     and doc[before].dep_ in ("mark", "prep", "advmod") and verb.head.i < before)
     if verb.tag_ != "VBG" or before < 0 or doc[before].text not in (",", "\u2014", "\u2013") and not subordinated:
         return _set_participle(verb)
-    if any(c.dep_ in SUBJECTS for c in verb.children):
+    split = _split_off(verb, before)
+    if split is not None:
+        tok = split
+    elif any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    tok = verb.head
+    else:
+        tok = verb.head
     if tok.i > verb.i and before > 0:
         tok = doc[before - 1]   # hung on the quotation after it: start from the clause before the comma
     elif before > 0:
@@ -287,6 +291,21 @@ def _participle_anchor(verb: Token) -> Token | None:
             break
         tok = tok.head
     return found
+
+
+def _split_off(verb: Token, comma: int) -> Token | None:
+    """'Roe trashed Comey on "Morning Joe," calling it a "no-brainer"': after a closing mark the
+    parser may start a new sentence that a comma participle heads, taking words before the
+    comma for its subject. A sentence does not begin after a comma: the participle belongs to
+    the clause of the sentence before. That clause's root (or None)."""
+    doc = verb.doc
+    start = verb.sent.start
+    if verb.dep_ != "ROOT" or start == 0 or start >= comma or doc[comma].text != ",":
+        return None
+    prev = doc[start - 1]
+    if prev.text in (".", "!", "?", ";", ":") or prev.is_space or "\n" in doc.text[prev.idx:doc[start].idx]:
+        return None
+    return prev.sent.root
 
 
 def _gerund_conjunct(verb: Token) -> Token | None:

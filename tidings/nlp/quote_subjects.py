@@ -25,7 +25,7 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     anchor = _participle_anchor(verb)
     if anchor is not None:
         tok = anchor
-    elif (lead := _gerund_conjunct(verb)) is not None:
+    elif (lead := _gerund_conjunct(verb) or _joined_participle(verb)) is not None:
         tok = lead
     subject = (_misparsed_subject(verb) or _relative_aside(verb) or aside_participle(verb)
                or _contracted_perfect(verb) or _stray_agent(verb))
@@ -306,6 +306,18 @@ def _split_off(verb: Token, comma: int) -> Token | None:
     if prev.text in (".", "!", "?", ";", ":") or prev.is_space or "\n" in doc.text[prev.idx:doc[start].idx]:
         return None
     return prev.sent.root
+
+
+def _joined_participle(verb: Token) -> Token | None:
+    """'She hit back, telling CNN that he is a "faker" and questioning how he "got away" with
+    it': an '-ing' verb right after 'and' that the parser hung as an adverbial clause on the
+    finite verb of a clause another participle reports is coordinated with that participle
+    (coordination joins like forms) and speaks for it, not for the reported clause's subject."""
+    doc = verb.doc
+    if (verb.dep_ != "advcl" or verb.i == 0 or doc[verb.i - 1].lower_ not in ("and", "or")
+            or any(c.dep_ in SUBJECTS for c in verb.children)):
+        return None
+    return _like_participle(verb, verb.head)
 
 
 def _gerund_conjunct(verb: Token) -> Token | None:

@@ -47,6 +47,9 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
             # one next to the verb is its subject
             before = [c for c in subjects if c.i < tok.i]
             subject = before[-1] if before else subjects[0]
+            if _held_document(tok, subject, media):
+                tok = tok.head
+                continue
             if not (subject.lower_ in RELATIVE and tok.dep_ == "relcl" and _issued(tok.head, media)):
                 return _poll_of(tok, subject) or relative_head(subject)
             # 'hoisted a sign that read ...': the one who issued the document speaks
@@ -513,6 +516,16 @@ def quantifier(tok: Token) -> bool:
     """'Most of the vulnerable Senate Republicans have said ...': a quantifier standing alone as a
     subject names the people it counts (tagged an adjective or determiner, it is still a speaker)."""
     return tok.lower_ in _QUANTIFIERS and tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _held_document(verb: Token, subject: Token, media: frozenset[str]) -> bool:
+    """'They will hold banners proclaiming "..."': the parser made the document the subject of a
+    participle clause completing the verb that holds or shows it; as with 'a sign that read',
+    the one who holds the document speaks, not the document."""
+    head = verb.head
+    return (verb.tag_ == "VBG" and verb.dep_ in ("ccomp", "xcomp", "advcl") and head.pos_ == "VERB"
+            and head.i < subject.i < verb.i and subject.lemma_.lower() in media
+            and any(c.dep_ == "nsubj" for c in head.children))
 
 
 def _issued(noun: Token, media: frozenset[str]) -> bool:

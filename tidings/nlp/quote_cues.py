@@ -799,6 +799,28 @@ def _that_clause(head: Token) -> Token | None:
                  and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
 
 
+# prepositions of a setting that may stand between a noun of saying and its that-clause
+_SETTING_PREPS = frozenset(("during", "at", "in", "on", "before", "after"))
+
+
+def _clause_after_setting(noun: Token) -> Token | None:
+    """'her assertion during the debate that "we are ..."', 'his claim on Tuesday that C': a
+    setting between a noun of saying and its that-clause makes the parser hang the clause on the
+    setting's noun ('the debate that ...'). A 'that' right after the setting that opens a clause
+    (a complementizer, not a relative pronoun) completes the noun of saying. The clause or None."""
+    doc = noun.doc
+    k = noun.i + 1
+    if k >= len(doc) or doc[k].dep_ != "prep" or doc[k].lower_ not in _SETTING_PREPS:
+        return None
+    obj = next((g for g in doc[k].children if g.dep_ == "pobj"), None)
+    clause = _that_clause(obj) if obj is not None else None
+    # the 'that' right after the setting's noun, and a clause with a subject of its own
+    if clause is None or clause.left_edge.i != obj.i + 1 or not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    return clause
+
+
 def _nominal(doc: Doc, noun: Token, trailing: list[int], copular: bool = False) -> Frame | None:
     """"his warning that C", "Trump's claim that C", "the suggestion by X that C": the owner says C.
 
@@ -810,7 +832,7 @@ def _nominal(doc: Doc, noun: Token, trailing: list[int], copular: bool = False) 
         # 'the suggestion by the candidate that C', 'a warning from the agency that C'
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i), None)
         owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    clause = None if copular else _that_clause(noun)
+    clause = None if copular else (_that_clause(noun) or _clause_after_setting(noun))
     if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         clause = _that_clause(noun.head)
     if clause is None and noun.lemma_.lower() in PLEDGES:

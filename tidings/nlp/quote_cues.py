@@ -793,6 +793,20 @@ def _pledged_infinitive(noun: Token) -> Token | None:
                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
 
 
+# nouns of urging whose 'for' phrase is what was urged ('his call for "a total ban"')
+_URGINGS = frozenset(("call", "demand", "plea"))
+
+
+def _called_for(noun: Token) -> Token | None:
+    """'his call for "a total and complete ban"', 'Pence's call for a special prosecutor': the
+    object of 'for' after a possessed noun of urging is what its owner called for, as after
+    'he called for'. The object or None."""
+    if noun.lemma_.lower() not in _URGINGS:
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == noun.i + 1), None)
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
 def _that_clause(head: Token) -> Token | None:
     """The clause opened by 'that' hung on ``head`` after it."""
     return next((c for c in head.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > head.i
@@ -836,7 +850,7 @@ def _nominal(doc: Doc, noun: Token, trailing: list[int], copular: bool = False) 
     if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         clause = _that_clause(noun.head)
     if clause is None and noun.lemma_.lower() in PLEDGES:
-        clause = _pledged_infinitive(noun)
+        clause = _pledged_infinitive(noun) or _called_for(noun)
     if owner is None or clause is None or owner.pos_ not in SPEAKER_POS:
         return None
     s, e = _trim(doc, clause.left_edge.i, _cut_nested(clause, trailing))

@@ -68,3 +68,10 @@ def test_comma_participle_split_off_as_a_sentence(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
     assert [s.start for s in doc.sents] == [0, 5]
     assert speaker_of(doc[9], load_lexicon().media).text == "Doyle"
+
+
+def test_participle_after_a_coordinated_clause_speaks_for_its_subject(nlp):
+    text = 'The mayor spoke first and the governor answered, saying the state had been "left behind" for years.'
+    assert found(nlp, text) == [('the state had been "left behind" for years', "saying", "the governor", False)]
+    text = 'The house is the cottage my wife and I rented for the summer, thinking it would be a quiet "retreat from the city."'
+    assert found(nlp, text) == [('it would be a quiet "retreat from the city."', "thinking", "I", False)]

@@ -288,7 +288,8 @@ def _participle_anchor(verb: Token) -> Token | None:
             break
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
             found = tok
-            if tok.dep_ not in _EMBEDDED or tail_tag(tok) is not None or _own_adjunct(tok, verb):
+            if (tok.dep_ not in _EMBEDDED or tail_tag(tok) is not None or _own_adjunct(tok, verb)
+                    or _own_conjunct(tok, verb)):
                 break
         if tok.head.i == tok.i:
             break
@@ -379,6 +380,18 @@ def _own_adjunct(clause: Token, verb: Token) -> bool:
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") and c.i < clause.i
                    for c in clause.children)
     return True
+
+
+def _own_conjunct(clause: Token, verb: Token) -> bool:
+    """'The place is the house my husband and I bought, thinking it would be "a home"', 'Roe
+    spoke first and Doe answered, saying "...": a participle closing a coordinated clause with
+    a subject of its own (before it, a person's word) is that subject's doing; the first
+    clause's subject does not reach past the second one's."""
+    if clause.dep_ != "conj" or not clause.is_ancestor(verb):
+        return False
+    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+    return bool(subjects) and (subjects[-1].pos_ in ("PROPN", "NOUN")
+                               or subjects[-1].lower_ in ("i", "we", "he", "she", "they"))
 
 
 def _time_clause_before(last: Token, head: Token) -> Token | None:

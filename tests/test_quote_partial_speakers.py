@@ -75,3 +75,8 @@ def test_participle_after_a_coordinated_clause_speaks_for_its_subject(nlp):
     assert found(nlp, text) == [('the state had been "left behind" for years', "saying", "the governor", False)]
     text = 'The house is the cottage my wife and I rented for the summer, thinking it would be a quiet "retreat from the city."'
     assert found(nlp, text) == [('it would be a quiet "retreat from the city."', "thinking", "I", False)]
+
+
+def test_noun_of_saying_clause_after_a_setting_hung_on_the_verb(nlp):
+    text = 'The group ran ads in Ohio using his remarks at a town hall that "nobody will pay more taxes" under his plan.'
+    assert ('"nobody will pay more taxes" under his plan', "remarks", "his", False) in found(nlp, text)

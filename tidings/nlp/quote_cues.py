@@ -827,10 +827,16 @@ def _clause_after_setting(noun: Token) -> Token | None:
     if k >= len(doc) or doc[k].dep_ != "prep" or doc[k].lower_ not in _SETTING_PREPS:
         return None
     obj = next((g for g in doc[k].children if g.dep_ == "pobj"), None)
-    clause = _that_clause(obj) if obj is not None else None
-    # the 'that' right after the setting's noun, and a clause with a subject of its own
-    if clause is None or clause.left_edge.i != obj.i + 1 or not any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    if obj is None or obj.i + 1 >= len(doc):
+        return None
+    that = doc[obj.i + 1]
+    clause = that.head
+    # a 'that' right after the setting's noun opening a clause with a subject of its own, hung
+    # on that noun or on the verb of which the noun of saying is the object ('used her comments
+    # before the committee that C')
+    if (that.lower_ != "that" or that.dep_ != "mark" or clause.left_edge.i != that.i
+            or not (clause.head.i == obj.i or clause.head.i == noun.head.i and noun.dep_ == "dobj")
+            or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)):
         return None
     return clause
 

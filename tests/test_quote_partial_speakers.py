@@ -80,3 +80,14 @@ def test_participle_after_a_coordinated_clause_speaks_for_its_subject(nlp):
 def test_noun_of_saying_clause_after_a_setting_hung_on_the_verb(nlp):
     text = 'The group ran ads in Ohio using his remarks at a town hall that "nobody will pay more taxes" under his plan.'
     assert ('"nobody will pay more taxes" under his plan', "remarks", "his", False) in found(nlp, text)
+
+
+def test_last_verb_of_a_series_hung_into_an_adverbial_clause(nlp):
+    text = ('The senator mocked his rivals, talked over them as they answered questions and assured voters '
+            'that taxes would "go down" next year.')
+    assert ('taxes would "go down" next year', "assured", "The senator", False) in found(nlp, text)
+
+
+def test_verbs_coordinated_inside_a_leading_adverbial_clause_keep_its_subject(nlp):
+    text = 'Some in the crowd cheered, and when Roe thanked Ohio and said it was "good to be back," a woman laughed.'
+    assert ('it was "good to be back,"', "said", "Roe", False) in found(nlp, text)

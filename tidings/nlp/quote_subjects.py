@@ -25,7 +25,7 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     anchor = _participle_anchor(verb)
     if anchor is not None:
         tok = anchor
-    elif (lead := _gerund_conjunct(verb) or _joined_participle(verb)) is not None:
+    elif (lead := _gerund_conjunct(verb) or _joined_participle(verb) or _series_conjunct(verb)) is not None:
         tok = lead
     subject = (_misparsed_subject(verb) or _relative_aside(verb) or aside_participle(verb)
                or _contracted_perfect(verb) or _stray_agent(verb))
@@ -322,6 +322,29 @@ def _joined_participle(verb: Token) -> Token | None:
             or any(c.dep_ in SUBJECTS for c in verb.children)):
         return None
     return _like_participle(verb, verb.head)
+
+
+# subordinators of an adverbial clause that a series' last verb can be hung into
+_SUBORDINATORS = frozenset(("as", "when", "while", "because", "after", "before", "since", "until", "whenever"))
+
+
+def _series_conjunct(verb: Token) -> Token | None:
+    """'He mocked his rivals, talked over them as they answered questions and assured the crowd
+    that C': the last verb of a series ('A, B and C') that the parser coordinated with the verb
+    of an adverbial clause ending the previous member ('as they answered') continues the series;
+    the clause's own subject does not say it. Returns the series member the clause modifies."""
+    head = verb.head
+    # (the adverbial clause ends the member it follows: one set before its verb, 'when Roe
+    # thanked them and said C, a man yelled', holds its own series)
+    if (verb.dep_ != "conj" or head.dep_ != "advcl" or head.head.dep_ != "conj" or head.i > verb.i
+            or head.head.i > head.i
+            or any(c.dep_ in SUBJECTS for c in verb.children)
+            or not any(c.dep_ == "cc" and c.i < verb.i for c in head.children)):
+        return None
+    if not (any(c.dep_ == "nsubj" for c in head.children)
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in head.children)):
+        return None
+    return head.head
 
 
 def _gerund_conjunct(verb: Token) -> Token | None:

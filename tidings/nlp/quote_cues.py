@@ -804,7 +804,12 @@ def _called_for(noun: Token) -> Token | None:
     if noun.lemma_.lower() not in _URGINGS:
         return None
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == noun.i + 1), None)
-    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    # WHY quoted only: 'Trump's call for a ban' unquoted mostly names a topic others discuss
+    # ('rabbis point to his call for a ban'); the caller's own words are quoted
+    if obj is None or not any(t.text in QUOTE_MARKS for t in obj.subtree):
+        return None
+    return obj
 
 
 def _that_clause(head: Token) -> Token | None:

@@ -25,7 +25,8 @@ def found(nlp, text, same: bool = True):
 
 
 def test_passive_agent_hung_on_the_quoted_name(nlp):
-    text = "The tax plan \u2014 widely labeled as a \u201cdisaster\u201d by economists \u2014 seems unlikely to pass the Senate."
+    text = ("The tax plan \u2014 widely labeled as a \u201cdisaster\u201d by economists \u2014 "
+            "seems unlikely to pass the Senate.")
     assert found(nlp, text) == [("as a \u201cdisaster\u201d", "widely labeled", "economists", False)]
 
 
@@ -42,7 +43,8 @@ def test_document_made_subject_of_participle_speaks_for_its_holder(nlp):
 
 
 def test_noun_of_saying_clause_after_a_setting(nlp):
-    text = 'The senator drew criticism over her claim during the hearing that "the agency has lied to us" about the costs.'
+    text = ('The senator drew criticism over her claim during the hearing that "the agency has lied to us" '
+            'about the costs.')
     assert found(nlp, text) == [('"the agency has lied to us" about the costs', "claim", "her", False)]
 
 
@@ -74,12 +76,14 @@ def test_comma_participle_split_off_as_a_sentence(nlp):
 def test_participle_after_a_coordinated_clause_speaks_for_its_subject(nlp):
     text = 'The mayor spoke first and the governor answered, saying the state had been "left behind" for years.'
     assert found(nlp, text) == [('the state had been "left behind" for years', "saying", "the governor", False)]
-    text = 'The house is the cottage my wife and I rented for the summer, thinking it would be a quiet "retreat from the city."'
+    text = ('The house is the cottage my wife and I rented for the summer, thinking it would be a quiet '
+            '"retreat from the city."')
     assert found(nlp, text) == [('it would be a quiet "retreat from the city."', "thinking", "I", False)]
 
 
 def test_noun_of_saying_clause_after_a_setting_hung_on_the_verb(nlp):
-    text = 'The group ran ads in Ohio using his remarks at a town hall that "nobody will pay more taxes" under his plan.'
+    text = ('The group ran ads in Ohio using his remarks at a town hall that "nobody will pay more taxes" '
+            'under his plan.')
     assert ('"nobody will pay more taxes" under his plan', "remarks", "his", False) in found(nlp, text)
 
 

@@ -407,7 +407,7 @@ def _own_adjunct(clause: Token, verb: Token) -> bool:
 
 def _own_conjunct(clause: Token, verb: Token) -> bool:
     """'The place is the house my husband and I bought, thinking it would be "a home"', 'Roe
-    spoke first and Doe answered, saying "...": a participle closing a coordinated clause with
+    spoke first and Doe answered, saying "..."': a participle closing a coordinated clause with
     a subject of its own (before it, a person's word) is that subject's doing; the first
     clause's subject does not reach past the second one's."""
     if clause.dep_ != "conj" or not clause.is_ancestor(verb):

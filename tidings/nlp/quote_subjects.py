@@ -25,10 +25,11 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
     anchor = _participle_anchor(verb)
     if anchor is not None:
         tok = anchor
-    elif (lead := _gerund_conjunct(verb)) is not None:
+    elif (lead := _gerund_conjunct(verb) or _joined_participle(verb) or _series_conjunct(verb)) is not None:
         tok = lead
     subject = (_misparsed_subject(verb) or _relative_aside(verb) or aside_participle(verb)
-               or _contracted_perfect(verb) or _sibling_subject(verb) or _root_noun_participle(verb))
+               or _contracted_perfect(verb) or _stray_agent(verb) or _sibling_subject(verb)
+               or _root_noun_participle(verb))
     if subject is not None:
         return subject
     via_conj = False
@@ -47,6 +48,9 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
             # one next to the verb is its subject
             before = [c for c in subjects if c.i < tok.i]
             subject = before[-1] if before else subjects[0]
+            if _held_document(tok, subject, media):
+                tok = tok.head
+                continue
             if not (subject.lower_ in RELATIVE and tok.dep_ == "relcl" and _issued(tok.head, media)):
                 return _poll_of(tok, subject) or relative_head(subject)
             # 'hoisted a sign that read ...': the one who issued the document speaks
@@ -92,6 +96,35 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
                 # 'he made a point of saying C': a gerund on the object of a verb is done by that
                 # verb's subject
                 tok = tok.head
+    return None
+
+
+# entity types of a 'by' phrase that tells when, how much or how, never who ('by Friday', 'by 10 points')
+_NOT_AGENTS = frozenset(("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"))
+
+
+def _stray_agent(verb: Token) -> Token | None:
+    """WHY: a passive cue's 'by' phrase names who said it, wherever the parser hung it. 'The
+    plan has been called "a farce" by Jo Roe', 'the probe, often labeled as a "witch hunt" by
+    Democrats': the small parser hangs 'by' on the quoted name (the oprd, or the object of
+    'as') instead of the verb, and the passive subject or the clause above gets the words.
+    Only a passive participle with no agent and no active subject of its own qualifies."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("agent", "nsubj", "csubj") for c in verb.children):
+        return None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.dep_ in ("acl", "ccomp", "advcl")
+    if not (passive or bare):
+        return None
+    # the name it was called: an object predicate, or the object of 'as'
+    named = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+    named += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i]
+    preps += [c for n in named for c in n.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > n.i]
+    for by in sorted(preps, key=lambda t: t.i):
+        obj = next((g for g in by.children if g.dep_ == "pobj"), None)
+        if (obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in _NOT_AGENTS
+                and obj.tag_ != "VBG"):
+            return obj
     return None
 
 
@@ -303,9 +336,13 @@ def _participle_anchor(verb: Token) -> Token | None:
                                     and verb.head.i == before)
     if verb.tag_ != "VBG" or before < 0 or doc[before].text not in (",", "\u2014", "\u2013") and not subordinated:
         return _set_participle(verb)
-    if any(c.dep_ in SUBJECTS for c in verb.children):
+    split = _split_off(verb, before)
+    if split is not None:
+        tok = split
+    elif any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    tok = verb.head
+    else:
+        tok = verb.head
     if tok.i > verb.i and before > 0:
         tok = doc[before - 1]   # hung on the quotation after it: start from the clause before the comma
     elif before > 0:
@@ -318,12 +355,63 @@ def _participle_anchor(verb: Token) -> Token | None:
             break
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
             found = tok
-            if tok.dep_ not in _EMBEDDED or tail_tag(tok) is not None or _own_adjunct(tok, verb):
+            if (tok.dep_ not in _EMBEDDED or tail_tag(tok) is not None or _own_adjunct(tok, verb)
+                    or _own_conjunct(tok, verb)):
                 break
         if tok.head.i == tok.i:
             break
         tok = tok.head
     return found
+
+
+def _split_off(verb: Token, comma: int) -> Token | None:
+    """'Roe trashed Comey on "Morning Joe," calling it a "no-brainer"': after a closing mark the
+    parser may start a new sentence that a comma participle heads, taking words before the
+    comma for its subject. A sentence does not begin after a comma: the participle belongs to
+    the clause of the sentence before. That clause's root (or None)."""
+    doc = verb.doc
+    start = verb.sent.start
+    if verb.dep_ != "ROOT" or start == 0 or start >= comma or doc[comma].text != ",":
+        return None
+    prev = doc[start - 1]
+    if prev.text in (".", "!", "?", ";", ":") or prev.is_space or "\n" in doc.text[prev.idx:doc[start].idx]:
+        return None
+    return prev.sent.root
+
+
+def _joined_participle(verb: Token) -> Token | None:
+    """'She hit back, telling CNN that he is a "faker" and questioning how he "got away" with
+    it': an '-ing' verb right after 'and' that the parser hung as an adverbial clause on the
+    finite verb of a clause another participle reports is coordinated with that participle
+    (coordination joins like forms) and speaks for it, not for the reported clause's subject."""
+    doc = verb.doc
+    if (verb.dep_ != "advcl" or verb.i == 0 or doc[verb.i - 1].lower_ not in ("and", "or")
+            or any(c.dep_ in SUBJECTS for c in verb.children)):
+        return None
+    return _like_participle(verb, verb.head)
+
+
+# subordinators of an adverbial clause that a series' last verb can be hung into
+_SUBORDINATORS = frozenset(("as", "when", "while", "because", "after", "before", "since", "until", "whenever"))
+
+
+def _series_conjunct(verb: Token) -> Token | None:
+    """'He mocked his rivals, talked over them as they answered questions and assured the crowd
+    that C': the last verb of a series ('A, B and C') that the parser coordinated with the verb
+    of an adverbial clause ending the previous member ('as they answered') continues the series;
+    the clause's own subject does not say it. Returns the series member the clause modifies."""
+    head = verb.head
+    # (the adverbial clause ends the member it follows: one set before its verb, 'when Roe
+    # thanked them and said C, a man yelled', holds its own series)
+    if (verb.dep_ != "conj" or head.dep_ != "advcl" or head.head.dep_ != "conj" or head.i > verb.i
+            or head.head.i > head.i
+            or any(c.dep_ in SUBJECTS for c in verb.children)
+            or not any(c.dep_ == "cc" and c.i < verb.i for c in head.children)):
+        return None
+    if not (any(c.dep_ == "nsubj" for c in head.children)
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in head.children)):
+        return None
+    return head.head
 
 
 def _gerund_conjunct(verb: Token) -> Token | None:
@@ -382,6 +470,18 @@ def _own_adjunct(clause: Token, verb: Token) -> bool:
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") and c.i < clause.i
                    for c in clause.children)
     return True
+
+
+def _own_conjunct(clause: Token, verb: Token) -> bool:
+    """'The place is the house my husband and I bought, thinking it would be "a home"', 'Roe
+    spoke first and Doe answered, saying "..."': a participle closing a coordinated clause with
+    a subject of its own (before it, a person's word) is that subject's doing; the first
+    clause's subject does not reach past the second one's."""
+    if clause.dep_ != "conj" or not clause.is_ancestor(verb):
+        return False
+    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+    return bool(subjects) and (subjects[-1].pos_ in ("PROPN", "NOUN")
+                               or subjects[-1].lower_ in ("i", "we", "he", "she", "they"))
 
 
 def _time_clause_before(last: Token, head: Token) -> Token | None:
@@ -519,6 +619,16 @@ def quantifier(tok: Token) -> bool:
     """'Most of the vulnerable Senate Republicans have said ...': a quantifier standing alone as a
     subject names the people it counts (tagged an adjective or determiner, it is still a speaker)."""
     return tok.lower_ in _QUANTIFIERS and tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _held_document(verb: Token, subject: Token, media: frozenset[str]) -> bool:
+    """'They will hold banners proclaiming "..."': the parser made the document the subject of a
+    participle clause completing the verb that holds or shows it; as with 'a sign that read',
+    the one who holds the document speaks, not the document."""
+    head = verb.head
+    return (verb.tag_ == "VBG" and verb.dep_ in ("ccomp", "xcomp", "advcl") and head.pos_ == "VERB"
+            and head.i < subject.i < verb.i and subject.lemma_.lower() in media
+            and any(c.dep_ == "nsubj" for c in head.children))
 
 
 def _issued(noun: Token, media: frozenset[str]) -> bool:

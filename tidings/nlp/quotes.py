@@ -350,6 +350,9 @@ def _completed_clause_start(doc: Doc, text: str, r: QuotedRun, cue: tuple[int, i
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words or not words[0].text[:1].islower():
         return None
+    # after a dash or a colon the quotation is introduced, not the end of the clause before it
+    if text[:r.start].rstrip()[-1:] in DASHES + ":":
+        return None
     heads = [t.head for t in words if t.head.i < span.start and t.head.sent == t.sent]
     if not heads:
         return None

@@ -319,7 +319,8 @@ def _attach(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun]) -> 
                 claimed.update(index[(r.start, r.end)] for r in inside)
                 out.append(_Found(s, e, (cue_s, cue_e), speaker, False, rank, inside, clausal=fr.clausal))
         elif (after is not None and after not in claimed and fr.kind in ("speech", "clausal", "phrase", "direct")
-              and _within(clause, runs[after]) and not _own_tag_after(text, runs[after], clause_e)):
+              and _within(clause, runs[after]) and not _own_tag_after(text, runs[after], clause_e)
+              and not _quote_opens_object(doc, fr, content, runs[after])):
             claimed.add(after)
             r = runs[after]
             out.append(_Found(r.start, r.end, (cue_s, cue_e), speaker, True, rank, [r]))
@@ -993,6 +994,29 @@ def _new_sentence_own_object(text: str, doc: Doc, fr: Frame, r: QuotedRun, cue_e
     if fr.content is None or fr.clausal or fr.lemma in ADDRESSEE_CUES:
         return False
     return _chars(doc, fr.content)[0] >= cue_e
+
+
+def _quote_opens_object(doc: Doc, fr: Frame, content: tuple[int, int] | None, r: QuotedRun) -> bool:
+    """'Trump continued to portray "illegal" immigrants as violent criminals', 'testified
+    "thousands" of emails had not been turned over': a quotation that opens the cue's object and
+    is only a modifier of a noun after it, or a noun with a modifier after it, is a scare quote
+    inside what the cue reports; the whole object is the content (the PolNeAR convention), not
+    the quoted fragment. Words merely set after a quoted object ('promised "a wall" at the rally')
+    do not make it a fragment, and the one told ('told "Meet the Press" ...') is no content."""
+    if content is None or fr.clausal or fr.lemma in ADDRESSEE_CUES:
+        return False
+    if not r.start - 1 <= content[0] <= r.start + 1 or content[1] <= r.end + 2:
+        return False
+    span = doc.char_span(r.start, r.end, alignment_mode="contract")
+    if span is None or not len(span):
+        return False
+    roots = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    premodifier = any(span.end <= t.head.i and t.head.idx < content[1] for t in roots)
+    # a clause or an 'of' phrase after a quoted noun is the noun's ('"one or two instances" where
+    # ...'); other phrases after it are as often the verb's setting the parser misplaced ('at the rally')
+    postmodified = any(c.i >= span.end and (c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ == "of")
+                       for t in roots for c in t.children)
+    return premodifier or postmodified
 
 
 def _own_tag_after(text: str, r: QuotedRun, clause_e: int) -> bool:

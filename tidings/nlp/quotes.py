@@ -1502,11 +1502,12 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     beside = {id(f) for f in found if _owned_quotation(doc, f) or _relative_report(doc, f)}
 
     def both_stand(f: _Found, g: _Found) -> bool:
-        return _set_inside(f, g, narrated) or _beside_object(f, g, beside)
+        return _set_inside(f, g, narrated) or _beside_object(f, g, beside) or _in_narration_gap(f, g)
 
     def nested(f: _Found) -> bool:
         return f.cue is not None and id(f) not in narrated and any(
             g is not f and s <= f.cue[0] < e and not (g.cue and f.start <= g.cue[0] < f.end)
+            and not _in_narration_gap(f, g)
             for s, e, g in outers.overlapping(f.cue[0], f.cue[0] + 1))
 
     found = sorted((f for f in found if not nested(f)), key=lambda f: (not f.direct, f.rank, f.start - f.end))
@@ -1532,6 +1533,26 @@ def _dedupe(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
                 g.end = max(g.start + 1, len(text[:narrated[id(f)]].rstrip(" ,;:-\u2014\u2013")))
                 g.runs = [r for r in g.runs if r.end <= g.end]
     return out
+
+
+def _in_narration_gap(f: _Found, g: _Found) -> bool:
+    """'"Everything is on the table," Carson told the AP after hinting that "personnel changes"
+    could come. "Every single thing is."': an attribution whose cue and content lie wholly in the
+    narration between two quotations of one direct quote (its tag's setting) is not reported
+    inside that quote; the quote spans the narration only to join its quotations, so both stand."""
+    for a, b in ((f, g), (g, f)):
+        # only a reported clause quoting words of its own ('hinting that "personnel changes" could
+        # come'): an unquoted one or an object in the narration is mostly the tag's setting ('told
+        # reporters about the plan', 'in an interview aired on "New Day"')
+        if not b.direct or len(b.runs) < 2 or a.direct or a.cue is None or not a.runs or not a.clausal:
+            continue
+        if a.cue == b.cue:
+            continue    # the tag's own cue read a second time ('said on "This Week"') says nothing new
+        lo, hi = min(a.start, a.cue[0]), max(a.end, a.cue[1])
+        runs = sorted(b.runs, key=lambda r: r.start)
+        if any(x.end <= lo and hi <= y.start for x, y in zip(runs, runs[1:])):
+            return True
+    return False
 
 
 def _set_inside(f: _Found, g: _Found, narrated: Container[int]) -> bool:

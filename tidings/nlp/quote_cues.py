@@ -930,6 +930,24 @@ def _clause_after_setting(noun: Token) -> Token | None:
     return clause
 
 
+def _that_clause_hung_above(noun: Token) -> Token | None:
+    """'unlikely to give Clinton the nod after her comment that, "We're going to ..."': a 'that'
+    right after a noun of saying in a prepositional phrase, opening a clause with a subject of its
+    own, completes the noun even when the parser hung the clause on a verb above it. WHY only in
+    a prepositional phrase: after an object ('rejected Exxon's accusation that C') the clause is
+    as often the verb's own report (PolNeAR gives C to the rejecter). The clause or None."""
+    doc = noun.doc
+    k = noun.i + 1
+    if noun.dep_ != "pobj" or k >= len(doc) or doc[k].lower_ != "that" or doc[k].dep_ != "mark":
+        return None
+    clause = doc[k].head
+    if (clause.left_edge.i != k or clause.i <= k or clause.dep_ not in ("ccomp", "advcl")
+            or not any(a.i == clause.head.i for a in noun.ancestors)
+            or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)):
+        return None
+    return clause
+
+
 def _nominal(doc: Doc, noun: Token, trailing: list[int], copular: bool = False) -> Frame | None:
     """"his warning that C", "Trump's claim that C", "the suggestion by X that C": the owner says C.
 
@@ -941,7 +959,7 @@ def _nominal(doc: Doc, noun: Token, trailing: list[int], copular: bool = False) 
         # 'the suggestion by the candidate that C', 'a warning from the agency that C'
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i), None)
         owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    clause = None if copular else (_that_clause(noun) or _clause_after_setting(noun))
+    clause = None if copular else (_that_clause(noun) or _clause_after_setting(noun) or _that_clause_hung_above(noun))
     if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         clause = _that_clause(noun.head)
     if clause is None and noun.lemma_.lower() in PLEDGES:

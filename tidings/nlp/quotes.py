@@ -171,7 +171,7 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     found = [f for f in found if id(f) not in superseded] + lines
     found += _signed_quotes(doc, text, runs, found)
     found = _continuations(doc, text, found, runs)
-    return _dedupe(doc, text, found)
+    return _join_quoted_conjuncts(text, _dedupe(doc, text, found), runs)
 
 
 def _quote_between(text: str, runs: list[QuotedRun], starts: list[int], a: int, b: int) -> bool:
@@ -1372,6 +1372,28 @@ def orphan_rows(text: str, scorer: SpeakerScorer, ranker, free: list[QuotedRun],
 
 def _reach(f: _Found) -> int:
     return max(f.end, f.cue[1]) if f.cue else f.end
+
+
+_CONJUNCT_GAP = re.compile(r"[\s,]*(?:and|or|but)\s+$")   # ', and ' between two quotations
+
+
+def _join_quoted_conjuncts(text: str, found: list[_Found], runs: list[QuotedRun]) -> list[_Found]:
+    """'Clinton said that her family "came out ... in debt," and "struggled to ..."': a report
+    whose content ends in a quotation, joined by a bare conjunction to a quotation nothing else
+    claims, goes on in it: the second quotation is a second conjunct of the same report (the
+    parser often hangs it on the cue, and a speaker near it then took it)."""
+    taken = Intervals((f.start, f.end, f) for f in found)
+    ends = {f.end: f for f in found if f.runs and f.runs[-1].end == f.end and f.speaker is not None}
+    for r in runs:
+        if taken.overlapping(r.start, r.end):
+            continue
+        gap = _CONJUNCT_GAP.search(text[max(0, r.start - 12):r.start])
+        f = ends.get(r.start - len(gap.group())) if gap else None
+        if f is not None and r.words(text) >= MIN_CONTINUATION_WORDS:
+            f.end = r.end
+            f.runs.append(r)
+            ends[r.end] = f
+    return found
 
 
 def _led_in(doc: Doc, text: str, f: _Found, r: QuotedRun) -> bool:

@@ -100,6 +100,8 @@ def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] 
     # single marks: an apostrophe inside a word (don't, Armenia's) is never a quotation mark
     if prev.isalnum() and nxt.isalnum():
         return None
+    if ch in SINGLE_OPEN + "'\u2019" and _elided_year(text, i + width, para_end):
+        return None     # 'said in ‘08 that', 'the '80s': an apostrophe for the century, no quotation
     if ch in SINGLE_OPEN or ch in "'\u2019":
         if open_ctx and nxt.isalnum() or ch in SINGLE_OPEN:
             return ("single", "open")
@@ -109,6 +111,12 @@ def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] 
     if ch in SINGLE_CLOSE:
         return ("single", "close")
     return None
+
+
+def _elided_year(text: str, i: int, end: int) -> bool:
+    """Two digits at i and no third (‘08, '80s): a year with its century left out."""
+    return i + 2 <= end and text[i:i + 2].isdigit() and (i + 2 == end or not text[i + 2].isalnum()
+                                                          or text[i + 2:i + 4] in ("s", "s ", "s,", "s.", "s)"))
 
 
 def find_quoted_runs(text: str) -> list[QuotedRun]:

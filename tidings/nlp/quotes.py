@@ -1218,7 +1218,7 @@ def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRu
                 # after a reported clause the quoted paragraph is an attribution of its own
                 found.append(_said_next(prev, r))
                 continue
-        if prev is None or para_of(prev.end) != p:
+        if prev is None or para_of(prev.end) != p or _modifies_next_noun(doc, r):
             continue
         if (other := _other_speaker_between(doc, prev, r)) is not None:
             found.append(other)
@@ -1234,6 +1234,27 @@ def _continuations(doc: Doc, text: str, found: list[_Found], runs: list[QuotedRu
         prev.end = r.end
         prev.runs.append(r)
     return found
+
+
+def _modifies_next_noun(doc: Doc, r: QuotedRun) -> bool:
+    """'asked the boy, who wore a 'Make America Great Again' hat': a quotation whose words all
+    hang on a noun right after it is a modifier inside a phrase of the narration (a slogan, a
+    name), not a continuation of the quote before it."""
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    if not r.closed or span is None or span.end >= len(doc):
+        return False
+    # ('a "Keep Farms Open" cap': the small parser often misreads the slogan's words as verbs;
+    # a determiner before the quotation and a noun after it close the phrase all the same)
+    if (span.start > 0 and doc[span.start - 1].tag_ in ("DT", "PRP$")
+            and doc[span.end].pos_ == "NOUN" and not doc[span.end].is_punct):
+        return True
+    heads = {t.head for t in span if not t.is_punct and not span.start <= t.head.i < span.end}
+    if len(heads) != 1:
+        return False
+    noun = heads.pop()
+    # ('"Ted Cruz" campaign pins': the noun may stand a few modifiers later, its phrase holding them)
+    return (noun.pos_ in ("NOUN", "PROPN") and span.end <= noun.i < span.end + 3
+            and noun.left_edge.i <= span.start)
 
 
 def _other_speaker_between(doc: Doc, prev: _Found, r: QuotedRun) -> _Found | None:

@@ -3,16 +3,7 @@ second is a second conjunct of the same report, its content and speaker (quotes.
 Sentences written for the rule; exact spans."""
 from __future__ import annotations
 
-from tidings.nlp.quotes import find_quotes
-
-
-def found(nlp, text):
-    """(content, cue, speaker, direct) of each quote, the same by the rules alone and with the models."""
-    doc = nlp(text)
-    out = [[(q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None, q.direct)
-            for q in find_quotes(doc, learned=learned)] for learned in (False, True)]
-    assert out[0] == out[1], out
-    return out[0]
+from quote_rows import rows_both as found
 
 
 def test_second_quoted_conjunct_continues_the_report(nlp):

@@ -8,12 +8,8 @@ from spacy.lang.en import English
 from spacy.tokens import Doc
 
 from tidings.nlp.quote_marks import find_quoted_runs
-from tidings.nlp.quotes import _modifies_next_noun, find_quotes
-
-
-def _quotes(nlp, text, learned):
-    return [(q.content.text, q.speaker.text if q.speaker else None)
-            for q in find_quotes(nlp(text), learned=learned)]
+from quote_rows import rows as _quotes
+from tidings.nlp.quotes import _modifies_next_noun
 
 
 def test_slogan_on_a_sign_in_the_tag_is_no_continuation(nlp):

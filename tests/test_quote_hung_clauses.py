@@ -6,16 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from tidings.nlp.quote_cues import _that_clause_hung_above
-from tidings.nlp.quotes import find_quotes
-
-
-def found(nlp, text):
-    """(content, cue, speaker, direct) of each quote, the same by the rules alone and with the models."""
-    doc = nlp(text)
-    out = [[(q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None, q.direct)
-            for q in find_quotes(doc, learned=learned)] for learned in (False, True)]
-    assert out[0] == out[1], out
-    return out[0]
+from quote_rows import rows_both as found
 
 
 def test_clause_of_a_noun_in_a_prepositional_phrase_hung_on_the_main_verb(nlp):

@@ -11,12 +11,12 @@ from spacy.lang.en import English
 from spacy.tokens import Doc
 
 from tidings.nlp.quote_subjects import speaker_of
+from quote_rows import rows
 from tidings.nlp.quotes import find_quotes
 
 
 def _rules(nlp, text):
-    return [(q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None)
-            for q in find_quotes(nlp(text), learned=False)]
+    return rows(nlp, text, learned=False, fields=("content", "cue", "speaker"))
 
 
 _VOCAB = English().vocab    # English lexical attributes (is_alpha, ...), no model

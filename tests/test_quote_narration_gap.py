@@ -2,18 +2,7 @@
 quote, stands beside that quote (quotes.py, ``_in_narration_gap``)."""
 from __future__ import annotations
 
-from tidings.nlp.quotes import find_quotes
-
-
-def found(nlp, text):
-    """(content, speaker) of each quote, checking offsets on the way."""
-    out = []
-    for q in find_quotes(nlp(text)):
-        for s in (q.content, q.speaker):
-            if s is not None:
-                assert text[s.start:s.end] == s.text
-        out.append((q.content.text, q.speaker.text if q.speaker else None))
-    return out
+from quote_rows import rows as found
 
 
 def test_report_between_joined_quotations_stands(nlp):

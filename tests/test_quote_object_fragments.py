@@ -2,18 +2,7 @@
 the whole object is the content, not the quoted fragment (quotes.py, ``_quote_opens_object``)."""
 from __future__ import annotations
 
-from tidings.nlp.quotes import find_quotes
-
-
-def found(nlp, text):
-    """(content, speaker) of each quote, checking offsets on the way."""
-    out = []
-    for q in find_quotes(nlp(text)):
-        for s in (q.content, q.speaker):
-            if s is not None:
-                assert text[s.start:s.end] == s.text
-        out.append((q.content.text, q.speaker.text if q.speaker else None))
-    return out
+from quote_rows import rows as found
 
 
 def test_quoted_modifier_of_the_object_gives_the_whole_object(nlp):

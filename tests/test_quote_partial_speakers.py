@@ -9,19 +9,7 @@ from spacy.tokens import Doc
 
 from tidings.nlp.quote_lexicon import load_lexicon
 from tidings.nlp.quote_subjects import speaker_of
-from tidings.nlp.quotes import find_quotes
-
-
-def found(nlp, text, same: bool = True):
-    """(content, cue, speaker, direct) of each quote by the rules alone, checking that the models
-    keep them (``same``: and add none)."""
-    doc = nlp(text)
-    out = []
-    for learned in (False, True):
-        out.append([(q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None, q.direct)
-                    for q in find_quotes(doc, learned=learned)])
-    assert out[0] == out[1] if same else set(out[0]) <= set(out[1]), out
-    return out[0]
+from quote_rows import rows_both as found
 
 
 def test_passive_agent_hung_on_the_quoted_name(nlp):

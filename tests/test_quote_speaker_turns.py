@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from quote_rows import rows as _pairs
 from tidings.nlp.quotes import find_quotes
-
-
-def _pairs(nlp, text: str, learned: bool) -> list[tuple[str, str | None]]:
-    """(content, speaker) of each quote found in ``text``."""
-    return [(q.content.text, q.speaker.text if q.speaker else None)
-            for q in find_quotes(nlp(text), learned=learned)]
 
 
 @pytest.mark.parametrize("learned", [False, True])

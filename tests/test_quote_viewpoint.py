@@ -2,12 +2,11 @@
 ``_in_the_eyes_of``), with exact spans; openings that name no person attribute nothing."""
 from __future__ import annotations
 
-from tidings.nlp.quotes import find_quotes
+from quote_rows import rows
 
 
 def _rules(nlp, text):
-    return [(q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None)
-            for q in find_quotes(nlp(text), learned=False)]
+    return rows(nlp, text, learned=False, fields=("content", "cue", "speaker"))
 
 
 def test_to_a_named_person_gives_their_view(nlp):

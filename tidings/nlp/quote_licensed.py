@@ -54,6 +54,9 @@ def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun],
                        if not (t.is_punct or t.is_space or (t.head.i == verb.i and t.dep_ in ("prt", "advmod")))]
                 direct = not gap
         head = speaker_of(verb, media)
+        if head is not None and _described_thing(verb, head, media):
+            outer = _verb_above(verb.head)
+            head = speaker_of(outer, media) if outer is not None else None
         if head is None or span.start <= head.i < span.end or not _speakerish(head):
             continue
         if direct:
@@ -198,3 +201,27 @@ def _issuer_verb(doc: Doc, comma: int, media: frozenset[str]) -> Token | None:
         return None
     verb = t.head
     return verb if verb.pos_ == "VERB" and verb.i < t.i else None
+
+
+def _described_thing(verb: Token, head: Token, media: frozenset[str]) -> bool:
+    """'likened it to campaigns where supporters were obligated to "stand up"', 'jobs that are
+    considered "inherently governmental"': the verb's speaker is a thing (a common noun naming
+    no entity, not a document) that the verb's relative clause describes. WHY: things do not
+    speak; a quotation in a clause describing one is the words of whoever speaks in the clause
+    the noun belongs to. A 'who' clause describes a person, who may speak."""
+    if verb.dep_ not in ("relcl", "acl") or head.i != verb.head.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "whom") for c in verb.children):
+        return False
+    return head.pos_ == "NOUN" and not head.ent_type_ and head.lemma_.lower() not in media
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The first verb above ``tok`` in the parse (a few steps at most), or None."""
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok
+    return None

@@ -334,6 +334,16 @@ def _split_tag(doc: Doc, verb: Token) -> int | None:
     return sent.start
 
 
+def _said_before_tag(doc: Doc, start: int, comma: int) -> tuple[int, int] | None:
+    """The clause from ``start`` up to a closing tag's comma, trimmed. None when it holds neither
+    a verb nor a quotation ('In a 1963 speech, he declared: ...': a setting before the comma is
+    no clause said; the cue's content is elsewhere)."""
+    s, e = _trim(doc, start, comma)
+    if e - s >= 2 and any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in doc[s:e]):
+        return s, e
+    return None
+
+
 def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
              trailing: list[int]) -> tuple[tuple[int, int] | None, bool]:
     """The reported clause of a cue verb and whether it is a clause (None: the content may be
@@ -398,17 +408,15 @@ def _content(doc: Doc, verb: Token, kind: str, lex: CueLexicon,
         start = comma
         while start > 0 and not doc[start].is_sent_start:
             start -= 1
-        s, e = _trim(doc, start, comma)
-        # 'In a 1963 speech, he declared: ...': a setting without a verb or a quotation before
-        # the comma is no clause said; the cue's content is elsewhere
-        if e - s >= 2 and any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in doc[s:e]):
-            return (s, e), True
+        said = _said_before_tag(doc, start, comma)
+        if said is not None:
+            return said, True
     # 'C, he said.' where the parser cut the sentence before the comma: C is the sentence before
     comma = _split_tag(doc, verb) if kind in ("speech", "clausal", "direct") else None
     if comma is not None:
-        s, e = _trim(doc, doc[comma - 1].sent.start, comma)
-        if e - s >= 2 and any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in doc[s:e]):
-            return (s, e), True
+        said = _said_before_tag(doc, doc[comma - 1].sent.start, comma)
+        if said is not None:
+            return said, True
     # "said on Friday during a news conference that C": the parser hung C elsewhere
     if kind in ("speech", "clausal"):
         setting = False

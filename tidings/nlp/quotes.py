@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan   # records.Span is the character span of the output
 
 from tidings.ids import stable_id
 from tidings.nlp.intervals import Intervals
@@ -175,13 +176,9 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
 
 
 def _quote_between(text: str, runs: list[QuotedRun], starts: list[int], a: int, b: int) -> bool:
-    """A quoted sentence ending in , ? or ! (one a tag follows) lies wholly between chars a and b."""
-    k = bisect.bisect_right(starts, a)
-    while k < len(runs) and runs[k].end <= b:
-        if _ends_quote_sentence(text, runs[k]):
-            return True
-        k += 1
-    return False
+    """A quoted sentence ending in , ? or ! (one a tag follows) lies wholly between chars a and b
+    (``a`` is a word's start, where no quotation starts)."""
+    return any(_ends_quote_sentence(text, r) for r in runs_within(runs, starts, a, b))
 
 
 def _put_into_words(verb: Token) -> bool:
@@ -996,6 +993,11 @@ def _new_sentence_own_object(text: str, doc: Doc, fr: Frame, r: QuotedRun, cue_e
     return _chars(doc, fr.content)[0] >= cue_e
 
 
+def _attachments(span: TokenSpan) -> list[Token]:
+    """The words of a quotation that the parser hung on a word outside it: where it attaches."""
+    return [t for t in span if not t.is_punct and not span.start <= t.head.i < span.end]
+
+
 def _quote_opens_object(doc: Doc, fr: Frame, content: tuple[int, int] | None, r: QuotedRun) -> bool:
     """'Trump continued to portray "illegal" immigrants as violent criminals', 'testified
     "thousands" of emails had not been turned over': a quotation that opens the cue's object and
@@ -1010,7 +1012,7 @@ def _quote_opens_object(doc: Doc, fr: Frame, content: tuple[int, int] | None, r:
     span = doc.char_span(r.start, r.end, alignment_mode="contract")
     if span is None or not len(span):
         return False
-    roots = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    roots = _attachments(span)
     premodifier = any(span.end <= t.head.i and t.head.idx < content[1] for t in roots)
     # a clause or an 'of' phrase after a quoted noun is the noun's ('"one or two instances" where
     # ...'); other phrases after it are as often the verb's setting the parser misplaced ('at the rally')
@@ -1248,7 +1250,7 @@ def _modifies_next_noun(doc: Doc, r: QuotedRun) -> bool:
     if (span.start > 0 and doc[span.start - 1].tag_ in ("DT", "PRP$")
             and doc[span.end].pos_ == "NOUN" and not doc[span.end].is_punct):
         return True
-    heads = {t.head for t in span if not t.is_punct and not span.start <= t.head.i < span.end}
+    heads = {t.head for t in _attachments(span)}
     if len(heads) != 1:
         return False
     noun = heads.pop()

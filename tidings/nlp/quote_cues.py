@@ -1016,8 +1016,10 @@ def _in_the_eyes_of(doc: Doc, tok: Token) -> Frame | None:
     a provocateur': a sentence opened by 'To' and a person (a name, a pronoun, a group) set off by
     a comma gives that person's view, as 'in Sharp's eyes' would: the person is the source, the
     clause after the comma the content. Not 'To date,', 'To that end,', 'To his credit,'."""
-    sent = tok.sent
-    if tok.lower_ != "to" or tok.i != sent.start or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+    if tok.lower_ != "to" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    sent = tok.sent     # (after the cheap tests: this runs for every word)
+    if tok.i != sent.start:
         return None
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if obj is None or not (obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "NORP")

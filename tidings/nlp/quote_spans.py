@@ -25,6 +25,7 @@ from tidings.nlp.quote_learned import HOWS, shipped_model
 from tidings.nlp.quote_lexicon import CueLexicon
 from tidings.nlp.intervals import Intervals
 from tidings.nlp.quote_marks import QuotedRun, runs_within
+from tidings.nlp.quote_syntax import token_starts
 
 MODEL_FILE = "quote_spans.json"
 ALTERNATIVES = ("sentence_end", "next_quotation", "first_quotation", "sentence_start", "line_end",
@@ -107,7 +108,7 @@ def span_rows(doc: Doc, text: str, runs: list[QuotedRun], found, lex: CueLexicon
     """For every attribution, its alternatives clear of the other attributions: a list of
     (attribution index, start, end) and the feature matrix (one row each)."""
     starts = [r.start for r in runs]
-    tok_starts = [t.idx for t in doc]
+    tok_starts = token_starts(doc)
     spans = Intervals((f.start, f.end, i) for i, f in enumerate(found))
 
     def clear(i: int, s: int, e: int) -> bool:

@@ -3,7 +3,7 @@ closing tag ('..., the source recalled.') stands, and which verbs the parser coo
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # heads a cue verb without a subject takes its speaker from ("he said, adding that ...",
@@ -14,6 +14,12 @@ CLOSING = frozenset(("\u201d", '"', "''", "\u2019"))      # closing marks as tok
 # what may follow a closing tag's verb ('..., the source recalled in 1991.')
 _TAIL_MODIFIERS = ("prep", "advmod", "npadvmod", "punct")
 TAIL_REACH = 80     # tokens after a closing tag's verb within which its sentence must end
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The char offset of each token, in order (for bisecting a char position to a token); read
+    as one array, not by making a Token object per word."""
+    return doc.to_array("IDX").tolist()
 
 
 def subtree_span(tok: Token) -> tuple[int, int]:

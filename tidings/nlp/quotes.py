@@ -41,6 +41,7 @@ from tidings.nlp.quote_speaker_model import (SpeakerScorer, load_orphan_model, l
 from tidings.nlp.quote_spans import choose, load_span_model, span_rows, swallowed
 from tidings.nlp.quote_speakers import DASHES, SpeakerNamer
 from tidings.nlp.quote_subjects import mistagged_name, trim_np
+from tidings.nlp.quote_syntax import token_starts
 from tidings.records import Quote, Span
 
 
@@ -112,7 +113,7 @@ def quoted_runs(doc: Doc, lex: CueLexicon, text: str | None = None) -> list[Quot
     runs = find_quoted_runs(text)
     if not doc.has_annotation("POS") or all(len(r.pieces) < 2 for r in runs):
         return runs
-    tok_starts = [t.idx for t in doc]
+    tok_starts = token_starts(doc)
     in_quote = quote_lookup(runs)
     out: list[QuotedRun] = []
     for r in runs:
@@ -452,7 +453,7 @@ def _tagged_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_Foun
     speech, whatever the verb and however the parser hung the tag."""
     if not runs or not doc.has_annotation("TAG"):
         return []
-    tok_starts = [t.idx for t in doc]
+    tok_starts = token_starts(doc)
     out = []
     for r in _unclaimed(runs, found):
         if not _ends_quote_sentence(text, r) or _named_in_narration(doc, r):
@@ -526,7 +527,7 @@ def _possessed_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: list[_F
     if not runs or not doc.has_annotation("DEP"):
         return []
     nouns = SAYING_NOUNS | lex.nouns
-    tok_starts = [t.idx for t in doc]
+    tok_starts = token_starts(doc)
     run_starts = [x.start for x in runs]
     out = []
     for r in _unclaimed(runs, found):
@@ -638,11 +639,14 @@ def _participle_colon_quotes(doc: Doc, text: str, runs: list[QuotedRun], found: 
     introduces is that speaker's words, whoever else the clause names."""
     if not runs or not doc.has_annotation("DEP"):
         return []
+    free = _unclaimed(runs, found)
+    if not free:
+        return []
     tags = {root.i: f for f in found
             if f.direct and f.speaker is not None and (root := _cue_root(doc, f)) is not None}
-    tok_starts = [t.idx for t in doc]
+    tok_starts = token_starts(doc)
     out = []
-    for r in _unclaimed(runs, found):
+    for r in free:
         k = bisect.bisect_left(tok_starts, r.start) - 1
         if k < 1 or doc[k].text != ":" or not _gap_is_punct(text, doc[k].idx, r.start):
             continue

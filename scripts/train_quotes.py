@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the attribution candidate model of tidings.nlp.quote_learned on PolNeAR train.
+"""Train the attribution candidate model of tidings.nlp.quotes.candidates on PolNeAR train.
 
     python scripts/train_quotes.py [--train ../shared/dev/quotes/polnear_train.jsonl]
                                    [--cache build/polnear_train.spacy] [--folds 5]
@@ -15,9 +15,9 @@ Only the train split is read. Steps:
   5. article-grouped cross-validation picks the probability thresholds with the best direct-quote
      recall of rules + model within --f1-slack of the best attribution F1 (scored by
      ../shared/bench/quote_score.py's own code);
-  6. the final trees (all of train) go to tidings/nlp/models/quote_candidates.json and the
-     priors to tidings/nlp/data/cue_priors.tsv;
-  7. the span model (quote_spans.py) learns which near alternative of a content span to take,
+  6. the final trees (all of train) go to tidings/nlp/quotes/models/quote_candidates.json and the
+     priors to tidings/nlp/quotes/data/cue_priors.tsv;
+  7. the span model (tidings/nlp/quotes/spans.py) learns which near alternative of a content span to take,
      then the speaker ranker and the orphan-quotation model are trained on top.
 Needs the ``train`` extra (scikit-learn). CPU only, a few minutes (most of it parsing).
 """
@@ -39,14 +39,15 @@ from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
 from tidings.extract.treemodel import load_model_from, to_json  # noqa: E402
-from tidings.nlp import quote_learned as ql  # noqa: E402
-from tidings.nlp import quote_speaker_model as qs  # noqa: E402
 from tidings.nlp.parse import load_nlp  # noqa: E402
-from tidings.nlp.quote_lexicon import load_lexicon  # noqa: E402
-from tidings.nlp.quote_marks import paragraphs  # noqa: E402
-from tidings.nlp import quote_spans as qsp  # noqa: E402
-from tidings.nlp.quotes import (_learned, free_quotations, orphan_found, orphan_rows, quote_lookup,  # noqa: E402
-                            quoted_runs, rule_attributions)
+from tidings.nlp.quotes import candidates as ql  # noqa: E402
+from tidings.nlp.quotes import spans as qsp  # noqa: E402
+from tidings.nlp.quotes import speaker_model as qs  # noqa: E402
+from tidings.nlp.quotes.find import quoted_runs, rule_attributions  # noqa: E402
+from tidings.nlp.quotes.lexicon import load_lexicon  # noqa: E402
+from tidings.nlp.quotes.marks import paragraphs  # noqa: E402
+from tidings.nlp.quotes.quotations import quote_lookup  # noqa: E402
+from tidings.nlp.quotes.trained import add_learned, free_quotations, orphan_found, orphan_rows  # noqa: E402
 from tidings.settings import Settings  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -122,7 +123,7 @@ def model_attributions(docs, lex) -> list[tuple[str, list, object, list]]:
         runs = quoted_runs(doc, lex, text)
         in_quote = quote_lookup(runs)
         out.append((text, runs, in_quote,
-                    _learned(doc, text, runs, in_quote, rule_attributions(doc, runs, lex, text), lex)))
+                    add_learned(doc, text, runs, in_quote, rule_attributions(doc, runs, lex, text), lex)))
     return out
 
 
@@ -319,7 +320,7 @@ def main() -> None:
     everything = list(range(len(docs)))
     cx, cy, fx, fy = rows(everything, nested_priors(everything))
     priors = count_priors(prior_items(everything))
-    model_dir = REPO / "tidings" / "nlp" / "models"
+    model_dir = REPO / "tidings" / "nlp" / "quotes" / "models"
     model_dir.mkdir(exist_ok=True)
     note = (f"PolNeAR train ({len(docs)} articles); cross-validated attribution F1 {base[0]:.4f} -> {f1:.4f}, "
             f"direct recall {base[1]:.4f} -> {direct:.4f}")
@@ -328,7 +329,7 @@ def main() -> None:
         out = to_json(fit(x, y), features, thr)
         out["trained_on"] = note
         (model_dir / name).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
-    (REPO / "tidings" / "nlp" / "data" / ql.PRIORS_FILE).write_text(ql.format_priors(priors), encoding="utf-8")
+    (REPO / "tidings" / "nlp" / "quotes" / "data" / ql.PRIORS_FILE).write_text(ql.format_priors(priors), encoding="utf-8")
     print(f"wrote models/{ql.MODEL_FILE}, models/{ql.FILTER_FILE}, data/{ql.PRIORS_FILE} "
           f"({time.time() - t0:.0f}s)", file=sys.stderr)
     found = model_attributions(docs, lex)
@@ -343,7 +344,7 @@ def with_orphans(per_doc, orphans):
 
 
 def span_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float) -> None:
-    """Train the content-span model (quote_spans.py) on the attributions of the models just written.
+    """Train the content-span model (tidings/nlp/quotes/spans.py) on the attributions of the models just written.
 
     An alternative span is right when it matches a gold content (the scorer's Dice >= .5) whose
     source the attribution's speaker overlaps. The threshold is the one that, out of fold, gives
@@ -406,7 +407,7 @@ def span_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float) -> No
                   qsp.FEATURES, thr if thr is not None else 1.01)
     out["trained_on"] = (f"PolNeAR train ({len(docs)} articles); cross-validated attribution F1 "
                          f"{results[None][0]:.4f} -> {f1:.4f}, direct recall {results[None][1]:.4f} -> {direct:.4f}")
-    model_dir = REPO / "tidings" / "nlp" / "models"
+    model_dir = REPO / "tidings" / "nlp" / "quotes" / "models"
     (model_dir / qsp.MODEL_FILE).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote models/{qsp.MODEL_FILE} ({time.time() - t0:.0f}s)", file=sys.stderr)
 
@@ -504,7 +505,7 @@ def speaker_stage(docs, records, per_doc, lex, folds: int, scorer, t0: float, f1
     thr = direct_first(results, max(v[0] for v in results.values()) - f1_slack)
     f1, direct = results[thr]
     print(f"cross-validated: orphan threshold {thr}: attrib F1 {f1:.4f}, direct recall {direct:.4f}", file=sys.stderr)
-    model_dir = REPO / "tidings" / "nlp" / "models"
+    model_dir = REPO / "tidings" / "nlp" / "quotes" / "models"
     note = f"PolNeAR train ({len(docs)} articles); cross-validated attribution F1 {f1:.4f}, direct recall {direct:.4f}"
     ranker = fit_ranker(range(len(docs)))
     out = to_json(ranker, qs.SPEAKER_FEATURES, 0.0)

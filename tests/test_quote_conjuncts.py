@@ -1,5 +1,5 @@
 """A reported clause ending in a quotation, joined by a bare 'and' to a second quotation: the
-second is a second conjunct of the same report, its content and speaker (quotes._join_quoted_conjuncts).
+second is a second conjunct of the same report, its content and speaker (continuations.join_quoted_conjuncts).
 Sentences written for the rule; exact spans."""
 from __future__ import annotations
 

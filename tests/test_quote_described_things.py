@@ -1,6 +1,6 @@
 """A quotation in a relative clause describing a thing (a common noun naming no entity) is not
 the thing's words: the speaker is whoever speaks in the clause above the noun
-(quote_licensed._described_thing). Sentences written for the rule; exact spans."""
+(tidings.nlp.quotes.licensed._described_thing). Sentences written for the rule; exact spans."""
 from __future__ import annotations
 
 from quote_rows import rows_both as found

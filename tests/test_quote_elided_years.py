@@ -1,9 +1,9 @@
 """A single mark before a two-digit year (‘08, the '80s: the century left out) is an apostrophe,
-not an opening quotation mark (tidings.nlp.quote_marks._elided_year): it must not open a quotation
+not an opening quotation mark (tidings.nlp.quotes.marks._elided_year): it must not open a quotation
 that pairs with a closing single mark later on and swallows the narration between."""
 from __future__ import annotations
 
-from tidings.nlp.quote_marks import find_quoted_runs
+from tidings.nlp.quotes.marks import find_quoted_runs
 from tidings.nlp.quotes import find_quotes
 
 

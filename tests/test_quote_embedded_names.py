@@ -1,5 +1,5 @@
 """A quotation inside a phrase of the narration ('wearing a 'Keep Our Farms Open' cap': a slogan, a
-name) does not continue the direct quote before it (tidings.nlp.quotes._modifies_next_noun): the
+name) does not continue the direct quote before it (tidings.nlp.quotes.continuations._modifies_next_noun): the
 quote ends at its own closing mark. Checked end to end on the default model, rules only and with
 the learned models, and on a hand-built parse."""
 from __future__ import annotations
@@ -7,9 +7,9 @@ from __future__ import annotations
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from tidings.nlp.quote_marks import find_quoted_runs
+from tidings.nlp.quotes.marks import find_quoted_runs
 from quote_rows import rows as _quotes
-from tidings.nlp.quotes import _modifies_next_noun
+from tidings.nlp.quotes.continuations import _modifies_next_noun
 
 
 def test_slogan_on_a_sign_in_the_tag_is_no_continuation(nlp):

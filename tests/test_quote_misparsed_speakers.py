@@ -1,5 +1,5 @@
 """Speakers (and contents) found through parser errors the small English model makes around a cue
-(tidings.nlp.quote_subjects, quote_cues): a subject taken for the root noun or for part of the
+(tidings.nlp.quotes.subjects and .cues): a subject taken for the root noun or for part of the
 object's noun phrase (the cue verb read as its modifier), a name taken for a modal or an adverb, a
 subject shared by coordinated verbs hung on a subjectless first conjunct, a closing tag
 (', he said.') cut off as a sentence of its own. Rules are checked end to end on a sentence the
@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from tidings.nlp.quote_subjects import speaker_of
+from tidings.nlp.quotes.subjects import speaker_of
 from quote_rows import rows
 from tidings.nlp.quotes import find_quotes
 

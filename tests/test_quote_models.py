@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from tidings.extract.treemodel import TreeModel, load_model_from
-from tidings.nlp import quote_learned as ql
-from tidings.nlp import quote_speaker_model as qs
-from tidings.nlp import quote_spans as qsp
-from tidings.nlp.quote_marks import find_quoted_runs
+from tidings.nlp.quotes import candidates as ql
+from tidings.nlp.quotes import speaker_model as qs
+from tidings.nlp.quotes import spans as qsp
+from tidings.nlp.quotes.marks import find_quoted_runs
 from tidings.nlp.quotes import find_quotes
 
 
@@ -166,7 +166,7 @@ def test_a_sentence_ended_by_its_quotation_has_no_further_end_to_reach():
 
 
 def test_a_clause_grown_over_a_lone_quotation_takes_it_in(nlp):
-    from tidings.nlp.quotes import _Found
+    from tidings.nlp.quotes.found import Found
     # 'He said he intends to win, so he will put together "the strongest agenda."': the parser ended
     # the reported clause at the comma and the quotation was attributed on its own
     text = ('He said he intends to win, so he will put together "the strongest agenda." '
@@ -177,7 +177,7 @@ def test_a_clause_grown_over_a_lone_quotation_takes_it_in(nlp):
         s, e = text.index(content), text.index(content) + len(content)
         c = text.index(cue)
         name = doc.char_span(text.index(speaker), text.index(speaker) + len(speaker))
-        return _Found(s, e, (c, c + len(cue)), (name.start, name.end, name.start), direct, 0, [], how=how)
+        return Found(s, e, (c, c + len(cue)), (name.start, name.end, name.start), direct, 0, [], how=how)
 
     clause = found("he intends to win", "said", "He", False, "frame")
     lone = found('"the strongest agenda."', "put", "he will", True, "licensed")

@@ -1,5 +1,5 @@
 """A report quoting words of its own, set in the narration between two quotations of one direct
-quote, stands beside that quote (quotes.py, ``_in_narration_gap``)."""
+quote, stands beside that quote (tidings/nlp/quotes/dedupe.py, ``_in_narration_gap``)."""
 from __future__ import annotations
 
 from quote_rows import rows as found

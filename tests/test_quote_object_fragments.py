@@ -1,5 +1,5 @@
 """A scare quote that opens a cue's object, the object running on past it, is part of that object:
-the whole object is the content, not the quoted fragment (quotes.py, ``_quote_opens_object``)."""
+the whole object is the content, not the quoted fragment (tidings/nlp/quotes/attach.py, ``_quote_opens_object``)."""
 from __future__ import annotations
 
 from quote_rows import rows as found

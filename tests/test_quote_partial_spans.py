@@ -1,5 +1,5 @@
 """Partial (scare) quotes inside reported speech: the reported clause around the quoted words is
-the content, cut where the parser hung narration or a second report inside it (quote_cues.py)."""
+the content, cut where the parser hung narration or a second report inside it (tidings/nlp/quotes/cues.py)."""
 from __future__ import annotations
 
 from quote_rows import rows as found

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from tidings.nlp.quote_lexicon import load_lexicon
-from tidings.nlp.quote_subjects import speaker_of
+from tidings.nlp.quotes.lexicon import load_lexicon
+from tidings.nlp.quotes.subjects import speaker_of
 from quote_rows import rows_both as found
 
 

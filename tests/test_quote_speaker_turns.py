@@ -59,7 +59,7 @@ def test_same_speaker_goes_on_after_a_tag(nlp):
      "office: “Novak never listened to anyone. He still does not.”", "adding"),
 ])
 def test_colon_after_a_participle_of_the_tag(nlp, text, cue):
-    # _participle_colon_quotes: the participle's subject is the tag's speaker
+    # participle_colon_quotes: the participle's subject is the tag's speaker
     quotes = find_quotes(nlp(text), learned=False)
     last = quotes[-1]
     assert last.content.text == text[text.rindex(": ") + 2:]
@@ -75,7 +75,7 @@ def test_put_it_is_still_a_cue(nlp):
 
 
 def test_participle_sentence_goes_on_with_the_speaker_before(nlp):
-    # _lend_fragment_speakers: 'Adding, "..."' alone is a sentence without a subject
+    # lend_fragment_speakers: 'Adding, "..."' alone is a sentence without a subject
     text = ("Later, Ortega stated of the audit that the final report “was not good.” Adding, “Now, as with "
             "every audit, what they find is never that bad.”")
     quotes = find_quotes(nlp(text), learned=False)

@@ -1,4 +1,4 @@
-"""'To X, C': a sentence opened by 'To' and a person gives that person's view (tidings.nlp.quote_cues
+"""'To X, C': a sentence opened by 'To' and a person gives that person's view (tidings.nlp.quotes.cues
 ``_in_the_eyes_of``), with exact spans; openings that name no person attribute nothing."""
 from __future__ import annotations
 

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from tidings.nlp.quote_lexicon import load_lexicon, parse_lexicon
-from tidings.nlp.quote_marks import find_quoted_runs
+from tidings.nlp.quotes.lexicon import load_lexicon, parse_lexicon
+from tidings.nlp.quotes.marks import find_quoted_runs
 from tidings.nlp.quotes import find_quotes
 
 # The body of the seed page (samples/seed-page.txt) as the text extractor keeps it.
@@ -346,7 +346,7 @@ def test_one_megabyte_paragraph_without_parse(nlp):
 def test_run_on_sentence_gives_no_frames_but_quotes_still_run(nlp):
     # hostile text the parser cannot split: its clauses nest a thousand deep, so no frame is read
     # from it (that cost grew with the cube of its length); the rest of the layer still runs
-    from tidings.nlp.quote_cues import MAX_SENTENCE_TOKENS, verb_frames
+    from tidings.nlp.quotes.cues import MAX_SENTENCE_TOKENS, verb_frames
     doc = nlp('word "quoted" said Smith, ' * 200)
     run_on = max(doc.sents, key=len)
     assert len(run_on) > MAX_SENTENCE_TOKENS
@@ -358,8 +358,8 @@ def test_run_on_sentence_gives_no_frames_but_quotes_still_run(nlp):
 
 
 def test_speaker_scorer_sentences_match_spacy(nlp):
-    from tidings.nlp.quote_learned import CuePriors
-    from tidings.nlp.quote_speaker_model import SpeakerScorer
+    from tidings.nlp.quotes.candidates import CuePriors
+    from tidings.nlp.quotes.speaker_model import SpeakerScorer
     doc = nlp('He left. "We will win," Smith said on Monday. The crowd cheered.')
     sc = SpeakerScorer(doc, lambda pos: False, [(0, len(doc.text))], CuePriors({}, {}, 0.05), load_lexicon())
     assert sc.sent_start == [t.sent.start for t in doc]
@@ -1079,7 +1079,7 @@ def test_rules_for_partial_quotations(nlp, text, content, cue, speaker):
 def test_rules_surface_speaker_after_an_inverted_tag(nlp):
     """The cue rules alone: before a second cue, words that open with a verb are an inverted tag
     of their own ('"...," said Jo Roe, ..., reports X'); the second cue's speaker follows it."""
-    from tidings.nlp.quotes import _surface_speaker
+    from tidings.nlp.quotes.attach import _surface_speaker
     text = ('\u201cThe new rule simply tells small farmers they are no longer wanted,\u201d said Jo Roe, executive '
             'director of Farmers for Fairness, reports the Daily Bugle.')
     doc = nlp(text)

@@ -21,8 +21,9 @@ import numpy as np
 from spacy.tokens import Doc
 
 from tidings.extract.treemodel import TreeModel
-from tidings.nlp.quote_learned import PERSONAL, CuePriors, shipped_model
-from tidings.nlp.quote_lexicon import CueLexicon
+from tidings.nlp.quotes.candidates import PERSONAL, CuePriors, shipped_model
+from tidings.nlp.quotes.lexicon import CueLexicon
+
 
 MODEL_FILE = "quote_speakers.json"
 ORPHAN_FILE = "quote_orphans.json"
@@ -199,7 +200,7 @@ class SpeakerScorer:
         return hit
 
     def remember_rule_speakers(self, found) -> None:
-        """The rules' speakers (quotes._Found) in text order: who has been speaking so far."""
+        """The rules' speakers (quotes.Found) in text order: who has been speaking so far."""
         self.spoke = sorted((f.start, self.doc[f.speaker[2]].lower_) for f in found if f.speaker is not None)
         self.spoke_at = sorted((f.start, f.speaker[2]) for f in found if f.speaker is not None)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # heads a cue verb without a subject takes its speaker from ("he said, adding that ...",
 # "X was quoted as saying ...", "X smiled and said ...")

@@ -13,7 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from tidings.nlp.intervals import Intervals
+from tidings.nlp.quotes.intervals import Intervals
+
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 

@@ -21,9 +21,10 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from tidings.extract.treemodel import TreeModel, load_model_from
-from tidings.nlp.quote_cues import QUOTE_MARKS
-from tidings.nlp.quote_lexicon import CueLexicon
-from tidings.nlp.quote_subjects import relative_head
+from tidings.nlp.quotes.cues import QUOTE_MARKS
+from tidings.nlp.quotes.lexicon import CueLexicon
+from tidings.nlp.quotes.subjects import relative_head
+
 
 MODEL_FILE = "quote_candidates.json"
 PRIORS_FILE = "cue_priors.tsv"
@@ -104,15 +105,15 @@ def format_priors(priors: CuePriors) -> str:
 @lru_cache(maxsize=1)
 def load_priors() -> CuePriors | None:
     try:
-        text = resources.files("tidings.nlp").joinpath(f"data/{PRIORS_FILE}").read_text(encoding="utf-8")
+        text = resources.files("tidings.nlp.quotes").joinpath(f"data/{PRIORS_FILE}").read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     return parse_priors(text)
 
 
 def shipped_model(name: str) -> TreeModel | None:
-    """A model of tidings/nlp/models (None when it has not been trained)."""
-    path = resources.files("tidings.nlp").joinpath(f"models/{name}")
+    """A model of tidings/nlp/quotes/models (None when it has not been trained)."""
+    path = resources.files("tidings.nlp.quotes").joinpath(f"models/{name}")
     return load_model_from(str(path)) if path.is_file() else None     # cached by path
 
 
@@ -271,7 +272,7 @@ def _speaker_kind(tok: Token | None) -> str:
 
 
 def filter_features(doc: Doc, text: str, found, priors: CuePriors, lex: CueLexicon) -> np.ndarray:
-    """One row per rule attribution (quotes._Found: start, end, cue, speaker, direct, rank, runs, how)."""
+    """One row per rule attribution (quotes.Found: start, end, cue, speaker, direct, rank, runs, how)."""
     x = np.zeros((len(found), len(FILTER_FEATURES)), dtype=np.float64)
     col = {name: i for i, name in enumerate(FILTER_FEATURES)}
     for row, f in enumerate(found):

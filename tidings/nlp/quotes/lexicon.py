@@ -6,6 +6,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+
 KINDS = ("speech", "clausal", "belief", "evidence", "direct", "phrase", "noun", "medium")
 
 
@@ -49,5 +50,5 @@ def load_lexicon(path: str | None = None) -> CueLexicon:
     """The built-in cue lexicon, or a user's file of the same format."""
     if path:
         return parse_lexicon(Path(path).read_text(encoding="utf-8"), path)
-    data = resources.files("tidings.nlp").joinpath("data/speech_verbs.tsv")
+    data = resources.files("tidings.nlp.quotes").joinpath("data/speech_verbs.tsv")
     return parse_lexicon(data.read_text(encoding="utf-8"), "speech_verbs.tsv")

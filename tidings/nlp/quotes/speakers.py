@@ -14,12 +14,13 @@ names come from these rules, in order:
 from __future__ import annotations
 
 import bisect
-import logging
 from dataclasses import dataclass, field
 
+import logging
 from spacy.tokens import Doc, Span as SpacySpan
 
 from tidings.records import Actor, Speaker
+
 
 log = logging.getLogger(__name__)
 

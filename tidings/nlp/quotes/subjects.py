@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tidings.nlp.quote_syntax import (CLOSING, INHERIT, RELATIVE, SUBJECTS, misplaced_conj, second_predicate,
-                                      subtree_span, tail_tag)
+from tidings.nlp.quotes.syntax import (CLOSING, INHERIT, RELATIVE, SUBJECTS, misplaced_conj, second_predicate,
+                                       subtree_span, tail_tag)
 
 
 def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None:

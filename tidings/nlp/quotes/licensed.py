@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tidings.nlp.quote_cues import Frame
-from tidings.nlp.quote_marks import QuotedRun
-from tidings.nlp.quote_subjects import speaker_of, speaker_span
-from tidings.nlp.quote_syntax import subtree_span
+from tidings.nlp.quotes.cues import Frame
+from tidings.nlp.quotes.marks import QuotedRun
+from tidings.nlp.quotes.subjects import speaker_of, speaker_span
+from tidings.nlp.quotes.syntax import subtree_span
+
 
 SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
 PUNCT_GAP = set(" \t\n\r,;:\u2014\u2013-")

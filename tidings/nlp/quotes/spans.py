@@ -20,12 +20,13 @@ import numpy as np
 from spacy.tokens import Doc
 
 from tidings.extract.treemodel import TreeModel
-from tidings.nlp.quote_cues import QUOTE_MARKS
-from tidings.nlp.quote_learned import HOWS, shipped_model
-from tidings.nlp.quote_lexicon import CueLexicon
-from tidings.nlp.intervals import Intervals
-from tidings.nlp.quote_marks import QuotedRun, runs_within
-from tidings.nlp.quote_syntax import token_starts
+from tidings.nlp.quotes.candidates import HOWS, shipped_model
+from tidings.nlp.quotes.cues import QUOTE_MARKS
+from tidings.nlp.quotes.intervals import Intervals
+from tidings.nlp.quotes.lexicon import CueLexicon
+from tidings.nlp.quotes.marks import QuotedRun, runs_within
+from tidings.nlp.quotes.syntax import token_starts
+
 
 MODEL_FILE = "quote_spans.json"
 ALTERNATIVES = ("sentence_end", "next_quotation", "first_quotation", "sentence_start", "line_end",

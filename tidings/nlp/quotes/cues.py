@@ -2,8 +2,8 @@
 
 A frame is what one cue says about a sentence: "X said (that) C", "X told reporters C",
 "it was announced by X that C", "X was quoted as saying C", "according to X, C",
-"C, X said". Quotation marks are not looked at here (see quotes.py, which joins frames
-with the quoted runs of quote_marks.py).
+"C, X said". Quotation marks are not looked at here (see attach.py, which joins frames
+with the quoted runs of marks.py).
 """
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from tidings.nlp.quote_lexicon import CueLexicon
-from tidings.nlp.quote_subjects import (aside_participle, mistagged_name, name_as_adverb, nominal_adjective, quantifier,
-                                        speaker_of, speaker_span, stranded_subject, trim_np)
-from tidings.nlp.quote_syntax import (CLOSING, RELATIVE, SUBJECTS, misplaced_conj, second_predicate, subtree_span,
-                                      tail_tag)
+from tidings.nlp.quotes.lexicon import CueLexicon
+from tidings.nlp.quotes.subjects import (aside_participle, mistagged_name, name_as_adverb, nominal_adjective,
+                                         quantifier, speaker_of, speaker_span, stranded_subject, trim_np)
+from tidings.nlp.quotes.syntax import (CLOSING, RELATIVE, SUBJECTS, misplaced_conj, second_predicate, subtree_span,
+                                       tail_tag)
+
 
 CLAUSAL = ("ccomp",)
 COMPLEMENTS = ("dobj", "xcomp", "prep", "dative", "attr", "oprd", "acomp")

@@ -1,1 +1,0 @@
-"""Data files of tidings.nlp (a package so that wheels carry them)."""

@@ -1,1 +1,0 @@
-"""Trained quote models (scripts/train_quotes.py), read by tidings.nlp.quote_learned."""

@@ -1,0 +1,1 @@
+"""Data files of tidings.nlp.quotes (a package so that wheels carry them)."""

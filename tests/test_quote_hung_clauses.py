@@ -1,11 +1,11 @@
 """A noun of saying in a prepositional phrase whose that-clause the parser hung on a verb above
-it: the clause is still the noun's owner's words (tidings.nlp.quotes.cues._that_clause_hung_above).
+it: the clause is still the noun's owner's words (tidings.nlp.quotes.nouns._that_clause_hung_above).
 Sentences written for the rule; exact spans."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from tidings.nlp.quotes.cues import _that_clause_hung_above
+from tidings.nlp.quotes.nouns import _that_clause_hung_above
 from quote_rows import rows_both as found
 
 

@@ -346,7 +346,8 @@ def test_one_megabyte_paragraph_without_parse(nlp):
 def test_run_on_sentence_gives_no_frames_but_quotes_still_run(nlp):
     # hostile text the parser cannot split: its clauses nest a thousand deep, so no frame is read
     # from it (that cost grew with the cube of its length); the rest of the layer still runs
-    from tidings.nlp.quotes.cues import MAX_SENTENCE_TOKENS, verb_frames
+    from tidings.nlp.quotes.cues import verb_frames
+    from tidings.nlp.quotes.frame import MAX_SENTENCE_TOKENS
     doc = nlp('word "quoted" said Smith, ' * 200)
     run_on = max(doc.sents, key=len)
     assert len(run_on) > MAX_SENTENCE_TOKENS

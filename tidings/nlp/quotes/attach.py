@@ -12,8 +12,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from tidings.nlp.quotes.cues import Frame
 from tidings.nlp.quotes.found import KIND_RANK, Found, char_offsets, verbatim
+from tidings.nlp.quotes.frame import Frame
 from tidings.nlp.quotes.licensed import is_title
 from tidings.nlp.quotes.marks import QuotedRun, runs_within
 from tidings.nlp.quotes.quotations import (GAP_PUNCT, NAMEISH, QUOTE_MARK_CHARS, cover_runs, ends_quote_sentence,

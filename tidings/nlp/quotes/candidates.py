@@ -21,7 +21,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from tidings.extract.treemodel import TreeModel, load_model_from
-from tidings.nlp.quotes.cues import QUOTE_MARKS
+from tidings.nlp.quotes.frame import QUOTE_MARKS
 from tidings.nlp.quotes.lexicon import CueLexicon
 from tidings.nlp.quotes.subjects import relative_head
 

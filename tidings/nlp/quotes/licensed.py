@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tidings.nlp.quotes.cues import Frame
+from tidings.nlp.quotes.frame import Frame
 from tidings.nlp.quotes.marks import QuotedRun
 from tidings.nlp.quotes.subjects import speaker_of, speaker_span
 from tidings.nlp.quotes.syntax import subtree_span

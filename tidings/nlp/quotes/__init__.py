@@ -6,7 +6,9 @@ The modules, in the order the stages run (find.py calls them):
   cues.py           cue frames of verbs from the parse (frame.py: cue, speaker, clause); what a
                     verb reports in clauses.py, where it stops in trailing.py, frames of nouns
                     in nouns.py and of other phrases ('according to X') in phrases.py;
-                    subjects.py finds the speaker, syntax.py holds the parse facts they share
+                    subjects.py finds the speaker (participles.py: a participle's
+                    subject; mentions.py: the speaker phrase's words), syntax.py holds the
+                    parse facts they share
   attach.py         frames to contents: the adjacent quotation, else the reported clause
   licensed.py       verbs that govern a quotation no cue claimed
   unclaimed.py      quotations attributed by such a verb, a tag, a possessor, a presenting colon

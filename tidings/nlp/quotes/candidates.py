@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from tidings.extract.treemodel import TreeModel, load_model_from
 from tidings.nlp.quotes.frame import QUOTE_MARKS
 from tidings.nlp.quotes.lexicon import CueLexicon
-from tidings.nlp.quotes.subjects import relative_head
+from tidings.nlp.quotes.mentions import relative_head
 
 
 MODEL_FILE = "quote_candidates.json"

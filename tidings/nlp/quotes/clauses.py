@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.nlp.quotes.frame import MAX_SENTENCE_TOKENS, QUOTE_MARKS, cut_nested, trim_span
 from tidings.nlp.quotes.lexicon import CueLexicon
-from tidings.nlp.quotes.subjects import aside_participle
+from tidings.nlp.quotes.participles import aside_participle
 from tidings.nlp.quotes.syntax import CLOSING, SUBJECTS, misplaced_conj, subtree_span, tail_tag
 
 

@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Token
 from tidings.nlp.quotes.clauses import reported_content
 from tidings.nlp.quotes.frame import SPEAKER_POS, Frame, cue_extent, cut_nested, trim_span
 from tidings.nlp.quotes.lexicon import CueLexicon
+from tidings.nlp.quotes.mentions import (mistagged_name, name_as_adverb, nominal_adjective, quantifier, speaker_span,
+                                         stranded_subject)
 from tidings.nlp.quotes.nouns import PLEDGES, nominal_frame
 from tidings.nlp.quotes.phrases import (according_frame, attitude_frame, eyes_of_frame, inverted_compound_frame,
                                         modifier_verb_frame, seen_as_frame)
-from tidings.nlp.quotes.subjects import (mistagged_name, name_as_adverb, nominal_adjective, quantifier, speaker_of,
-                                         speaker_span, stranded_subject)
+from tidings.nlp.quotes.subjects import speaker_of
 from tidings.nlp.quotes.trailing import parsed_words, trailing_cues
 
 

@@ -35,9 +35,9 @@ from tidings.nlp.quotes.found import Found
 from tidings.nlp.quotes.layout import colon_lines, signed_quotes
 from tidings.nlp.quotes.lexicon import CueLexicon, load_lexicon
 from tidings.nlp.quotes.marks import QuotedRun, find_quoted_runs
+from tidings.nlp.quotes.mentions import trim_np
 from tidings.nlp.quotes.quotations import ends_quote_sentence, quote_lookup, token_at
 from tidings.nlp.quotes.speakers import SpeakerNamer
-from tidings.nlp.quotes.subjects import trim_np
 from tidings.nlp.quotes.syntax import token_starts
 from tidings.nlp.quotes.trained import add_learned, add_orphans, respan
 from tidings.nlp.quotes.unclaimed import (lend_fragment_speakers, licensed_quotes, participle_colon_quotes,

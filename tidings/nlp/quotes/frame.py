@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tidings.nlp.quotes.lexicon import CueLexicon
-from tidings.nlp.quotes.subjects import mistagged_name, name_as_adverb
+from tidings.nlp.quotes.mentions import mistagged_name, name_as_adverb
 from tidings.nlp.quotes.syntax import SUBJECTS
 
 

@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Token
 
 from tidings.nlp.quotes.frame import Frame
 from tidings.nlp.quotes.marks import QuotedRun
-from tidings.nlp.quotes.subjects import speaker_of, speaker_span
+from tidings.nlp.quotes.mentions import speaker_span
+from tidings.nlp.quotes.subjects import speaker_of
 from tidings.nlp.quotes.syntax import subtree_span
 
 

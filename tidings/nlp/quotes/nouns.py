@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from tidings.nlp.quotes.frame import QUOTE_MARKS, SPEAKER_POS, Frame, cut_nested, trim_span
-from tidings.nlp.quotes.subjects import trim_np
+from tidings.nlp.quotes.mentions import trim_np
 from tidings.nlp.quotes.syntax import subtree_span
 
 

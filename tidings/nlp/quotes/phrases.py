@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Token
 
 from tidings.nlp.quotes.frame import SPEAKER_POS, Frame, cue_extent, cut_nested, trim_span
 from tidings.nlp.quotes.lexicon import CueLexicon
-from tidings.nlp.quotes.subjects import speaker_of, speaker_span, trim_np
+from tidings.nlp.quotes.mentions import speaker_span, trim_np
+from tidings.nlp.quotes.subjects import speaker_of
 from tidings.nlp.quotes.syntax import SUBJECTS, subtree_span
 from tidings.nlp.quotes.trailing import participle_gloss
 

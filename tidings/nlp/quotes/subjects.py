@@ -1,13 +1,16 @@
 """Who speaks for a cue verb: its subject through the parse, and through the errors the small parser
-repeats (a subject hung on another phrase, a comma participle hung inside the clause it follows,
-a document that speaks for whoever issued it, a name tagged as another word).
+repeats (a subject hung on another phrase, a comma participle hung inside the clause it follows
+(participles.py), a document that speaks for whoever issued it, a name tagged as another word
+(mentions.py)).
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from tidings.nlp.quotes.syntax import (CLOSING, INHERIT, RELATIVE, SUBJECTS, misplaced_conj, second_predicate,
-                                       subtree_span, tail_tag)
+from tidings.nlp.quotes.mentions import relative_head, verb_taken_for_modifier
+from tidings.nlp.quotes.participles import (aside_participle, conjoined_verb, gerund_conjunct, joined_participle,
+                                            participle_anchor, series_conjunct)
+from tidings.nlp.quotes.syntax import CLOSING, INHERIT, RELATIVE, SUBJECTS, misplaced_conj, second_predicate
 
 
 def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None:
@@ -22,10 +25,10 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
         tok = verb.head.head    # '... called it "shameful" and called on leaders': the first verb's subject
     if second_predicate(verb):
         tok = verb.head.head    # 'X says C but conceded D': X concedes
-    anchor = _participle_anchor(verb)
+    anchor = participle_anchor(verb)
     if anchor is not None:
         tok = anchor
-    elif (lead := _gerund_conjunct(verb) or _joined_participle(verb) or _series_conjunct(verb)) is not None:
+    elif (lead := gerund_conjunct(verb) or joined_participle(verb) or series_conjunct(verb)) is not None:
         tok = lead
     subject = (_misparsed_subject(verb) or _relative_aside(verb) or aside_participle(verb)
                or _contracted_perfect(verb) or _stray_agent(verb) or _sibling_subject(verb)
@@ -89,7 +92,7 @@ def speaker_of(verb: Token, media: frozenset[str] = frozenset()) -> Token | None
         # 'X was joined on stage by Y and joked, "..."': a conjoined verb shares the subject of
         # the passive before it, not its agent
         via_conj = tok.dep_ == "conj"
-        tok = _conjoined_verb(tok) if via_conj else tok.head
+        tok = conjoined_verb(tok) if via_conj else tok.head
         while tok is not None and tok.pos_ == "ADP" and tok.head.i != tok.i:   # "as saying" -> quoted
             tok = tok.head
             if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and _via_gerund(verb):
@@ -216,20 +219,6 @@ def _contracted_perfect(verb: Token) -> Token | None:
     return None
 
 
-def _conjoined_verb(verb: Token) -> Token:
-    """The verb a conjoined verb is coordinated with. 'He hinted at it by mentioning the need for
-    a wall and adding, "..."': the parser hung 'adding' on the noun 'wall'; a verb is coordinated
-    with a verb, the nearest one above it (the participle 'mentioning' that has the same subject)."""
-    tok = verb.head
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX"):
-            return _like_participle(verb, tok) or tok
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return verb.head
-
-
 def _root_noun_participle(verb: Token) -> Token | None:
     """'Trump defended eminent domain, calling it an "absolute necessity"': where the parser took
     the sentence's subject for its root noun (and the main verb right after it for a modifier), a
@@ -240,16 +229,7 @@ def _root_noun_participle(verb: Token) -> Token | None:
             or root.pos_ not in ("NOUN", "PROPN") or verb.i < 1 or doc[verb.i - 1].text != ","
             or any(c.dep_ in SUBJECTS for c in verb.children)):
         return None
-    return relative_head(root) if _verb_taken_for_modifier(root) else None
-
-
-def _verb_taken_for_modifier(noun: Token) -> bool:
-    """'Trump defended eminent domain': a root noun with a past verb right after it that the
-    parser hung as a modifier is a subject whose main verb was misread."""
-    doc = noun.doc
-    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-    return (noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and nxt is not None
-            and nxt.tag_ in ("VBD", "VBN") and nxt.dep_ in ("amod", "acl"))
+    return relative_head(root) if verb_taken_for_modifier(root) else None
 
 
 def _name_taken_for_a_helper(verb: Token) -> Token | None:
@@ -286,246 +266,6 @@ def _sibling_subject(verb: Token) -> Token | None:
         if sib.pos_ in ("VERB", "AUX") and sib.tag_ in ("VBD", "VBZ", "VBP") and subjects:
             return relative_head(subjects[-1])
     return None
-
-
-def _finite(verb: Token) -> bool:
-    """'said', 'says', 'was waylaid', 'has said': a verb with a tense of its own or a tensed helper."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
-
-
-def _like_participle(verb: Token, head: Token) -> Token | None:
-    """WHY: coordination joins like forms. A participle hung on a finite verb inside the clause
-    another participle reports ('with Roe posting that it was "a disgrace" and asking, "..."')
-    is coordinated with that participle, whose subject it shares, not with the reported verb."""
-    if verb.tag_ != "VBG" or not _finite(head) or head.dep_ not in ("ccomp", "conj"):
-        return None
-    tok = head
-    for _ in range(4):
-        tok = tok.head
-        if tok.tag_ == "VBG" and tok.i < verb.i:
-            return tok
-        if tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
-            return None
-    return None
-
-
-# subordinators of an adjunct participle ('while adding', 'before saying')
-_ADJUNCT_MARKS = frozenset(("while", "after", "before", "when", "whilst"))
-# clauses a comma participle can be wrongly hung on, inside the clause it modifies
-_EMBEDDED = ("ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp", "pobj", "dobj", "conj", "prep", "npadvmod")
-
-
-def _participle_anchor(verb: Token) -> Token | None:
-    """', saying ...' / ', telling ...': a participle set off by a comma speaks for the subject of
-    the clause it follows ('Carson rejected the notion that ..., saying'), even where the parser
-    hung it on a clause or noun inside that one. The clause is the nearest verb with a subject
-    that is not itself reported, named or relative."""
-    doc = verb.doc
-    before = verb.i - 1
-    while before > 0 and doc[before].text in CLOSING and doc[before - 1].text == ",":
-        before -= 1         # '..., maniacal," adding, "..."'
-    # 'Gore insisted it was premature while adding, "..."': a participle after a subordinator
-    # is an adjunct like a comma participle, and speaks for the same clause
-    subordinated = (before > 0 and doc[before].lower_ in _ADJUNCT_MARKS and doc[before].head.i == verb.i
-                    and doc[before].dep_ in ("mark", "prep", "advmod") and verb.head.i < before)
-    # ('... has "kept us safe" before claiming that C'): the same when the parser made the
-    # participle the object of the subordinator rather than its head
-    subordinated = subordinated or (before > 0 and doc[before].lower_ in _ADJUNCT_MARKS
-                                    and doc[before].dep_ == "prep" and verb.dep_ == "pcomp"
-                                    and verb.head.i == before)
-    if verb.tag_ != "VBG" or before < 0 or doc[before].text not in (",", "\u2014", "\u2013") and not subordinated:
-        return _set_participle(verb)
-    split = _split_off(verb, before)
-    if split is not None:
-        tok = split
-    elif any(c.dep_ in SUBJECTS for c in verb.children):
-        return None
-    else:
-        tok = verb.head
-    if tok.i > verb.i and before > 0:
-        tok = doc[before - 1]   # hung on the quotation after it: start from the clause before the comma
-    elif before > 0:
-        near = _time_clause_before(doc[before - 1], tok)
-        if near is not None:
-            return near
-    found = None
-    for _ in range(12):
-        if tok.i == verb.i or tok.i > verb.i:
-            break
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
-            found = tok
-            if (tok.dep_ not in _EMBEDDED or tail_tag(tok) is not None or _own_adjunct(tok, verb)
-                    or _own_conjunct(tok, verb)):
-                break
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return found
-
-
-def _split_off(verb: Token, comma: int) -> Token | None:
-    """'Roe trashed Comey on "Morning Joe," calling it a "no-brainer"': after a closing mark the
-    parser may start a new sentence that a comma participle heads, taking words before the
-    comma for its subject. A sentence does not begin after a comma: the participle belongs to
-    the clause of the sentence before. That clause's root (or None)."""
-    doc = verb.doc
-    start = verb.sent.start
-    if verb.dep_ != "ROOT" or start == 0 or start >= comma or doc[comma].text != ",":
-        return None
-    prev = doc[start - 1]
-    if prev.text in (".", "!", "?", ";", ":") or prev.is_space or "\n" in doc.text[prev.idx:doc[start].idx]:
-        return None
-    return prev.sent.root
-
-
-def _joined_participle(verb: Token) -> Token | None:
-    """'She hit back, telling CNN that he is a "faker" and questioning how he "got away" with
-    it': an '-ing' verb right after 'and' that the parser hung as an adverbial clause on the
-    finite verb of a clause another participle reports is coordinated with that participle
-    (coordination joins like forms) and speaks for it, not for the reported clause's subject."""
-    doc = verb.doc
-    if (verb.dep_ != "advcl" or verb.i == 0 or doc[verb.i - 1].lower_ not in ("and", "or")
-            or any(c.dep_ in SUBJECTS for c in verb.children)):
-        return None
-    return _like_participle(verb, verb.head)
-
-
-# subordinators of an adverbial clause that a series' last verb can be hung into
-_SUBORDINATORS = frozenset(("as", "when", "while", "because", "after", "before", "since", "until", "whenever"))
-
-
-def _series_conjunct(verb: Token) -> Token | None:
-    """'He mocked his rivals, talked over them as they answered questions and assured the crowd
-    that C': the last verb of a series ('A, B and C') that the parser coordinated with the verb
-    of an adverbial clause ending the previous member ('as they answered') continues the series;
-    the clause's own subject does not say it. Returns the series member the clause modifies."""
-    head = verb.head
-    # (the adverbial clause ends the member it follows: one set before its verb, 'when Roe
-    # thanked them and said C, a man yelled', holds its own series)
-    if (verb.dep_ != "conj" or head.dep_ != "advcl" or head.head.dep_ != "conj" or head.i > verb.i
-            or head.head.i > head.i
-            or any(c.dep_ in SUBJECTS for c in verb.children)
-            or not any(c.dep_ == "cc" and c.i < verb.i for c in head.children)):
-        return None
-    if not (any(c.dep_ == "nsubj" for c in head.children)
-            and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in head.children)):
-        return None
-    return head.head
-
-
-def _gerund_conjunct(verb: Token) -> Token | None:
-    """', saying he has been a pioneer in hiring women and calling him "a mentor"': an '-ing' cue
-    conjoined to a gerund inside a reported clause goes with the comma participle that opened
-    that clause (the parser paired it with the nearer gerund); it speaks for that participle."""
-    if verb.tag_ != "VBG" or verb.dep_ != "conj" or verb.head.dep_ != "pcomp":
-        return None
-    doc = verb.doc
-    tok = verb.head
-    for _ in range(8):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if (tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and doc[tok.i - 1].text == ","
-                and not any(c.dep_ in SUBJECTS for c in tok.children)):
-            return tok
-    return None
-
-
-def _set_participle(verb: Token) -> Token | None:
-    """'He fought the council over the budget, at one point calling the mayor a "liar"': a
-    participle after a comma and a setting ('at one point', 'in March') that the parser hung on
-    the setting's noun speaks for the clause before the comma, like a comma participle."""
-    prep = verb.head.head
-    if (verb.dep_ != "acl" or verb.head.dep_ != "pobj" or prep.dep_ != "prep" or prep.i < 1
-            or verb.doc[prep.i - 1].text != "," or prep.head.i > prep.i or prep.head.pos_ not in ("VERB", "AUX")
-            or any(c.dep_ in SUBJECTS for c in verb.children)):
-        return None
-    tok = prep.head
-    for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
-            return tok
-        if tok.head.i == tok.i or tok.dep_ not in ("conj", "xcomp", "advcl"):
-            break
-        tok = tok.head
-    return None
-
-
-def _own_adjunct(clause: Token, verb: Token) -> bool:
-    """'..., when protesters interrupted her speech, shouting "..."', '... in which children bash
-    a dollhouse, yelling "..."': a participle closing a time or relative clause with a subject
-    of its own (a noun, not 'who') is that subject's doing, not the main clause's."""
-    if clause.dep_ not in ("advcl", "relcl") or not clause.is_ancestor(verb):
-        return False
-    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
-    if (subjects and subjects[-1].lower_ == "who" and clause.dep_ == "relcl"
-            and clause.head.dep_ not in ("nsubj", "nsubjpass") and clause.head.pos_ in ("NOUN", "PROPN")):
-        # WHY: 'The mayor campaigned for a teacher named Jo Roe, who worked the room, praising
-        # "..."': a participle closing a 'who' clause on an object is that person's doing; a
-        # 'who' clause on the subject ('Roe, who trailed, hit back, saying') is only an aside
-        return True
-    if not subjects or subjects[-1].lower_ in RELATIVE or subjects[-1].pos_ not in ("NOUN", "PROPN"):
-        return False
-    if clause.dep_ == "advcl":
-        return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") and c.i < clause.i
-                   for c in clause.children)
-    return True
-
-
-def _own_conjunct(clause: Token, verb: Token) -> bool:
-    """'The place is the house my husband and I bought, thinking it would be "a home"', 'Roe
-    spoke first and Doe answered, saying "..."': a participle closing a coordinated clause with
-    a subject of its own (before it, a person's word) is that subject's doing; the first
-    clause's subject does not reach past the second one's."""
-    if clause.dep_ != "conj" or not clause.is_ancestor(verb):
-        return False
-    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
-    return bool(subjects) and (subjects[-1].pos_ in ("PROPN", "NOUN")
-                               or subjects[-1].lower_ in ("i", "we", "he", "she", "they"))
-
-
-def _time_clause_before(last: Token, head: Token) -> Token | None:
-    """'The incident came during a speech, when protesters interrupted her, shouting "..."': the
-    parser hung the participle on the main verb, but the clause right before its comma is a time
-    clause with a subject of its own, whose doer the participle describes."""
-    tok = last
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX"):
-            break
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    for _ in range(2):
-        # 'in which children use a toy to smash a house, yelling': an infinitive's doer is the
-        # subject of the clause it completes
-        if tok.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in tok.children):
-            tok = tok.head
-    if tok.i == head.i or tok.pos_ not in ("VERB", "AUX") or not head.is_ancestor(tok):
-        return None
-    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
-    if not subjects or subjects[-1].pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("advcl", "relcl"):
-        return None
-    # 'when'/'as'/'while' open a time clause; 'where' a scene ('spoke near the casino, where
-    # strikers had gathered, chanting "..."'): either way the participle describes its doer
-    if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while", "where") and c.i < subjects[-1].i
-           for c in tok.children):
-        return tok
-    if tok.dep_ == "relcl" and any(c.dep_ == "prep" and c.i < subjects[-1].i
-                                   and any(g.lower_ == "which" for g in c.children) for c in tok.children):
-        return tok      # 'an ad in which children ...': a scene, like 'where'
-    return None
-
-
-def aside_participle(verb: Token) -> Token | None:
-    """'Sen. Roe, noting the crowd's size, said, "..."': the parser made the participle aside
-    the main verb, with the name as its subject and the cue hung on it; the name speaks and
-    the aside is no reported clause. The subject (or None)."""
-    head = verb.head
-    if verb.dep_ != "parataxis" or head.tag_ != "VBG" or head.i > verb.i or any(
-            c.dep_ in SUBJECTS for c in verb.children):
-        return None
-    return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i
-                 and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
@@ -580,47 +320,6 @@ def _relative_aside(verb: Token) -> Token | None:
     return None
 
 
-def mistagged_name(tok: Token, deps=("nsubj", "nsubjpass")) -> bool:
-    """'..., From said': a capitalised subject inside a sentence is a name, whatever its tag."""
-    return tok.dep_ in deps and tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start
-
-
-# capitalised adverbs that open a sentence ('Later told reporters' is no name)
-_OPENING_ADVERBS = frozenset(
-    "also later then now still yet instead meanwhile previously earlier recently finally again "
-    "separately once never often sometimes soon thus hence indeed however nonetheless nevertheless "
-    "already just even only first last next here there so too perhaps maybe simply".split())
-
-
-def name_as_adverb(tok: Token, verb: Token) -> bool:
-    """'Skelly called Braynard ...': a capitalised word opening a subjectless clause that the
-    tagger took for an adverb is the subject's name."""
-    doc = tok.doc
-    return (tok.i < verb.i and tok.tag_ == "RB" and tok.is_alpha and tok.text[0].isupper()
-            and tok.lower_ not in _OPENING_ADVERBS
-            and (tok.i == 0 or doc[tok.i - 1].is_punct or doc[tok.i - 1].is_space
-                 or doc[tok.i - 1].dep_ == "cc" and doc[tok.i - 1].is_sent_start)
-            and not any(c.dep_ in SUBJECTS for c in verb.children))
-
-
-# determiners and adjectives that stand for a group of people ('Most of them said', 'Several said')
-_QUANTIFIERS = frozenset(("most", "many", "some", "few", "several", "both", "all", "each", "none", "either",
-                          "neither", "one", "others", "half", "more", "fewer"))
-
-
-def nominal_adjective(tok: Token) -> bool:
-    """'"...," said the 46-year-old', 'the accused said': an adjective with a determiner as the
-    subject stands for a person."""
-    return tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass") and any(
-        c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in tok.children)
-
-
-def quantifier(tok: Token) -> bool:
-    """'Most of the vulnerable Senate Republicans have said ...': a quantifier standing alone as a
-    subject names the people it counts (tagged an adjective or determiner, it is still a speaker)."""
-    return tok.lower_ in _QUANTIFIERS and tok.dep_ in ("nsubj", "nsubjpass")
-
-
 def _held_document(verb: Token, subject: Token, media: frozenset[str]) -> bool:
     """'They will hold banners proclaiming "..."': the parser made the document the subject of a
     participle clause completing the verb that holds or shows it; as with 'a sign that read',
@@ -645,67 +344,3 @@ def _document_of(noun: Token, media: frozenset[str]) -> Token:
             return via
         return next((c for c in via.children if c.dep_ == "dobj" and c.i < noun.i and _issued(c, media)), noun)
     return noun
-
-
-def stranded_subject(verb: Token) -> Token | None:
-    """'While campaigning for his wife, Hillary Clinton, former president Bill Clinton said ...':
-    the parser hung the subject on the phrase before it (as an apposition) and left the finite
-    main verb without one; the noun right before the verb is its subject."""
-    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
-            c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
-        return None
-    doc = verb.doc
-    j = verb.i - 1
-    while j >= verb.sent.start and verb.is_ancestor(doc[j]) and doc[j].dep_ in ("aux", "neg", "advmod"):
-        j -= 1
-    if j < verb.sent.start or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].head.i == verb.i:
-        return None
-    return doc[j] if doc[j].dep_ in ("appos", "conj") else None
-
-
-def relative_head(tok: Token) -> Token:
-    """'who' in 'Smith, who said ...' stands for Smith."""
-    if tok.lower_ in RELATIVE:
-        t = tok.head
-        while t.dep_ != "relcl" and t.head.i != t.i:
-            t = t.head
-        if t.dep_ == "relcl":
-            return t.head
-    return tok
-
-
-def speaker_span(doc: Doc, head: Token, cue_i: int, content: tuple[int, int] | None) -> tuple[int, int]:
-    """The speaker's noun phrase: its subtree, cut where it would run into cue or content."""
-    s, e = subtree_span(head)
-    if _verb_taken_for_modifier(head):
-        e = head.i + 1      # 'Trump defended X, calling ...': the main verb taken for a modifier ends the name
-    if head.i < cue_i:
-        e = min(e, cue_i)
-    else:
-        s = max(s, cue_i + 1)
-    if content is not None:
-        cs, ce = content
-        if cs <= head.i < ce:
-            return head.i, head.i + 1
-        if s < ce <= head.i:
-            s = ce
-        if head.i < cs < e:
-            e = cs
-    # a dateline ("WASHINGTON (AP) — Trump said") or an earlier line is not part of the name
-    for t in doc[s:head.i]:
-        if t.text in ("\u2014", "--", "\u2013") or (t.is_space and "\n" in t.text):
-            s = t.i + 1
-    # an apposition's or relative clause's trailing commas are not part of the name
-    s, e = trim_np(doc, s, e)
-    return (s, e) if s < e else (head.i, head.i + 1)
-
-
-def trim_np(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc"):
-        s += 1
-    # ('Chris Christie, who said' keeps its 'who': PolNeAR marks the relative pronoun as the source)
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
-        if doc[e - 1].text == ")" and any(t.text == "(" for t in doc[s:e - 1]):
-            break       # 'Rep. Paul Ryan (R-WI)'
-        e -= 1
-    return s, e

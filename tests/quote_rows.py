@@ -28,3 +28,30 @@ def rows_both(nlp, text: str, fields=FIELDS, same: bool = True) -> list[tuple]:
     rules, full = (rows(nlp, text, learned, fields) for learned in (False, True))
     assert rules == full if same else set(rules) <= set(full), (rules, full)
     return rules
+
+
+def quotes_of(nlp, text, actors=None):
+    return find_quotes(nlp(text), actors)
+
+
+def assert_rules_find(nlp, text, content, cue, speaker):
+    """The cue rules alone find a quote with this content (any, when None), a cue holding ``cue``
+    and a speaker holding ``speaker``."""
+    quotes = find_quotes(nlp(text), learned=False)
+    found = [q for q in quotes if (content is None or q.content.text == content) and q.cue and cue in q.cue.text
+             and q.speaker and speaker in q.speaker.text]
+    assert found, [(q.content.text, q.cue and q.cue.text, q.speaker and q.speaker.text) for q in quotes]
+
+
+def only(quotes):
+    assert len(quotes) == 1, [(q.content.text, q.speaker and q.speaker.text) for q in quotes]
+    return quotes[0]
+
+
+def spans(text, q):
+    """The quote as (content, cue, speaker text, speaker name, direct), checking offsets on the way."""
+    for s in (q.content, q.cue, q.speaker):
+        if s is not None:
+            assert text[s.start:s.end] == s.text
+    return (q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None,
+            q.speaker.name if q.speaker else None, q.direct)

@@ -28,6 +28,7 @@ def test_split_code():
     assert split_code("USA") == ("USA", None)
     assert split_code("NGOHRIAMN") == (None, "NGO")
     assert split_code("DEUGOVLEG") == ("DEU", "LEG")      # CAMEO legislature = PLOVER LEG
+    assert split_code("TURPPL") == ("TUR", "PPL")         # Phoenix 'people' is a sector, not a country
 
 
 def test_metonyms_act_as_governments(nlp, resolver):
@@ -283,3 +284,14 @@ def test_compiled_kb_cache_round_trip(tmp_path, monkeypatch):
     second = load_kb(table)
     assert second is not first and second.lookup(["Freedonia"])[0][0].code == "FRD"
     _load.cache_clear()
+
+
+def test_people_of_a_country_are_its_civilians_and_people_alone_nobody(nlp, resolver):
+    # Phoenix codes 'people' PPL: read as a country code, it gave 'PPL' as the country of every
+    # bare 'people' and left 'Turkish people' without a sector
+    text = "Turkish people rallied, the people of Syria waited and dozens of people went home."
+    res, _ = mentions(nlp, resolver, text)
+    assert codes(res) == [("Turkish people", "TURCVL"), ("people of Syria", "SYRCVL")]
+    assert all(m.actor.country != "PPL" and m.actor.sector != "PPL" for m in res.mentions)
+    assert resolve_text("dozens of people").code == "CVL"
+

@@ -41,8 +41,9 @@ BUILTIN_FILES = (
 )
 
 # Sector codes (CAMEO/Phoenix + PLOVER) used to split a code like TURGOVMIL.
+# PPL is Phoenix's "people" (no PLOVER sector: nobody in particular, or a country's civilians)
 SECTORS = frozenset("""GOV MIL COP REB OPP JUD LEG CVL BUS MED JRN EDU HLH REL SPY PTY UAF CRM LAB AGR
-NGO IGO ELI REF ENV DEV HRI MOD RAD PRE PRM SOC UNK JNK NON MUS CHR CTH JEW BUD HIN PRO SET""".split())
+NGO IGO ELI REF ENV DEV HRI MOD RAD PRE PRM SOC UNK JNK NON MUS CHR CTH JEW BUD HIN PRO SET PPL""".split())
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
 
 

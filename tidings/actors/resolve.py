@@ -297,6 +297,10 @@ class ActorResolver:
 
 def _actor(code: str, name: str | None, kb_id: str | None) -> Actor:
     country, sector = split_code(code)
+    if sector == "PPL" and country:
+        # "Turkish people", "the people of Syria": a country's people are its civilians (PLOVER
+        # CVL); the bare word stays vague, nobody in particular
+        code, sector = code.replace("PPL", "CVL", 1), "CVL"
     return Actor(code=code, country=country, sector=sector, name=name, kb_id=kb_id)
 
 
@@ -483,10 +487,10 @@ def resolve_text(text: str, date: str | None = None, context: str | None = None,
     if best is None and not res.places and _only_time(doc, len(text)):
         # "yesterday", "last week": a time, not an actor -- CAMEO/PLOVER's "junk" code
         return Actor(code="JNK", country=None, sector="JNK", name=None, kb_id=None)
-    if actor is not None and actor.sector is None and (actor.code or "").endswith("PPL"):
+    if actor is not None and actor.sector == "PPL":
         # Phoenix "people" is PLOVER's civilians
-        actor = Actor(code=actor.code[:-3] + "CVL", country=actor.country, sector="CVL", name=actor.name,
-                      kb_id=actor.kb_id)
+        actor = Actor(code=actor.code.replace("PPL", "CVL", 1), country=actor.country, sector="CVL",
+                      name=actor.name, kb_id=actor.kb_id)
     if context and actor is not None and not actor.country and not (actor.code or "").startswith(("IGO", "NGO")):
         cres = resolver.resolve(nlp(context), date, keep_vague=True)
         ctry = next((m.actor.country for m in cres.mentions if m.actor is not None and m.actor.country), None)

@@ -31,12 +31,12 @@ from tidings.nlp.quotes.attach import attach_frames
 from tidings.nlp.quotes.continuations import continue_quotes, join_quoted_conjuncts
 from tidings.nlp.quotes.cues import verb_frames
 from tidings.nlp.quotes.dedupe import dedupe_attributions
-from tidings.nlp.quotes.found import Found
+from tidings.nlp.quotes.found import Found, cue_root
 from tidings.nlp.quotes.layout import colon_lines, signed_quotes
 from tidings.nlp.quotes.lexicon import CueLexicon, load_lexicon
 from tidings.nlp.quotes.marks import QuotedRun, find_quoted_runs
-from tidings.nlp.quotes.mentions import trim_np
-from tidings.nlp.quotes.quotations import ends_quote_sentence, quote_lookup, token_at
+from tidings.nlp.quotes.mentions import relative_head, trim_np
+from tidings.nlp.quotes.quotations import ends_quote_sentence, in_run, quote_lookup, token_at
 from tidings.nlp.quotes.speakers import SpeakerNamer
 from tidings.nlp.quotes.syntax import token_starts
 from tidings.nlp.quotes.trained import add_learned, add_orphans, respan
@@ -64,6 +64,7 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
         found = add_orphans(doc, text, runs, in_quote, found, lex)
         found = respan(doc, text, runs, found, lex)
     namer = SpeakerNamer(doc, actors)
+    run_starts = [r.start for r in runs]
     doc_key = stable_id("doc", len(text), text[:2000], text[-2000:])
     quotes = []
     for f in sorted(found, key=lambda f: f.start):
@@ -72,8 +73,9 @@ def find_quotes(doc: Doc, actors=None, date: str | None = None,
             # whatever found it, a mention ends at its words: a learned candidate's subject subtree
             # may hold the closing mark before it ('On "Face the Nation," Sen. X'), some rule
             # speakers a relative clause's comma after it ('Jane Roe, 58,' is 'Jane Roe, 58')
-            s, e = trim_np(doc, f.speaker[0], f.speaker[1])
-            speaker = namer.speaker(*((s, e, f.speaker[2]) if s <= f.speaker[2] < e else f.speaker))
+            s, e, head = _own_words(doc, f, runs, run_starts)
+            s, e = trim_np(doc, s, e)
+            speaker = namer.speaker(*((s, e, head) if s <= head < e else f.speaker))
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
         qid = stable_id("quote", doc_key, f.start, f.end,
                         speaker.start if speaker else "", speaker.end if speaker else "")
@@ -150,3 +152,32 @@ def rule_attributions(doc: Doc, runs: list[QuotedRun], lex: CueLexicon, text: st
     found += signed_quotes(doc, text, runs, found)
     found = continue_quotes(doc, text, found, runs)
     return join_quoted_conjuncts(text, dedupe_attributions(doc, text, found), runs)
+
+
+def _own_words(doc: Doc, f: Found, runs: list[QuotedRun], starts: list[int]) -> tuple[int, int, int]:
+    """The speaker's tokens (start, end, head) without words that are not the speaker's: a
+    speaker phrase read off the surface may run over the clause the cue hangs from ('Trump
+    gestured ..., then leaned in and boomed'); the speaker is that clause's subject. A phrase
+    starting inside a quotation starts after it."""
+    s, e, head = f.speaker
+    cue = cue_root(doc, f)
+    if cue is not None:
+        above = {t.i for t in cue.ancestors}
+        for verb in (t for t in doc[s:e] if t.i in above and t.pos_ in ("VERB", "AUX")):
+            clause = verb.head if verb.dep_ == "conj" else verb
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or not s <= subj.i < e or in_run(runs, starts, subj.idx):
+                continue
+            noun = relative_head(subj)
+            if noun is not subj and s <= noun.i:
+                # 'the Daily Beast, which ran an article on him': the noun and its relative pronoun
+                # (PolNeAR marks the pronoun; the noun names the speaker)
+                s, e, head = max(s, noun.left_edge.i), subj.i + 1, noun.i
+            else:
+                s, e, head = max(s, subj.left_edge.i), min(e, subj.right_edge.i + 1), subj.i
+            break
+    k = bisect.bisect_right(starts, doc[s].idx) - 1
+    if k >= 0 and doc[s].idx < runs[k].end <= doc[head].idx:
+        while s < head and doc[s].idx < runs[k].end:
+            s += 1
+    return s, e, head

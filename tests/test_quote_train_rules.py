@@ -383,3 +383,13 @@ def test_a_report_ends_where_a_clause_of_narration_with_its_own_quotation_begins
     text = 'Smith said the plan was strong and fair, to which Jones interjected: "It is just not true."'
     got = {(q.content.text, q.speaker.text) for q in find_quotes(nlp(text), learned=False)}
     assert got == {("the plan was strong and fair", "Smith"), ('"It is just not true."', "Jones")}
+
+
+def test_so_called_is_no_cue_and_its_term_nobodys_words(nlp):
+    # 'so-called' is the writer keeping a distance from a word: 'called' is no cue, and the quoted
+    # term is no quotation for a governing verb or the speaker ranker to give anybody
+    text = "Travelers must now spend ten days in a so-called \u201cCOVID hotel\u201d at their own cost."
+    assert quotes_of(nlp, text) == [] and find_quotes(nlp(text), learned=False) == []
+    text = 'The U.S. was giving weapons to the so-called "rebels," officials said.'
+    q = only(quotes_of(nlp, text))
+    assert spans(text, q)[:3] == ('The U.S. was giving weapons to the so-called "rebels,"', "said", "officials")

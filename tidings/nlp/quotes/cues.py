@@ -21,6 +21,7 @@ from tidings.nlp.quotes.nouns import PLEDGES, nominal_frame
 from tidings.nlp.quotes.phrases import (according_frame, attitude_frame, eyes_of_frame, inverted_compound_frame,
                                         modifier_verb_frame, seen_as_frame)
 from tidings.nlp.quotes.subjects import speaker_of
+from tidings.nlp.quotes.syntax import so_called
 from tidings.nlp.quotes.trailing import parsed_words, trailing_cues
 
 
@@ -73,7 +74,7 @@ def verb_frames(doc: Doc, lex: CueLexicon, start: int = 0, end: int | None = Non
             frames.append(inverted)
             continue
         if (tok.pos_ not in ("VERB", "AUX") and not (tok.lower_ == "according" and tok.dep_ == "prep")
-                and not _verb_as_plural(tok, lex)):
+                and not _verb_as_plural(tok, lex)) or so_called(tok):
             continue
         if tok.lower_ == "according":
             f = according_frame(doc, tok)

@@ -13,7 +13,7 @@ from tidings.nlp.quotes.frame import Frame
 from tidings.nlp.quotes.marks import QuotedRun
 from tidings.nlp.quotes.mentions import speaker_span
 from tidings.nlp.quotes.subjects import speaker_of
-from tidings.nlp.quotes.syntax import subtree_span
+from tidings.nlp.quotes.syntax import after_so_called, subtree_span
 
 
 SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
@@ -37,6 +37,8 @@ def licensed_frames(doc: Doc, text: str, runs: list[QuotedRun],
     for r in runs:
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
         if span is None or len(span) == 0 or is_title(span) and not (_exclaimed(text, r) or _named_as(span)):
+            continue
+        if after_so_called(span):
             continue
         # 'X has since apologized for what happened: "..."': the colon hands the quotation
         # to the clause before it, whatever the parser hung it on

@@ -79,3 +79,19 @@ def tail_tag(verb: Token) -> int | None:
         if not (t.is_punct or t.is_space or t.i in setting):
             return None
     return j if verb.i + 1 + TAIL_REACH >= len(doc) else None
+
+
+def so_called(tok: Token) -> bool:
+    """'the so-called "rebels"': 'called' in 'so-called' is the writer's distance, nobody's words."""
+    doc = tok.doc
+    return (tok.lower_ == "called" and tok.i >= 2 and doc[tok.i - 1].text in ("-", "\u2010", "\u2011")
+            and doc[tok.i - 2].lower_ == "so" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_)
+
+
+def after_so_called(span) -> bool:
+    """A quotation (``span`` from its opening mark) right after 'so-called' ('the so-called
+    "rebels"'): a term the writer holds at a distance, nobody's words."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_space:
+        i -= 1
+    return i >= 0 and so_called(span.doc[i])

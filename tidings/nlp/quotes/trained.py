@@ -16,6 +16,7 @@ from tidings.nlp.quotes.marks import QuotedRun, paragraphs, runs_within
 from tidings.nlp.quotes.quotations import quoted_sentence, whole_paragraph
 from tidings.nlp.quotes.spans import choose, load_span_model, span_rows, swallowed
 from tidings.nlp.quotes.speaker_model import SpeakerScorer, load_orphan_model, load_speaker_model, orphan_features
+from tidings.nlp.quotes.syntax import after_so_called
 
 
 def add_learned(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: list[Found],
@@ -81,14 +82,14 @@ def add_orphans(doc: Doc, text: str, runs: list[QuotedRun], in_quote, found: lis
 
 def free_quotations(doc: Doc, runs: list[QuotedRun], found: list[Found]) -> list[QuotedRun]:
     """The quotations no attribution overlaps, less quoted names ('watched "Saturday Night Live"':
-    a title is not words someone said)."""
+    a title is not words someone said) and terms held at a distance ('the so-called "rebels"')."""
     taken = Intervals((f.start, f.end, f) for f in found)
     out = []
     for r in runs:
         if taken.overlapping(r.start, r.end):
             continue
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
-        if span is None or not is_title(span):
+        if span is None or not (is_title(span) or after_so_called(span)):
             out.append(r)
     return out
 

@@ -123,7 +123,8 @@ def attach_frames(doc: Doc, text: str, frames: list[Frame], runs: list[QuotedRun
             claimed.update((before, after))
             out.append(Found(parts[0].start, parts[-1].end, (cue_s, cue_e), speaker, True, rank, parts))
         elif before is not None and before not in claimed and not _new_sentence_own_object(
-                text, doc, fr, runs[before], cue_e, clause_e) and (within_run(clause, runs[before])
+                text, doc, fr, runs[before], cue_e, clause_e) and not _infinitive_after_stop(
+                doc, text, fr, runs[before]) and (within_run(clause, runs[before])
                                                                  or _comma_quote(clause, runs[before], text)
                                                                  or _colon_quote(clause, runs[before], text)):
             claimed.add(before)
@@ -384,6 +385,15 @@ def _new_sentence_own_object(text: str, doc: Doc, fr: Frame, r: QuotedRun, cue_e
         return False
     return char_offsets(doc, fr.content)[0] >= cue_e
 
+
+
+def _infinitive_after_stop(doc: Doc, text: str, fr: Frame, r: QuotedRun) -> bool:
+    """'... declined comment "due to pending litigation." ICE and DHS have declined to respond to
+    questions': a quoted sentence closed by a full stop is no tag's words when the cue after it is
+    an infinitive ('to respond'): a closing tag is a finite verb ('"...." X said')."""
+    cue = doc[fr.cue[0]:fr.cue[1]].root
+    return (text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:] == "." and cue.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children))
 
 def _quote_opens_object(doc: Doc, fr: Frame, content: tuple[int, int] | None, r: QuotedRun) -> bool:
     """'Trump continued to portray "illegal" immigrants as violent criminals', 'testified

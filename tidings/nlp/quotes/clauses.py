@@ -37,9 +37,13 @@ def _split_tag(doc: Doc, verb: Token) -> int | None:
 def _said_before_tag(doc: Doc, start: int, comma: int) -> tuple[int, int] | None:
     """The clause from ``start`` up to a closing tag's comma, trimmed. None when it holds neither
     a verb nor a quotation ('In a 1963 speech, he declared: ...': a setting before the comma is
-    no clause said; the cue's content is elsewhere)."""
+    no clause said; the cue's content is elsewhere), or when it is one prepositional phrase ('In
+    talks that wrapped up this week, Roe called for limits': its verb is the setting's own)."""
     s, e = trim_span(doc, start, comma)
-    if e - s >= 2 and any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in doc[s:e]):
+    if e - s < 2 or doc[s].pos_ == "ADP" and doc[s].right_edge.i >= e - 1 and not any(
+            t.text in QUOTE_MARKS for t in doc[s:e]):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in doc[s:e]):
         return s, e
     return None
 

@@ -295,3 +295,15 @@ def test_people_of_a_country_are_its_civilians_and_people_alone_nobody(nlp, reso
     assert all(m.actor.country != "PPL" and m.actor.sector != "PPL" for m in res.mentions)
     assert resolve_text("dozens of people").code == "CVL"
 
+
+
+def test_a_role_met_unnamed_is_not_the_person_named_before_it(nlp, resolver):
+    # 'the spokesperson' is the DHS spokesperson just met, who declined to be named, not the
+    # secretary named earlier (the nearest compatible person)
+    text = ('Lawsuits name the Department of Homeland Security and Secretary Kristi Noem. "The union wants open '
+            'borders," a DHS spokesperson told VOA, declining to be named. "They should change their name," the '
+            'spokesperson added.')
+    res, _ = mentions(nlp, resolver, text, date="2025-03-01")
+    roles = [m for m in res.mentions if m.text == "spokesperson"]
+    assert len(roles) == 2 and all(m.actor.name is None and m.kind == "agent" for m in roles)
+    assert [m.actor.name for m in res.mentions if m.text == "Kristi Noem"] == ["Kristi Noem"]

@@ -210,6 +210,10 @@ def _link_role(it: _Item, prev: list[_Item]) -> _Item | None:
         for p in reversed(prev):
             if it.sent - p.sent > _MAX_SENT_BACK + 2:
                 break
+            if p.head_lemma == head and p.mention.kind == "agent":
+                # 'a DHS spokesperson told VOA ... the spokesperson added': the one met unnamed
+                # with the same role word, not a named person before it
+                return None
             if not p.person or p.mention.actor is None and p.mention.kind != "name":
                 continue
             if not _compatible(m.actor, p.mention.actor):

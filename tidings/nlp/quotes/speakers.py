@@ -206,6 +206,8 @@ def _described(doc: Doc, head) -> frozenset[str] | None:
             continue
         if c.dep_ in ("poss",) or c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "PERSON"):
             return None
+        if c.dep_ == "nummod" or c.like_num:
+            return None     # '91 percent of them' is a share, not the '65 percent' met before
         if c.dep_ == "det" and c.lower_ not in ("the", "this", "that"):
             return None
         if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN"):

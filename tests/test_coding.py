@@ -190,3 +190,11 @@ def test_clause_under_an_allegation_is_not_asserted(nlp, coder):
     attack = [e for e in events if e.cameo["code"].startswith("19")]
     assert attack and all(e.context["hypothetical"] for e in attack)
     assert not [e for e in bench_events(events) if e["code"].startswith("19")]
+
+
+def test_calling_something_a_name_is_no_phone_call(nlp, coder):
+    # CAMEO codes a bare 'call' as a telephone call (041); 'called X Y' names X, and only a
+    # pattern on the name codes it
+    assert ("RUS", "TUR", "041") in triples(code(nlp, coder, "Russia called Turkey."))
+    assert triples(code(nlp, coder, "France called Iran a dangerous regime.")) == []
+    assert triples(code(nlp, coder, 'France called Iran "a dangerous regime."')) == []

@@ -74,6 +74,7 @@ JOINT_VERBS = {"pledge", "promise", "vow", "agree", "sign", "meet", "negotiate",
                "expand", "exchange", "welcome", "celebrate", "delay", "postpone", "downplay"}
 LIGHT_VERBS = {"plan", "intend", "aim", "hope", "expect", "prepare", "decide", "try", "attempt", "continue",
                "begin", "start", "want", "wish", "need", "seek", "seem", "appear", "have", "be", "go", "get"}
+NAMING_VERBS = {"call", "dub", "label", "brand", "term"}
 GENERIC_CODES = {"010", "01", "019", "020", "02"}
 
 
@@ -204,6 +205,11 @@ class EventCoder:
             if self.cameo and m is None and tok.lemma_.lower() in LIGHT_VERBS and \
                     any(c.dep_ == "xcomp" for c in tok.children):
                 # "plans to urge", "tried to attack": the complement is the event
+                continue
+            if self.cameo and m is None and tok.lemma_.lower() in NAMING_VERBS and \
+                    any(c.dep_ == "oprd" for c in tok.children):
+                # "Trump called Canada 'one of the highest tariffing nations'": naming, not a phone
+                # call (CAMEO's default for 'call'); only a pattern on the name codes it
                 continue
             if self.cameo and m is None and code.split(":")[0] in GENERIC_CODES:
                 # "X said/saw/referred ..." alone is not an event worth a record

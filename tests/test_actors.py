@@ -307,3 +307,13 @@ def test_a_role_met_unnamed_is_not_the_person_named_before_it(nlp, resolver):
     roles = [m for m in res.mentions if m.text == "spokesperson"]
     assert len(roles) == 2 and all(m.actor.name is None and m.kind == "agent" for m in roles)
     assert [m.actor.name for m in res.mentions if m.text == "Kristi Noem"] == ["Kristi Noem"]
+
+
+def test_a_role_naming_its_own_body_is_not_the_last_person(nlp, resolver):
+    # 'the President of the commission' belongs to the commission: it is not Spain's prime
+    # minister, the nearest compatible person before it
+    text = ('Spanish Prime Minister Pedro Sanchez urged the European Commission to act. "Italy did not vote for '
+            'the present President of the commission," he said.')
+    res, _ = mentions(nlp, resolver, text)
+    [role] = [m for m in res.mentions if m.text == "President"]
+    assert role.actor.name is None and role.actor.country is None

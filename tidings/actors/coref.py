@@ -130,7 +130,7 @@ def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: Kno
                            head_lemma=(head.lemma_.lower() if head is not None else ""),
                            definite=head is not None and any(
                                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")
-                               for c in head.children),
+                               for c in head.children) and not _of_a_body(head),
                            plural=head is not None and head.tag_ in ("NNS", "NNPS"),
                            key=(m.actor.kb_id if m.actor and m.actor.kb_id and m.actor.kb_id.startswith("person:")
                                 else fold(m.text).lower())))
@@ -154,6 +154,17 @@ def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: Kno
             it = linked
         final.append(it)
     return [it.mention for it in final]
+
+
+def _of_a_body(head) -> bool:
+    """'the President of the commission', 'the head of the IAEA': a role that names the body it
+    belongs to points at nobody met before ('the minister of foreign affairs' still does)."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.lemma_.lower() in _INSTITUTION_HEADS or obj.pos_ == "PROPN"):
+                return True
+    return False
 
 
 def _sent_index(sent_starts: list[int], pos: int) -> int:

@@ -317,3 +317,14 @@ def test_a_role_naming_its_own_body_is_not_the_last_person(nlp, resolver):
     res, _ = mentions(nlp, resolver, text)
     [role] = [m for m in res.mentions if m.text == "President"]
     assert role.actor.name is None and role.actor.country is None
+
+
+@pytest.mark.parametrize("text,code", [
+    ("U.N. Secretary-General Antonio Guterres", "IGOUNO"),          # not the military 'General'
+    ("Director-General Tedros Adhanom Ghebreyesus", "GOV"),
+    ("Governor-General David Hurley", "GOV"),
+    ("Surgeon General Vivek Murthy", "GOV"),
+    ("a Russian lieutenant-general", "RUSMIL"),
+])
+def test_hyphenated_titles_are_the_tables_spaced_ones(text, code):
+    assert resolve_text(text, "2021-01-01").code == code

@@ -123,10 +123,23 @@ def find_matches(doc: Doc, kb: KnowledgeBase) -> list[Match]:
                     best = (j, chosen)
             if j >= n:
                 break
-            node = node.get(keys[j])
+            nxt = node.get(keys[j])
+            if nxt is None and j + 1 < n and _inword_hyphen(doc, j):
+                # 'Director-General', 'Governor-General': a hyphen inside a title is the space
+                # of the table's 'director general'
+                nxt = node.get(keys[j + 1])
+                j += 1 if nxt is not None else 0
+            node = nxt
         if best is not None:
             out.append(Match(i, best[0], best[1][0], best[1][1]))
             i = best[0]
         else:
             i += 1
     return out
+
+
+def _inword_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen glued to the words on both sides ('Secretary-General')."""
+    t = doc[j]
+    return (t.text in ("-", "\u2010", "\u2011") and 0 < j < len(doc) - 1 and not t.whitespace_
+            and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha and doc[j + 1].is_alpha)

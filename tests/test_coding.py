@@ -198,3 +198,14 @@ def test_calling_something_a_name_is_no_phone_call(nlp, coder):
     assert ("RUS", "TUR", "041") in triples(code(nlp, coder, "Russia called Turkey."))
     assert triples(code(nlp, coder, "France called Iran a dangerous regime.")) == []
     assert triples(code(nlp, coder, 'France called Iran "a dangerous regime."')) == []
+
+
+def test_what_someone_is_accused_of_is_not_asserted(nlp, coder):
+    # the accusation is the event; the act it alleges is not established ('condemned X for
+    # attacking Y' presupposes the attack, so it stays asserted)
+    for text in ("Russia accused Turkey of attacking Armenia.", "Turkey is suspected of attacking Armenia."):
+        attack = [e for e in code(nlp, coder, text) if e.cameo["code"].startswith("19")]
+        assert attack and all(e.context["hypothetical"] for e in attack), text
+    attack = [e for e in code(nlp, coder, "Russia condemned Turkey for attacking Armenia.")
+              if e.cameo["code"].startswith("19")]
+    assert attack and not any(e.context["hypothetical"] for e in attack)

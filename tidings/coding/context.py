@@ -23,6 +23,9 @@ HYPO_VERBS = {"threaten", "consider", "mull", "weigh", "warn", "risk", "might"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail", "reject", "avoid", "stop", "cease", "halt"}
 ALLEGATION_NOUNS = {"accusation", "allegation", "claim", "rumor", "rumour", "speculation", "suggestion",
                     "suspicion", "fear", "possibility", "threat", "warning", "report"}
+# verbs whose 'of'/'for' complement is what someone is accused of, not an established event
+# ('condemned X for attacking Y' presupposes the attack: condemning verbs are not here)
+ALLEGING_VERBS = {"accuse", "charge", "blame", "suspect", "indict", "allege"}
 SAY_VERBS = {"say", "tell", "announce", "state", "add", "declare", "report", "claim", "note",
              "stress", "insist", "confirm", "reply", "explain", "write", "indicate"}
 
@@ -87,11 +90,15 @@ def flags_for(trigger: Token) -> Flags:
         else:
             break
         v = h
-    # "accusations (that) it is getting weapons": a clause under an allegation noun is not asserted
+    # "accusations (that) it is getting weapons": a clause under an allegation noun is not asserted,
+    # nor what someone is accused of ("accused Turkey of attacking Armenia", "stand accused of ...")
     h = trigger
     for _ in range(4):
         if h.dep_ in ("acl", "relcl", "ccomp") and h.head.pos_ in ("NOUN", "PROPN") \
                 and h.head.lemma_.lower() in ALLEGATION_NOUNS:
+            hypothetical = True
+            break
+        if h.dep_ == "pcomp" and h.head.lower_ in ("of", "for") and h.head.head.lemma_.lower() in ALLEGING_VERBS:
             hypothetical = True
             break
         if h.head == h:

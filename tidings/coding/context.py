@@ -4,7 +4,8 @@ Rules read off the dependency parse (spaCy English labels):
 - negated: ``neg`` child of the trigger or of a verb that governs it through xcomp
   ("did not see", "refused to attend" is coded by its own verb, not flagged here).
 - hypothetical: a modal other than will/shall (could, might, may, should, would outside
-  reported speech), an ``if``/``unless`` clause, or a governing verb of threat/possibility.
+  reported speech), an ``if``/``unless`` clause, a governing verb of threat/possibility, or an
+  allegation: a clause under "accusations that ...", the act one is "accused of" (not asserted).
 - future: will/shall/"going to", "would" in reported speech ("said it would send"), or a
   governing verb of intent (pledge, promise, plan, vow, agree, intend, aim, prepare...).
 """

@@ -183,3 +183,14 @@ def test_a_share_names_itself_not_the_share_before_it(nlp):
             'happy,” a full six points higher than the global average.')
     names = [(q.speaker.text, q.speaker.name) for q in quotes_of(nlp, text)]
     assert names == [("Sixty-five percent of the teachers", "Sixty-five percent"), ("91 percent of them", "91 percent")]
+
+
+def test_an_actor_inside_the_speakers_phrase_codes_but_does_not_name_the_speaker(nlp):
+    # 'Malawi' in 'director of Malawi's ... services' gives the code; the name is the person's
+    from tidings.actors import ActorResolver, load_kb
+    text = ("Lucy Mtilatila, director of Malawi’s Department of Climate Change and Meteorological Services, told "
+            "VOA that the cyclone had moved to Mozambique.")
+    doc = nlp(text)
+    res = ActorResolver(load_kb()).resolve(doc, "2025-03-10")
+    [q] = find_quotes(doc, res, "2025-03-10")
+    assert (q.speaker.name, q.speaker.actor.code) == ("Lucy Mtilatila", "MWI")

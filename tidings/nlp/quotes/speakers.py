@@ -75,7 +75,10 @@ class SpeakerNamer:
                 mention = _span_actor(self.actors, doc[head].idx, doc[head].idx + len(doc[head]))
             if mention is not None and mention.actor is not None:
                 actor = mention.actor
-                name = mention.actor.name
+                # an actor named inside the phrase ('Jo Roe, director of Malawi's weather office')
+                # gives the speaker's code, not the speaker's name
+                if mention.start <= doc[head].idx < mention.end:
+                    name = mention.actor.name
         named = self._name(start, end, head)
         if named is not None:
             self._spoke.append(_Named(start, named.name, named.label, named.roles | _span_roles(span), True))

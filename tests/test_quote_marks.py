@@ -40,3 +40,10 @@ def test_marks_inside_a_markup_tag_quote_nobody():
 def test_apostrophes_are_not_quotation_marks():
     text = "Armenia's army isn't the students' union, and that's 'fine' they said."
     assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["'fine'"]
+
+
+def test_a_possessive_set_off_by_a_space_is_no_opening_mark():
+    # 'the Jairan ’s transponder' (a space the source put before the apostrophe) opened a
+    # 'quotation' that ran to the next stray mark thousands of characters on
+    text = "The Jairan ’s transponder was off, and officials said 'nothing was wrong' with it."
+    assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["'nothing was wrong'"]

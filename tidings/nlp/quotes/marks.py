@@ -103,6 +103,8 @@ def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] 
         return None
     if ch in SINGLE_OPEN + "'\u2019" and _elided_year(text, i + width, para_end):
         return None     # 'said in ‘08 that', 'the '80s': an apostrophe for the century, no quotation
+    if ch in "'\u2019" and _detached_clitic(text, i + width, para_end):
+        return None     # 'the Jairan ’s transponder': a possessive the source set off by a space
     if ch in SINGLE_OPEN or ch in "'\u2019":
         if open_ctx and nxt.isalnum() or ch in SINGLE_OPEN:
             return ("single", "open")
@@ -112,6 +114,18 @@ def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] 
     if ch in SINGLE_CLOSE:
         return ("single", "close")
     return None
+
+
+_CLITICS = ("s", "re", "ll", "ve", "d", "m", "t")
+
+
+def _detached_clitic(text: str, i: int, end: int) -> bool:
+    """'s, 're, 'll, ... at i followed by no letter: the end of a word, not a quotation's start."""
+    for c in _CLITICS:
+        k = i + len(c)
+        if text[i:k].lower() == c and k <= end and (k == end or not text[k].isalnum()):
+            return True
+    return False
 
 
 def _elided_year(text: str, i: int, end: int) -> bool:

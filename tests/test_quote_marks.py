@@ -47,3 +47,10 @@ def test_a_possessive_set_off_by_a_space_is_no_opening_mark():
     # 'quotation' that ran to the next stray mark thousands of characters on
     text = "The Jairan ’s transponder was off, and officials said 'nothing was wrong' with it."
     assert [text[r.start:r.end] for r in find_quoted_runs(text)] == ["'nothing was wrong'"]
+
+
+def test_a_right_mark_set_off_by_spaces_closes():
+    text = ("‘We are very concerned ’ In a statement, the agency said it would act. ‘We need to closely "
+            "monitor’ the situation, she said.")
+    assert [text[r.start:r.end] for r in find_quoted_runs(text)] == [
+        "‘We are very concerned ’", "‘We need to closely monitor’"]

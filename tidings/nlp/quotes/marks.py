@@ -105,6 +105,8 @@ def _role(text: str, i: int, para_start: int, para_end: int) -> tuple[str, str] 
         return None     # 'said in ‘08 that', 'the '80s': an apostrophe for the century, no quotation
     if ch in "'\u2019" and _detached_clitic(text, i + width, para_end):
         return None     # 'the Jairan ’s transponder': a possessive the source set off by a space
+    if ch == "\u2019" and prev.isspace() and nxt.isspace():
+        return ("single", "close")   # '‘We are very concerned ’ In a statement': a right mark set off by spaces
     if ch in SINGLE_OPEN or ch in "'\u2019":
         if open_ctx and nxt.isalnum() or ch in SINGLE_OPEN:
             return ("single", "open")

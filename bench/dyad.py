@@ -31,7 +31,6 @@ def synth(n: int, seed: int = 1):
     rng = random.Random(seed)
     weights = [1 / (i + 1) for i in range(len(COUNTRIES))]
     start = date(2015, 1, 1)
-    cols = None
     for i in range(n):
         a, b = rng.choices(COUNTRIES, weights, k=2)
         sa, sb = rng.choice(SECTORS), rng.choice(SECTORS)

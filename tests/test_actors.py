@@ -328,3 +328,18 @@ def test_a_role_naming_its_own_body_is_not_the_last_person(nlp, resolver):
 ])
 def test_hyphenated_titles_are_the_tables_spaced_ones(text, code):
     assert resolve_text(text, "2021-01-01").code == code
+
+
+@pytest.mark.parametrize("text,antecedent", [
+    ("Boko Haram fighters attacked the town in March. Equiluz notes these laws are preventing access to "
+     "civilians. He says people depend on aid.", "Equiluz"),
+    ("Bobi Wine was arrested again. Maimane, who headed the opposition party until 2019, knows this well. "
+     "But he says the struggle continues.", "Maimane"),
+])
+def test_a_name_the_tagger_missed_is_still_someone_a_pronoun_can_mean(nlp, resolver, text, antecedent):
+    # a proper noun that says something or that a 'who' clause describes is a person: the pronoun
+    # after it is that person, not a name from paragraphs before (here with no code: not in the tables)
+    res, _ = mentions(nlp, resolver, text, date="2021-01-01")
+    [pron] = [m for m in res.mentions if m.kind == "pronoun"]
+    ante = text.index(antecedent)
+    assert pron.actor is None and pron.via == f"pronoun:{ante}-{ante + len(antecedent)}"

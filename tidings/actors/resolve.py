@@ -444,9 +444,33 @@ def _unknown_people(doc: Doc, groups: list[_Group]) -> list[tuple[ActorMention, 
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
             continue
+        covered.update(range(ent.start, ent.end))
         out.append((ActorMention(text=ent.text, start=ent.start_char, end=ent.end_char, actor=None,
                                  kind="name", via="ner:PERSON"), None))
+    # a name the tagger did not label is still someone when a 'who' clause describes it or it says
+    # something ('Maimane, who headed the party ...', 'Equiluz notes ...'): a pronoun after it is
+    # more likely that person than someone named paragraphs before
+    for t in doc:
+        if t.pos_ != "PROPN" or t.i in covered or t.ent_type_ in _NOT_PERSON_ENTS or t.dep_ in ("compound", "flat"):
+            continue
+        said = t.dep_ == "nsubj" and t.head.lemma_.lower() in _SAYING
+        who = any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+                  for c in t.children)
+        if not (said or who):
+            continue
+        s = t.i
+        while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ in ("compound", "flat") \
+                and doc[s - 1].i not in covered:
+            s -= 1
+        span = doc[s:t.i + 1]
+        out.append((ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=None,
+                                 kind="name", via="ner:PERSON"), None))
     return out
+
+
+_NOT_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+_SAYING = frozenset({"say", "tell", "note", "add", "explain", "argue", "insist", "claim", "warn", "write", "ask",
+                     "reply", "recall", "agree", "believe", "think", "stress", "acknowledge", "admit"})
 
 
 # -- short texts -------------------------------------------------------------------------

@@ -343,3 +343,15 @@ def test_a_name_the_tagger_missed_is_still_someone_a_pronoun_can_mean(nlp, resol
     [pron] = [m for m in res.mentions if m.kind == "pronoun"]
     ante = text.index(antecedent)
     assert pron.actor is None and pron.via == f"pronoun:{ante}-{ante + len(antecedent)}"
+
+
+def test_a_known_persons_name_is_a_person_whatever_the_tagger_called_it(nlp, resolver):
+    # the tagger calls the second 'Trump' ORG; the name is still the person, the pronoun's nearest
+    # subject, and 'the Obama administration' is no person at all
+    text = ('Gary Samore, a former White House coordinator for arms control in the Obama administration, said, "A full '
+            'long-range missile test is a little dangerous for Kim Jong Un because Trump may overreach and start '
+            'threatening military actions." Earlier in December, Trump threatened to use force against North Korea '
+            'if necessary. He said, "We have the most powerful military we\'ve ever had."')
+    res, _ = mentions(nlp, resolver, text, date="2019-12-18")
+    [he] = [m for m in res.mentions if m.kind == "pronoun"]
+    assert he.actor.name == "Donald Trump" and he.actor.code == "USAGOV"

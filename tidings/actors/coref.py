@@ -92,9 +92,14 @@ def _is_person(m: ActorMention, doc: Doc) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is not None and any(t.ent_type_ == "PERSON" for t in span):
         return True
-    if m.kind == "name" and m.actor is not None and m.actor.kb_id and m.actor.kb_id.startswith("person:") \
-            and not any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in (span or [])):
-        return True
+    if m.kind == "name" and m.actor is not None and m.actor.kb_id and m.actor.kb_id.startswith("person:"):
+        # the words of a known person's name are that person whatever the tagger called them
+        # ('Trump threatened ...' tagged ORG); other words are not ('the Obama administration')
+        words = fold(m.text).lower().split()
+        if words and set(words) <= set(fold(m.actor.name or "").lower().split()):
+            return True
+        return span is not None and span.root.pos_ == "PROPN" and not any(
+            t.ent_type_ in ("ORG", "GPE", "NORP") for t in span)
     return False
 
 
@@ -218,6 +223,8 @@ def _link_role(it: _Item, prev: list[_Item]) -> _Item | None:
     if not it.definite:
         return None
     if head in _PERSON_ROLE_HEADS and not it.plural:
+        if m.actor is not None and m.actor.name:
+            return None     # "Turkey's defence chief" already named that day's office holder
         for p in reversed(prev):
             if it.sent - p.sent > _MAX_SENT_BACK + 2:
                 break

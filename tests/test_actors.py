@@ -355,3 +355,23 @@ def test_a_known_persons_name_is_a_person_whatever_the_tagger_called_it(nlp, res
     res, _ = mentions(nlp, resolver, text, date="2019-12-18")
     [he] = [m for m in res.mentions if m.kind == "pronoun"]
     assert he.actor.name == "Donald Trump" and he.actor.code == "USAGOV"
+
+
+def test_who_is_a_person_for_a_pronoun(nlp):
+    # the tagger calls names by turns PERSON, ORG or nothing: an organisation the tables know is
+    # never a person ('HTS' tagged PERSON), a known person's name is one even where it is tagged ORG
+    # if the tagger called that person PERSON somewhere in the document, and a group of the named
+    # table that it never did is not
+    from spacy.tokens import Span as TokenSpan
+
+    from tidings.actors.coref import _is_person
+    from tidings.records import Actor, ActorMention
+    doc = nlp.make_doc("HTS said Trump and Boko Haram would act.")
+    doc.ents = [TokenSpan(doc, 0, 1, label="PERSON"), TokenSpan(doc, 2, 3, label="ORG"),
+                TokenSpan(doc, 4, 6, label="ORG")]
+    hts = ActorMention("HTS", 0, 3, Actor("SYRREB", "SYR", "REB", "Hayat Tahrir al-Sham", "org:hts"), via="kb:org")
+    trump = ActorMention("Trump", 9, 14, Actor("USAGOV", "USA", "GOV", "Donald Trump", "person:donald trump"))
+    boko = ActorMention("Boko Haram", 19, 29, Actor("NGAREB", "NGA", "REB", "Boko Haram", "person:boko haram"))
+    assert not _is_person(hts, doc)
+    assert _is_person(trump, doc, {"person:donald trump"}) and not _is_person(trump, doc, set())
+    assert not _is_person(boko, doc, set())

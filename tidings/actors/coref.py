@@ -86,17 +86,31 @@ def _inside(spans: list[tuple[int, int]], start: int) -> bool:
     return k >= 0 and spans[k][0] < start < spans[k][1]
 
 
-def _is_person(m: ActorMention, doc: Doc) -> bool:
+def _tagged_persons(doc: Doc, mentions) -> set[str]:
+    """The KB entries the tagger called PERSON at least once in the document (the named table
+    holds groups too: 'Hayat Tahrir al-Sham' is never a PERSON, 'Trump' is, at least once)."""
+    out = set()
+    for m, _ in mentions:
+        if m.actor is not None and m.actor.kb_id:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(t.ent_type_ == "PERSON" for t in span):
+                out.add(m.actor.kb_id)
+    return out
+
+
+def _is_person(m: ActorMention, doc: Doc, tagged: set[str] = frozenset()) -> bool:
     if m.via == "ner:PERSON":
         return True
+    if m.actor is not None and (m.actor.kb_id or "").startswith(("org:", "country:", "seat:", "capital:")):
+        return False    # 'HTS', tagged PERSON, is an organisation the tables know
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is not None and any(t.ent_type_ == "PERSON" for t in span):
         return True
     if m.kind == "name" and m.actor is not None and m.actor.kb_id and m.actor.kb_id.startswith("person:"):
-        # the words of a known person's name are that person whatever the tagger called them
+        # the words of a person's name are that person whatever the tagger called them this time
         # ('Trump threatened ...' tagged ORG); other words are not ('the Obama administration')
         words = fold(m.text).lower().split()
-        if words and set(words) <= set(fold(m.actor.name or "").lower().split()):
+        if words and set(words) <= set(fold(m.actor.name or "").lower().split()) and m.actor.kb_id in tagged:
             return True
         return span is not None and span.root.pos_ == "PROPN" and not any(
             t.ent_type_ in ("ORG", "GPE", "NORP") for t in span)
@@ -124,6 +138,7 @@ def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: Kno
                    if doc.has_annotation("SENT_START") else [])
     sent_starts = sent_starts or [0]
     quoted = _quoted_mask(doc.text)
+    tagged = _tagged_persons(doc, mentions)
     items: list[_Item] = []
     for m, g in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -131,7 +146,7 @@ def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: Kno
         head = getattr(g, "head", None) or root
         subject = head is not None and (head.dep_ in _SUBJ or (head.dep_ == "appos" and head.head.dep_ in _SUBJ))
         items.append(_Item(mention=m, sent=_sent_index(sent_starts, m.start), subject=subject,
-                           quoted=_inside(quoted, m.start), person=_is_person(m, doc), gender=_gender(m, doc),
+                           quoted=_inside(quoted, m.start), person=_is_person(m, doc, tagged), gender=_gender(m, doc),
                            head_lemma=(head.lemma_.lower() if head is not None else ""),
                            definite=head is not None and any(
                                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")

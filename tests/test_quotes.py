@@ -194,3 +194,16 @@ def test_an_actor_inside_the_speakers_phrase_codes_but_does_not_name_the_speaker
     res = ActorResolver(load_kb()).resolve(doc, "2025-03-10")
     [q] = find_quotes(doc, res, "2025-03-10")
     assert (q.speaker.name, q.speaker.actor.code) == ("Lucy Mtilatila", "MWI")
+
+
+def test_a_pronoun_speaker_is_the_unknown_person_the_actors_layer_linked_it_to(nlp):
+    # 'A Qiang' (tagged GPE, in no table) is described by a 'who' clause: the actors layer links the
+    # 'he' after it to him, and the speaker is named after him, not after the last speaker (Xu)
+    from tidings.actors import ActorResolver, load_kb
+    text = ('"The internet helps them deal with stress," Xu told VOA. Despite previous momentum, A Qiang, who used '
+            'to work in the Chinese media industry, thinks the proposals are just talk. The real way forward, he '
+            'argues, is by lessening burdens on minors offline.')
+    doc = nlp(text)
+    res = ActorResolver(load_kb()).resolve(doc, "2025-03-14")
+    names = {q.speaker.text: q.speaker.name for q in find_quotes(doc, res, "2025-03-14") if q.speaker}
+    assert names["Xu"] == "Xu" and names["he"] == "A Qiang"

@@ -451,9 +451,10 @@ def _unknown_people(doc: Doc, groups: list[_Group]) -> list[tuple[ActorMention, 
     # something ('Maimane, who headed the party ...', 'Equiluz notes ...'): a pronoun after it is
     # more likely that person than someone named paragraphs before
     for t in doc:
-        if t.pos_ != "PROPN" or t.i in covered or t.ent_type_ in _NOT_PERSON_ENTS or t.dep_ in ("compound", "flat"):
+        if t.pos_ != "PROPN" or t.i in covered or t.dep_ in ("compound", "flat"):
             continue
-        said = t.dep_ == "nsubj" and t.head.lemma_.lower() in _SAYING
+        said = t.dep_ == "nsubj" and t.head.lemma_.lower() in _SAYING and t.ent_type_ not in _NOT_PERSON_ENTS
+        # ('A Qiang, who used to work ...': a place never takes 'who', whatever the tagger said)
         who = any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
                   for c in t.children)
         if not (said or who):

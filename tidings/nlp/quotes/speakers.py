@@ -79,6 +79,10 @@ class SpeakerNamer:
                 # gives the speaker's code, not the speaker's name
                 if mention.start <= doc[head].idx < mention.end:
                     name = mention.actor.name
+            elif mention is not None and mention.kind == "pronoun":
+                # the actors layer linked the pronoun to someone the tables do not know ('A Qiang,
+                # who used to work ...; he argues'): that person, not the last speaker named
+                name = _antecedent_name(self.actors, mention)
         named = self._name(start, end, head)
         if named is not None:
             self._spoke.append(_Named(start, named.name, named.label, named.roles | _span_roles(span), True))
@@ -155,6 +159,25 @@ def _span_actor(actors, start: int, end: int):
     except Exception:   # a failure of the actors layer must not cost the quote its speaker span
         log.warning("actors.span_actor(%d, %d) failed; speaker left uncoded", start, end, exc_info=True)
         return None
+
+
+def _antecedent_name(actors, mention) -> str | None:
+    """The text of the mention a pronoun's chain ends at ('pronoun:S-E' links), when it is a name."""
+    by_span = {(m.start, m.end): m for m in getattr(actors, "mentions", ())}
+    for _ in range(20):
+        via = mention.via or ""
+        if not via.startswith("pronoun:"):
+            break
+        try:
+            s, e = (int(x) for x in via.split(":", 1)[1].split("-"))
+        except ValueError:
+            return None
+        mention = by_span.get((s, e))
+        if mention is None:
+            return None
+    if mention.kind == "pronoun" or mention.kind not in ("name", "surname"):
+        return None
+    return mention.actor.name if mention.actor is not None and mention.actor.name else " ".join(mention.text.split())
 
 
 def _entity_at(doc: Doc, i: int) -> SpacySpan | None:

@@ -6,7 +6,13 @@ Rules, applied left to right so each mention can point only backwards:
   ("Lavrov" after "Sergei Lavrov") takes that person's actor and name;
 - role: "the (Turkish) minister", "Turkey's defence chief", "the ministry" take the most
   recent compatible earlier mention (same country when the role has one; a person for a
-  person role, an institution with the same head word for an institution);
+  person role, an institution with the same head word for an institution), unless the role
+  already named that day's office holder, was met before unnamed ("a DHS spokesperson ... the
+  spokesperson"), or names its own body ("the President of the commission");
+- who is a person: a PERSON entity; a proper noun the tagger did not call a person that a 'who'
+  clause describes, or that says something and is not tagged a place or organisation; a known
+  person's name (where the tagger called that person PERSON at least once in the document); never
+  an organisation, country or seat of the tables;
 - pronoun: he/she/him/her -> the nearest earlier person in the same sentence (subjects first),
   else in the previous sentences (subjects first, then most recent), skipping persons named
   inside quotation marks, with gender agreement when a title or earlier pronoun told the gender;
@@ -99,7 +105,7 @@ def _tagged_persons(doc: Doc, mentions) -> set[str]:
 
 
 def _is_person(m: ActorMention, doc: Doc, tagged: set[str] = frozenset()) -> bool:
-    if m.via == "ner:PERSON":
+    if m.via in ("ner:PERSON", "person:unlabelled"):
         return True
     if m.actor is not None and (m.actor.kb_id or "").startswith(("org:", "country:", "seat:", "capital:")):
         return False    # 'HTS', tagged PERSON, is an organisation the tables know

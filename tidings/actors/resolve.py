@@ -465,7 +465,7 @@ def _unknown_people(doc: Doc, groups: list[_Group]) -> list[tuple[ActorMention, 
             s -= 1
         span = doc[s:t.i + 1]
         out.append((ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=None,
-                                 kind="name", via="ner:PERSON"), None))
+                                 kind="name", via="person:unlabelled"), None))
     return out
 
 

@@ -92,25 +92,24 @@ def _inside(spans: list[tuple[int, int]], start: int) -> bool:
     return k >= 0 and spans[k][0] < start < spans[k][1]
 
 
-def _tagged_persons(doc: Doc, mentions) -> set[str]:
+def _tagged_persons(mentions, spans) -> set[str]:
     """The KB entries the tagger called PERSON at least once in the document (the named table
     holds groups too: 'Hayat Tahrir al-Sham' is never a PERSON, 'Trump' is, at least once)."""
-    out = set()
-    for m, _ in mentions:
-        if m.actor is not None and m.actor.kb_id:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and any(t.ent_type_ == "PERSON" for t in span):
-                out.add(m.actor.kb_id)
-    return out
+    return {m.actor.kb_id for (m, _), span in zip(mentions, spans)
+            if m.actor is not None and m.actor.kb_id and _tagged_person(span)}
 
 
-def _is_person(m: ActorMention, doc: Doc, tagged: set[str] = frozenset()) -> bool:
+def _tagged_person(span) -> bool:
+    return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+
+
+def _is_person(m: ActorMention, span, tagged: set[str] = frozenset()) -> bool:
+    """Whether mention ``m`` (``span``: its tokens, or None) is a person a pronoun can mean."""
     if m.via in ("ner:PERSON", "person:unlabelled"):
         return True
     if m.actor is not None and (m.actor.kb_id or "").startswith(("org:", "country:", "seat:", "capital:")):
         return False    # 'HTS', tagged PERSON, is an organisation the tables know
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is not None and any(t.ent_type_ == "PERSON" for t in span):
+    if _tagged_person(span):
         return True
     if m.kind == "name" and m.actor is not None and m.actor.kb_id and m.actor.kb_id.startswith("person:"):
         # the words of a person's name are that person whatever the tagger called them this time
@@ -123,11 +122,10 @@ def _is_person(m: ActorMention, doc: Doc, tagged: set[str] = frozenset()) -> boo
     return False
 
 
-def _gender(m: ActorMention, doc: Doc) -> str | None:
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+def _gender(span) -> str | None:
     if span is None:
         return None
-    before = doc[span.start - 1] if span.start > 0 else None
+    before = span.doc[span.start - 1] if span.start > 0 else None
     words = {t.lower_.rstrip(".") for t in span} | ({before.lower_.rstrip(".")} if before is not None else set())
     if words & _MALE_TITLES:
         return "m"
@@ -144,15 +142,16 @@ def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: Kno
                    if doc.has_annotation("SENT_START") else [])
     sent_starts = sent_starts or [0]
     quoted = _quoted_mask(doc.text)
-    tagged = _tagged_persons(doc, mentions)
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m, _ in mentions]
+    tagged = _tagged_persons(mentions, spans)
     items: list[_Item] = []
-    for m, g in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    for (m, g), span in zip(mentions, spans):
         root = span.root if span is not None and len(span) else None
         head = getattr(g, "head", None) or root
         subject = head is not None and (head.dep_ in _SUBJ or (head.dep_ == "appos" and head.head.dep_ in _SUBJ))
         items.append(_Item(mention=m, sent=_sent_index(sent_starts, m.start), subject=subject,
-                           quoted=_inside(quoted, m.start), person=_is_person(m, doc, tagged), gender=_gender(m, doc),
+                           quoted=_inside(quoted, m.start), person=_is_person(m, span, tagged),
+                           gender=_gender(span),
                            head_lemma=(head.lemma_.lower() if head is not None else ""),
                            definite=head is not None and any(
                                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from tidings.actors.kb import Entry, KnowledgeBase, fold, norm
+from tidings.nlp.parse import inword_hyphen
 
 NAME_KINDS = frozenset({"country", "demonym", "capital", "place", "region", "seat", "org", "named"})
 # Which entry kinds an entity label points to, best first.
@@ -124,7 +125,7 @@ def find_matches(doc: Doc, kb: KnowledgeBase) -> list[Match]:
             if j >= n:
                 break
             nxt = node.get(keys[j])
-            if nxt is None and j + 1 < n and _inword_hyphen(doc, j):
+            if nxt is None and j + 1 < n and inword_hyphen(doc, j):
                 # 'Director-General', 'Governor-General': a hyphen inside a title is the space
                 # of the table's 'director general'
                 nxt = node.get(keys[j + 1])
@@ -136,10 +137,3 @@ def find_matches(doc: Doc, kb: KnowledgeBase) -> list[Match]:
         else:
             i += 1
     return out
-
-
-def _inword_hyphen(doc: Doc, j: int) -> bool:
-    """A hyphen glued to the words on both sides ('Secretary-General')."""
-    t = doc[j]
-    return (t.text in ("-", "\u2010", "\u2011") and 0 < j < len(doc) - 1 and not t.whitespace_
-            and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha and doc[j + 1].is_alpha)

@@ -209,6 +209,14 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 32,
     yield from nlp.pipe(guarded, batch_size=batch_size)
 
 
+def inword_hyphen(doc: Doc, j: int) -> bool:
+    """'voice-over', 'Secretary-General', 'so-called': token ``j`` is a hyphen with no space on
+    either side, joining the words around it into one."""
+    t = doc[j]
+    return (t.text in ("-", "\u2010") and not t.whitespace_ and 0 < j < len(doc) - 1
+            and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha and doc[j + 1].is_alpha)
+
+
 def doc_sentences(doc: Doc) -> list[Sentence]:
     """Sentences with character offsets; whitespace-only sentences are dropped."""
     out = []

@@ -36,7 +36,7 @@ from tidings.nlp.quotes.layout import colon_lines, signed_quotes
 from tidings.nlp.quotes.lexicon import CueLexicon, load_lexicon
 from tidings.nlp.quotes.marks import QuotedRun, find_quoted_runs
 from tidings.nlp.quotes.mentions import relative_head, trim_np
-from tidings.nlp.quotes.quotations import ends_quote_sentence, in_run, quote_lookup, token_at
+from tidings.nlp.quotes.quotations import ends_quote_sentence, in_run, quote_lookup, run_at, token_at
 from tidings.nlp.quotes.speakers import SpeakerNamer
 from tidings.nlp.quotes.syntax import token_starts
 from tidings.nlp.quotes.trained import add_learned, add_orphans, respan
@@ -176,8 +176,8 @@ def _own_words(doc: Doc, f: Found, runs: list[QuotedRun], starts: list[int]) -> 
             else:
                 s, e, head = max(s, subj.left_edge.i), min(e, subj.right_edge.i + 1), subj.i
             break
-    k = bisect.bisect_right(starts, doc[s].idx) - 1
-    if k >= 0 and doc[s].idx < runs[k].end <= doc[head].idx:
-        while s < head and doc[s].idx < runs[k].end:
+    inside = run_at(runs, starts, doc[s].idx)
+    if inside is not None and inside.end <= doc[head].idx:
+        while s < head and doc[s].idx < inside.end:
             s += 1
     return s, e, head

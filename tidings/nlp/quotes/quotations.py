@@ -26,13 +26,6 @@ def gap_is_punct(text: str, a: int, b: int) -> bool:
 SPEAKER_WORD_POS = ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART")
 
 
-def inword_hyphen(doc: Doc, j: int) -> bool:
-    """'voice-over': a hyphen with no space on either side joins one word."""
-    t = doc[j]
-    return (t.text in ("-", "\u2010") and not t.whitespace_ and 0 < j < len(doc) - 1
-            and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha and doc[j + 1].is_alpha)
-
-
 def token_at(doc: Doc, text: str, starts: list[int], pos: int) -> int | None:
     """The first token starting at or after char ``pos`` (None: a line break comes first)."""
     i = bisect.bisect_left(starts, pos)
@@ -45,9 +38,14 @@ def token_at(doc: Doc, text: str, starts: list[int], pos: int) -> int | None:
     return i
 
 
-def in_run(runs, starts, pos: int) -> bool:
+def run_at(runs, starts, pos: int):
+    """The quotation holding char ``pos`` (``runs`` in text order, ``starts`` their starts), or None."""
     k = bisect.bisect_right(starts, pos) - 1
-    return k >= 0 and runs[k].start <= pos < runs[k].end
+    return runs[k] if k >= 0 and runs[k].start <= pos < runs[k].end else None
+
+
+def in_run(runs, starts, pos: int) -> bool:
+    return run_at(runs, starts, pos) is not None
 
 
 def quote_lookup(runs: list[QuotedRun]):

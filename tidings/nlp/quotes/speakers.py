@@ -54,6 +54,7 @@ class SpeakerNamer:
     _spoke: list[_Named] = field(default_factory=list)
     _subjects: list[_Named] = field(default_factory=list)
     _person_words: set[str] = field(default_factory=set)
+    _mention_at: dict | None = None     # the actors layer's mentions by char span, read once
 
     def __post_init__(self) -> None:
         for ent in self.doc.ents:
@@ -82,7 +83,7 @@ class SpeakerNamer:
             elif mention is not None and mention.kind == "pronoun":
                 # the actors layer linked the pronoun to someone the tables do not know ('A Qiang,
                 # who used to work ...; he argues'): that person, not the last speaker named
-                name = _antecedent_name(self.actors, mention)
+                name = self._antecedent_name(mention)
         named = self._name(start, end, head)
         if named is not None:
             self._spoke.append(_Named(start, named.name, named.label, named.roles | _span_roles(span), True))
@@ -92,6 +93,27 @@ class SpeakerNamer:
         bare = span.text.lstrip(DASHES)
         lead = len(span.text) - len(bare) if bare else 0
         return Speaker(start=span.start_char + lead, end=span.end_char, text=span.text[lead:], name=name, actor=actor)
+
+    def _antecedent_name(self, mention) -> str | None:
+        """The name a pronoun's chain of 'pronoun:S-E' links ends at, when it ends at a name."""
+        if self._mention_at is None:
+            self._mention_at = {(m.start, m.end): m for m in getattr(self.actors, "mentions", ())}
+        for _ in range(20):
+            via = mention.via or ""
+            if not via.startswith("pronoun:"):
+                break
+            try:
+                s, e = (int(x) for x in via.split(":", 1)[1].split("-"))
+            except ValueError:
+                return None
+            mention = self._mention_at.get((s, e))
+            if mention is None:
+                return None
+        if mention.kind not in ("name", "surname"):
+            return None
+        if mention.actor is not None and mention.actor.name:
+            return mention.actor.name
+        return " ".join(mention.text.split())
 
     def _name(self, start: int, end: int, head: int) -> _Named | None:
         doc = self.doc
@@ -159,25 +181,6 @@ def _span_actor(actors, start: int, end: int):
     except Exception:   # a failure of the actors layer must not cost the quote its speaker span
         log.warning("actors.span_actor(%d, %d) failed; speaker left uncoded", start, end, exc_info=True)
         return None
-
-
-def _antecedent_name(actors, mention) -> str | None:
-    """The text of the mention a pronoun's chain ends at ('pronoun:S-E' links), when it is a name."""
-    by_span = {(m.start, m.end): m for m in getattr(actors, "mentions", ())}
-    for _ in range(20):
-        via = mention.via or ""
-        if not via.startswith("pronoun:"):
-            break
-        try:
-            s, e = (int(x) for x in via.split(":", 1)[1].split("-"))
-        except ValueError:
-            return None
-        mention = by_span.get((s, e))
-        if mention is None:
-            return None
-    if mention.kind == "pronoun" or mention.kind not in ("name", "surname"):
-        return None
-    return mention.actor.name if mention.actor is not None and mention.actor.name else " ".join(mention.text.split())
 
 
 def _entity_at(doc: Doc, i: int) -> SpacySpan | None:

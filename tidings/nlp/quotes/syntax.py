@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from tidings.nlp.parse import inword_hyphen
+
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # heads a cue verb without a subject takes its speaker from ("he said, adding that ...",
@@ -83,9 +85,8 @@ def tail_tag(verb: Token) -> int | None:
 
 def so_called(tok: Token) -> bool:
     """'the so-called "rebels"': 'called' in 'so-called' is the writer's distance, nobody's words."""
-    doc = tok.doc
-    return (tok.lower_ == "called" and tok.i >= 2 and doc[tok.i - 1].text in ("-", "\u2010", "\u2011")
-            and doc[tok.i - 2].lower_ == "so" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_)
+    return (tok.lower_ == "called" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "so"
+            and inword_hyphen(tok.doc, tok.i - 1))
 
 
 def after_so_called(span) -> bool:

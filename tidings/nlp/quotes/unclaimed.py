@@ -11,6 +11,7 @@ from collections.abc import Container
 
 from spacy.tokens import Doc, Token
 
+from tidings.nlp.parse import inword_hyphen
 from tidings.nlp.quotes.cues import SAYING_NOUNS
 from tidings.nlp.quotes.found import KIND_RANK, Found, char_offsets, cue_root, cue_words, unclaimed_runs
 from tidings.nlp.quotes.intervals import Intervals
@@ -19,7 +20,7 @@ from tidings.nlp.quotes.licensed import licensed_frames
 from tidings.nlp.quotes.marks import QuotedRun
 from tidings.nlp.quotes.mentions import mistagged_name
 from tidings.nlp.quotes.quotations import (NAMEISH, SPEAKER_WORD_POS, ends_quote_sentence, gap_is_punct, in_run,
-                                           inword_hyphen, named_in_narration, same_paragraph, token_at)
+                                           named_in_narration, same_paragraph, token_at)
 from tidings.nlp.quotes.syntax import token_starts
 
 

@@ -17,7 +17,7 @@ from tidings.nlp.quotes.frame import Frame
 from tidings.nlp.quotes.licensed import is_title
 from tidings.nlp.quotes.marks import QuotedRun, runs_within
 from tidings.nlp.quotes.quotations import (GAP_PUNCT, NAMEISH, QUOTE_MARK_CHARS, cover_runs, ends_quote_sentence,
-                                           gap_is_punct, in_run, named_in_narration, outside_attachments,
+                                           gap_is_punct, in_run, last_inside, named_in_narration, outside_attachments,
                                            same_paragraph, within_run)
 from tidings.nlp.quotes.speakers import DASHES
 
@@ -209,7 +209,7 @@ def _only_a_title(doc: Doc, text: str, runs, starts, content: tuple[int, int]) -
     k = bisect.bisect_right(starts, content[0]) - 1
     if k < 0 or runs[k].start > content[0] or runs[k].end < content[1] - 1:
         return False
-    if text[runs[k].start:runs[k].end].rstrip(QUOTE_MARK_CHARS + " ")[-1:] in ("!", "?"):
+    if last_inside(text, runs[k]) in ("!", "?"):
         return False    # 'She declared "What a Great Night!"': an exclamation in capitals is words said
     span = doc.char_span(runs[k].start, runs[k].end, alignment_mode="expand")
     return span is not None and is_title(span)
@@ -377,7 +377,7 @@ def _new_sentence_own_object(text: str, doc: Doc, fr: Frame, r: QuotedRun, cue_e
     quotation closed by a full stop ends its sentence; a cue in the next sentence that has an
     object of its own (not the one spoken to) or that opens a colon says something else, and
     the quotation is not its words (it continues a tag before it, if any)."""
-    if text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:] != ".":
+    if last_inside(text, r) != ".":
         return False
     if text[clause_e:clause_e + 3].lstrip(" \t")[:1] == ":":
         return True
@@ -392,7 +392,7 @@ def _infinitive_after_stop(doc: Doc, text: str, fr: Frame, r: QuotedRun) -> bool
     questions': a quoted sentence closed by a full stop is no tag's words when the cue after it is
     an infinitive ('to respond'): a closing tag is a finite verb ('"...." X said')."""
     cue = doc[fr.cue[0]:fr.cue[1]].root
-    return (text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:] == "." and cue.tag_ == "VB"
+    return (last_inside(text, r) == "." and cue.tag_ == "VB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children))
 
 def _quote_opens_object(doc: Doc, fr: Frame, content: tuple[int, int] | None, r: QuotedRun) -> bool:

@@ -14,8 +14,8 @@ from tidings.nlp.quotes.found import (KIND_RANK, Found, cue_after_content, cue_r
                                       reach_of)
 from tidings.nlp.quotes.intervals import Intervals
 from tidings.nlp.quotes.marks import QuotedRun, paragraphs
-from tidings.nlp.quotes.quotations import (MIN_CONTINUATION_WORDS, QUOTE_MARK_CHARS, outside_attachments,
-                                           quoted_sentence, same_paragraph, whole_paragraph)
+from tidings.nlp.quotes.quotations import (MIN_CONTINUATION_WORDS, last_inside, outside_attachments, quoted_sentence,
+                                           same_paragraph, whole_paragraph)
 
 
 MAX_CONTINUATION_GAP = 250  # chars of narration a continuation may skip ('" she said, as she left. "')
@@ -192,7 +192,7 @@ def _led_in(doc: Doc, text: str, f: Found, r: QuotedRun) -> bool:
     gap = text[f.end:r.start]
     if gap.strip(" \t.:") or text[:r.start].rstrip()[-1:] not in (".", ":"):
         return False
-    end = text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:]
+    end = last_inside(text, r)
     if end == "," or end in ("?", "!") and text[r.end:r.end + 3].lstrip(" \t")[:1].islower():
         return False    # '"A," he recalled': a quotation waiting for a tag of its own
     cue = cue_root(doc, f)

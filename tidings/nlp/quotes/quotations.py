@@ -62,10 +62,15 @@ def outside_attachments(span: TokenSpan) -> list[Token]:
     return [t for t in span if not t.is_punct and not span.start <= t.head.i < span.end]
 
 
+def last_inside(text: str, r: QuotedRun) -> str:
+    """The last character inside a quotation's marks ('"Savage," she said' -> ','), or ''."""
+    return text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:]
+
+
 def ends_quote_sentence(text: str, r: QuotedRun) -> bool:
     """'"Savage," she said': the quotation ends in , ? or ! inside its marks, as a quoted
     sentence before its cue does."""
-    return text[r.start:r.end].rstrip(QUOTE_MARK_CHARS + " ")[-1:] in (",", "?", "!")
+    return last_inside(text, r) in (",", "?", "!")
 
 
 def quoted_sentence(text: str, r: QuotedRun) -> bool:

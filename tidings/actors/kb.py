@@ -45,6 +45,10 @@ BUILTIN_FILES = (
 SECTORS = frozenset("""GOV MIL COP REB OPP JUD LEG CVL BUS MED JRN EDU HLH REL SPY PTY UAF CRM LAB AGR
 NGO IGO ELI REF ENV DEV HRI MOD RAD PRE PRM SOC UNK JNK NON MUS CHR CTH JEW BUD HIN PRO SET PPL""".split())
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
+# Codes that are a sector after a country but a country when they lead: Phoenix writes Muslim
+# as MUS after a country (AFGGOVMUS) while MUS is also Mauritius (MUSGOV). The tables give
+# Muslims alone the sector REL, so a leading MUS is always Mauritius.
+COUNTRY_FIRST = frozenset({"MUS"})
 
 
 class KBError(ValueError):
@@ -109,7 +113,7 @@ def split_code(code: str) -> tuple[str | None, str | None]:
         return None, None
     country = None
     rest = chunks
-    if chunks[0] not in SECTORS and chunks[0] not in NON_STATE:
+    if (chunks[0] not in SECTORS or chunks[0] in COUNTRY_FIRST) and chunks[0] not in NON_STATE:
         country, rest = chunks[0], chunks[1:]
     elif chunks[0] in NON_STATE:
         if chunks[0] == "NGO":

@@ -32,6 +32,10 @@ def test_split_code():
     # MUS is Phoenix's 'Muslim' after a country and Mauritius when it leads
     assert split_code("MUSGOV") == ("MUS", "GOV")
     assert split_code("AFGGOVMUS") == ("AFG", "GOV")
+    # a faith is not a sector: CAMEO's militarized groups are armed groups, a faith alone is REL
+    assert split_code("IMGMUSISI") == (None, "REB")
+    assert split_code("IMGSEAMUSJMA") == (None, "REB")
+    assert split_code("HIN") == (None, "REL")
 
 
 def test_metonyms_act_as_governments(nlp, resolver):

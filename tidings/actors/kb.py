@@ -49,6 +49,8 @@ NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
 # as MUS after a country (AFGGOVMUS) while MUS is also Mauritius (MUSGOV). The tables give
 # Muslims alone the sector REL, so a leading MUS is always Mauritius.
 COUNTRY_FIRST = frozenset({"MUS"})
+# CAMEO religion codes: they say which faith, not which sector (IMGMUSALQ is an armed group)
+RELIGIONS = frozenset({"MUS", "CHR", "CTH", "JEW", "BUD", "HIN", "PRO"})
 
 
 class KBError(ValueError):
@@ -119,7 +121,11 @@ def split_code(code: str) -> tuple[str | None, str | None]:
         if chunks[0] == "NGO":
             return None, "NGO"  # PLOVER counts NGOs as a sector of their own
         rest = chunks[1:]
-    sector = next((c for c in rest if c in SECTORS and c not in NON_STATE), None)
+    sector = next((c for c in rest if c in SECTORS and c not in NON_STATE and c not in RELIGIONS), None)
+    if sector is None and chunks[0] == "IMG":
+        sector = "REB"   # CAMEO's international militarized groups: IMGMUSISI is an armed group
+    elif sector is None and any(c in RELIGIONS for c in rest):
+        sector = "REL"   # a CAMEO religion code is PLOVER's religious sector
     if sector == "GOV" and rest[1:2] == ["LEG"]:
         sector = "LEG"   # CAMEO GOVLEG is the legislature: PLOVER's LEG
     return country, sector

@@ -399,3 +399,15 @@ def test_who_is_a_person_for_a_pronoun(nlp):
     assert not _is_person(hts, tokens(hts))
     assert _is_person(trump, tokens(trump), {"person:donald trump"}) and not _is_person(trump, tokens(trump), set())
     assert not _is_person(boko, tokens(boko), set())
+
+
+def test_a_one_word_name_in_the_tables_is_the_documents_person_of_that_name(nlp, resolver):
+    # Phoenix holds Monaco's prince as plain 'Albert': a family story's 'Albert' became MCOELI
+    text = 'Albert Gee came to San Francisco in 1930. "Albert found himself only 11 years old," his daughter said.'
+    res, by = mentions(nlp, resolver, text)
+    assert by[("Albert", 43)].actor is None and by[("Albert", 43)].via == "surname:0-10"
+    res, by = mentions(nlp, resolver, "Saddam Hussein ruled Iraq. Hussein said the war was over.")
+    assert by[("Hussein", 27)].actor.code == "IRQELI"
+    # a surname of a longer name in the tables keeps its code when the full name is a variant
+    res, by = mentions(nlp, resolver, "Recep Erdogan spoke on Monday. Erdogan said Turkey would act.")
+    assert by[("Erdogan", 31)].actor.code == "TURGOV"

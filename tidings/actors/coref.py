@@ -208,16 +208,21 @@ def _link_surname(it: _Item, prev: list[_Item]) -> _Item | None:
     full_known = it.mention.actor is not None and len(words) > 1
     if full_known:
         return None
+    # A name the tables hold as one word ('Albert', Monaco's prince; 'Hussein', Jordan's king) is,
+    # in a document that names someone longer with it ('Albert Gee'), that someone: by the last
+    # word as for any surname, or by the first ('Albert found himself ...').
+    bare = it.mention.actor is not None and len(words) == 1 and len(_name_words(it.mention)) == 1
     for p in reversed(prev[-_MAX_LOOKBACK:]):
         if not p.person or p.mention is it.mention:
             continue
         pw = _name_words(p.mention)
         pw_text = [w for w in fold(p.mention.text).lower().replace("-", " ").split() if w.isalpha()]
         for cand in (pw, pw_text):
-            if len(cand) > len(words) and cand[-len(words):] == words:
-                if p.mention.actor is None and it.mention.actor is not None:
+            if (len(cand) > len(words) and cand[-len(words):] == words) or (
+                    bare and len(cand) > 1 and cand[0] == words[0]):
+                if p.mention.actor is None and it.mention.actor is not None and not bare:
                     return None
-                actor = p.mention.actor or it.mention.actor
+                actor = p.mention.actor if bare else (p.mention.actor or it.mention.actor)
                 name = (p.mention.actor.name if p.mention.actor and p.mention.actor.name else p.mention.text)
                 actor = replace(actor, name=name) if actor is not None else None
                 m = replace(it.mention, actor=actor, kind="surname",

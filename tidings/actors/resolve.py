@@ -130,7 +130,8 @@ class ActorResolver:
         if len(doc) == 0:
             return ResolvedActors(mentions=[], date=day)
         matches = [m for m in find_matches(doc, self.kb)
-                   if not (m.kind == "agent" and split_code(m.entry.code)[1] in _NOT_ACTORS)]
+                   if not (m.kind == "agent" and split_code(m.entry.code)[1] in _NOT_ACTORS)
+                   and not (m.kind in ("country", "demonym", "capital") and _stance_prefixed(doc, m.start))]
         agent_tokens = {i for m in matches if m.kind == "agent" for i in range(m.start, m.end)}
         groups = _group(doc, matches, agent_tokens)
         mentions: list[tuple[ActorMention, _Group | None]] = []
@@ -189,10 +190,6 @@ class ActorResolver:
                 group_country = split_code(self._entry_code(m.entry, day))[0] or group_country
                 agents = [a for a in agents if a.start > root.i]
                 named = []
-        if named and all(m.kind == "region" for m in named) and \
-                not [a for a in agents if split_code(a.entry.code)[1] not in _VAGUE] and (
-                _is_location(g.head) or g.head.lemma_.lower() in _PLACE_NOUNS):
-            return "place"   # "the Nagorno-Karabakh region" as a place, not the breakaway state acting
         if named and agents and any(m.start <= g.head.i < m.end for m in agents):
             m = _prefer_head(named, g.head)
             if doc[m.start:m.end].root.dep_ == "poss" and m.entry.kind == "named":
@@ -562,6 +559,13 @@ def _generic_sector(doc: Doc, place: TextSpan) -> str | None:
     if subj.lemma_.lower() in _PLACE_NOUNS or subj.lower_ in _PLACE_NOUNS:
         return "UNK"
     return None
+
+
+def _stance_prefixed(doc: Doc, i: int) -> bool:
+    """'anti-Pakistan fighters', 'pro-Russian separatists': a country named as what a group is for
+    or against is not the group's country."""
+    return i >= 2 and doc[i - 1].text in ("-", "\u2010") and not doc[i - 1].whitespace_ and \
+        not doc[i - 2].whitespace_ and doc[i - 2].lower_ in ("anti", "pro")
 
 
 def _surname_of_person(doc: Doc, tok: Token) -> bool:

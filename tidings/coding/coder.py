@@ -301,6 +301,9 @@ class EventCoder:
                 sources = dedupe_mentions([local[i] for i in roles["source"]])
             if "target" in roles:
                 t = dedupe_mentions([local[i] for i in roles["target"]])
+                # the slot holds the first of 'Russia and Ukraine': the pattern is about all of them
+                t = dedupe_mentions(t + [x for x in local if x not in t and x.start > tok.i
+                                         and any(coordinated_with(doc, y, x) for y in t)])
                 if sources and {x.code for x in t} == {x.code for x in sources} and "source" not in roles:
                     # the pattern made the verb's own subject the target: source is the governing clause's
                     sources = self._governing_subjects(tok, local)

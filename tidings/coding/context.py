@@ -19,8 +19,10 @@ MODALS_HYPO = {"could", "might", "may", "should", "must", "ought", "can", "ca"}
 MODALS_FUT = {"will", "shall", "'ll", "wo"}
 INTENT_VERBS = {"pledge", "promise", "plan", "vow", "agree", "intend", "aim", "prepare", "decide",
                 "resolve", "commit", "undertake", "offer", "seek", "want", "hope", "expect", "schedule",
-                "set", "propose"}
-HYPO_VERBS = {"threaten", "consider", "mull", "weigh", "warn", "risk", "might"}
+                "set", "propose", "due", "slate", "poise"}   # 'is due to meet', 'slated to', 'poised to'
+HYPO_VERBS = {"threaten", "consider", "mull", "weigh", "warn", "risk", "might",
+              # what someone is urged or asked to do has not happened: 'urge Afghanistan to cooperate'
+              "urge", "ask", "demand", "press", "encourage", "implore", "exhort", "request"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail", "reject", "avoid", "stop", "cease", "halt"}
 ALLEGATION_NOUNS = {"accusation", "allegation", "claim", "rumor", "rumour", "speculation", "suggestion",
                     "suspicion", "fear", "possibility", "threat", "warning", "report"}

@@ -21,7 +21,8 @@ CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 # adverbial phrases say when or despite what, never whom the act was aimed at
 NON_TARGET_PREPS = {"after", "before", "during", "since", "despite", "amid", "amidst", "following", "until",
-                    "throughout", "like", "because", "besides", "unlike", "as"}
+                    "throughout", "like", "because", "besides", "unlike", "as",
+                    "along"}     # 'X, along with Y, called ...': Y acts with X
 
 
 @dataclass(slots=True)
@@ -67,8 +68,9 @@ def subject_tokens(tok: Token) -> tuple[set[int], bool, set[int]]:
             return toks, passive and v == tok, agent
         if v.dep_ in ("relcl", "acl") and v.head != v:
             return _np_tokens(v.head, stop=v), False, agent
-        if v.dep_ == "pcomp" and v.head.lower_ in ("for", "of") and v.head.head != v.head:
-            # "praised X for having liberated ...", "accused X of killing": X is the doer
+        if v.dep_ == "pcomp" and v.head.lower_ in ("for", "of", "from") and v.head.head != v.head:
+            # "praised X for having liberated ...", "accused X of killing", "barred girls from
+            # attending": X is the doer
             objs = [c for c in v.head.head.children if c.dep_ == "dobj"]
             if objs:
                 return _np_tokens(objs[0]), False, agent
@@ -122,6 +124,11 @@ def object_region(tok: Token, exclude: set[int]) -> list[int]:
                 continue
             if c.dep_ in ("acl", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
                 continue      # a finite clause inside the object has its own participants
+            if c.dep_ == "acl" and not (t.dep_ == "dobj" and t.head == tok) and any(
+                    g.dep_ == "agent" for g in c.children):
+                continue      # and so has a participle with its own doer ('a fight joined by Brunei',
+                              # 'areas abandoned by forces loyal to X'), unless it made the object
+                              # ('welcomed memos sent by Bree': the reaction is to Bree)
             out.append(c.i)
             walk(c, False)
 
@@ -161,6 +168,8 @@ def _modifies_non_actor(doc: Doc, m: ParsedMention, local: list[ParsedMention], 
     """A demonym or name modifying a thing ("a Russian military centre"; strictly also
     "China's role"), not an actor itself."""
     r = doc[m.root]
+    if r.dep_ == "npadvmod" and r.head.dep_ == "amod" and r.head.tag_ == "VBN":
+        r = r.head      # 'the Serb-controlled republic': the name is part of the participle
     deps = ("amod", "compound", "poss") if strict else ("amod", "compound")
     if r.dep_ not in deps or r.head == r:
         return False

@@ -89,3 +89,31 @@ def test_what_someone_is_urged_to_do_or_due_to_do_has_not_happened(nlp, coder, r
     evs = events(nlp, coder, resolver, "Putin is due to meet Erdogan in Turkey in January.")
     assert [(e.cameo["code"], e.context["future"], e.context["historical"], e.date) for e in evs] == \
         [("036", True, False, "2021-01")]
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_still_the_subject(nlp, coder, resolver):
+    # 'Iran' was attached to 'is', so 'defying' took the reporter's subject, the United States
+    text = "The United States said Iran is \u201cflagrantly\u201d defying the U.N. Security Council."
+    assert rows(events(nlp, coder, resolver, text)) == [("Iran", "120", "U.N. Security Council")]
+
+
+def test_coordinated_demonyms_modifying_a_thing_are_no_targets(nlp, coder, resolver):
+    text = "Beijing has hinted that it could retaliate with tariffs on German and Italian vehicles."
+    assert events(nlp, coder, resolver, text) == []
+
+
+def test_a_groups_or_persons_opposition_is_a_stance_not_a_party(nlp, coder, resolver):
+    text = "The U.N. did not invite Afghan women, citing the Taliban's opposition."
+    assert not [e for e in events(nlp, coder, resolver, text) if "opposition" in e.target.text]
+    doc = nlp("Venezuela's opposition rejected the vote.")
+    assert [m.actor.code for m in resolver.resolve(doc, DATE).mentions] == ["VENOPP"]
+
+
+def test_a_noun_the_tagger_read_as_a_verb_codes_nothing(nlp, coder, resolver):
+    text = ("The United States announced that it would cease military aid to Ukraine, following the "
+            "Oval Office clash between U.S. President Donald Trump and Ukrainian President Volodymyr Zelenskyy.")
+    evs = events(nlp, coder, resolver, text, "2025-03-12")
+    assert evs and not [e for e in evs if e.evidence.trigger.text == "clash"]
+    from tidings.coding.coder import _noun_read_as_verb
+    doc = nlp("Turkey used drones to help Azerbaijan reconquer the region.")  # a bare infinitive
+    assert not _noun_read_as_verb(next(t for t in doc if t.text == "reconquer"))

@@ -40,6 +40,9 @@ _FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "onetime"
 # document mention needs more than these.
 _NOT_ACTORS = frozenset({"NON", "JNK"})
 _VAGUE = frozenset({"UNK", "PPL"})
+# sector words that are also a stance when a person or group has them ("the Taliban's opposition");
+# a country's opposition stays its opposition ("Venezuela's opposition")
+_STANCE_NOUNS = frozenset({"opposition", "resistance"})
 _PLACE_NOUNS = frozenset("""region area province town city village district territory enclave island zone
 state county municipality border coast capital""".split())
 # "people in the UK", "regions across Indonesia", "troops from Chad", "a professor at a
@@ -181,6 +184,9 @@ class ActorResolver:
                 not [a for a in agents if split_code(a.entry.code)[1] not in _VAGUE] and (
                 _is_location(g.head) or g.head.lemma_.lower() in _PLACE_NOUNS):
             return "place"   # "the Nagorno-Karabakh region" as a place, not the breakaway state acting
+        if named and g.head.lemma_.lower() in _STANCE_NOUNS and any(
+                doc[m.start:m.end].root.dep_ == "poss" and doc[m.start:m.end].root.head == g.head for m in named):
+            return None   # "the Taliban's opposition", "Trump's opposition to it": a stance, not a party
         if named and agents:
             m = _prefer_head(named, g.head)
             root = doc[m.start:m.end].root

@@ -78,6 +78,22 @@ NAMING_VERBS = {"call", "dub", "label", "brand", "term"}
 GENERIC_CODES = {"010", "01", "019", "020", "02"}
 
 
+# verbs whose bare-infinitive complement follows their object: 'helped Azerbaijan reconquer'
+_BARE_INFINITIVE_HEADS = {"help", "let", "make", "see", "watch", "hear", "have", "bid"}
+
+
+def _noun_read_as_verb(tok: Token) -> bool:
+    """'the Oval Office clash between Trump and Zelenskyy': a base-form 'verb' right after a noun,
+    with no auxiliary, 'to', subject or clause marker of its own, is the noun the tagger missed."""
+    if tok.tag_ != "VB" or tok.dep_ not in ("ccomp", "advcl", "ROOT", "dep") or tok.i == tok.sent.start:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in tok.children):
+        return False
+    if tok.head.lemma_.lower() in _BARE_INFINITIVE_HEADS:
+        return False
+    return tok.doc[tok.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
+
+
 @dataclass(slots=True)
 class _Raw:
     source: ParsedMention | None
@@ -270,7 +286,7 @@ class EventCoder:
             if tok.i in in_mention or not tok.is_alpha:
                 continue
             verbal = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.dep_ == "ROOT"
-            if not verbal:
+            if not verbal or _noun_read_as_verb(tok):
                 continue
             entries = self.verbs.by_form.get(tok.lower_, [])
             if not entries and tok.pos_ == "VERB":

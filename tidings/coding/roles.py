@@ -54,7 +54,9 @@ def subject_tokens(tok: Token) -> tuple[set[int], bool, set[int]]:
     """(subject token ids, passive?, passive agent token ids), inheriting up complement chains."""
     v = tok
     for _ in range(5):
-        subj = [c for c in v.children if c.dep_ in SUBJ_DEPS and c.dep_ != "expl"]
+        subj = [c for c in v.children if c.dep_ in SUBJ_DEPS and c.dep_ != "expl"] or [
+            g for a in v.children if a.dep_ in ("aux", "auxpass") and a.i < v.i
+            for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]   # 'Iran/nsubj <- is/aux <- defying'
         passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in v.children)
         agent = set()
         for c in v.children:
@@ -168,6 +170,8 @@ def _modifies_non_actor(doc: Doc, m: ParsedMention, local: list[ParsedMention], 
     """A demonym or name modifying a thing ("a Russian military centre"; strictly also
     "China's role"), not an actor itself."""
     r = doc[m.root]
+    while r.dep_ == "conj" and r.head != r and r.head.i < r.i:
+        r = r.head      # 'German and Italian vehicles': the second modifies as the first does
     if r.dep_ == "npadvmod" and r.head.dep_ == "amod" and r.head.tag_ == "VBN":
         r = r.head      # 'the Serb-controlled republic': the name is part of the participle
     deps = ("amod", "compound", "poss") if strict else ("amod", "compound")

@@ -117,3 +117,10 @@ def test_a_noun_the_tagger_read_as_a_verb_codes_nothing(nlp, coder, resolver):
     from tidings.coding.coder import _noun_read_as_verb
     doc = nlp("Turkey used drones to help Azerbaijan reconquer the region.")  # a bare infinitive
     assert not _noun_read_as_verb(next(t for t in doc if t.text == "reconquer"))
+
+
+def test_a_clause_hung_on_a_passive_verb_is_not_the_act_of_who_underwent_it(nlp, coder, resolver):
+    # the parser hung 'to continue to imprison' on 'angered': the lawmakers imprisoned nobody
+    text = ("U.S. lawmakers are likely to be further angered by a Turkish court ruling on Wednesday to "
+            "continue to imprison Metin Topuz, a local U.S. consulate employee.")
+    assert not [e for e in events(nlp, coder, resolver, text) if e.source.text == "U.S. lawmakers"]

@@ -53,6 +53,7 @@ def speaker_mentions(quotes: list[Quote], mentions: list[ActorMention]) -> list[
 def subject_tokens(tok: Token) -> tuple[set[int], bool, set[int]]:
     """(subject token ids, passive?, passive agent token ids), inheriting up complement chains."""
     v = tok
+    via = ""
     for _ in range(5):
         subj = [c for c in v.children if c.dep_ in SUBJ_DEPS and c.dep_ != "expl"] or [
             g for a in v.children if a.dep_ in ("aux", "auxpass") and a.i < v.i
@@ -62,6 +63,10 @@ def subject_tokens(tok: Token) -> tuple[set[int], bool, set[int]]:
         for c in v.children:
             if c.dep_ == "agent":
                 agent |= set(x.i for x in c.subtree)
+        if via == "advcl" and passive and agent:
+            # 'lawmakers were angered by a Turkish court ruling to continue to imprison X': the
+            # clause hung on a passive verb is its doer's act, not the one who underwent it
+            return {i for i in agent if tok.doc[i].dep_ != "agent"}, False, set()
         if subj:
             toks = set()
             for s in subj:
@@ -85,6 +90,7 @@ def subject_tokens(tok: Token) -> tuple[set[int], bool, set[int]]:
                                         for c in v.head.children):
             break      # a "conjunct" with no and/or/comma before it is a misparse, not coordination
         if v.dep_ in CLIMB_DEPS or (v.dep_ == "pobj" and v.head.dep_ == "prep"):
+            via = v.dep_
             h = v.head
             while h.dep_ in ("prep",) and h.head != h:
                 h = h.head

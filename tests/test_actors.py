@@ -411,3 +411,10 @@ def test_a_one_word_name_in_the_tables_is_the_documents_person_of_that_name(nlp,
     # a surname of a longer name in the tables keeps its code when the full name is a variant
     res, by = mentions(nlp, resolver, "Recep Erdogan spoke on Monday. Erdogan said Turkey would act.")
     assert by[("Erdogan", 31)].actor.code == "TURGOV"
+
+
+def test_an_office_the_converted_tables_leave_open_ends_with_them(nlp, resolver):
+    # Phoenix has Sali Berisha as prime minister from 2005 with no end; he left office in 2013
+    assert short("Sali Berisha", resolver, nlp, "2010-01-01") == ("ALBGOV", "ALB", "GOV")
+    assert short("Sali Berisha", resolver, nlp, "2023-01-01") == ("ALBELI", "ALB", "ELI")
+    assert short("Sali Berisha", resolver, nlp) == ("ALBGOV", "ALB", "GOV")     # undated: latest office

@@ -418,3 +418,13 @@ def test_an_office_the_converted_tables_leave_open_ends_with_them(nlp, resolver)
     assert short("Sali Berisha", resolver, nlp, "2010-01-01") == ("ALBGOV", "ALB", "GOV")
     assert short("Sali Berisha", resolver, nlp, "2023-01-01") == ("ALBELI", "ALB", "ELI")
     assert short("Sali Berisha", resolver, nlp) == ("ALBGOV", "ALB", "GOV")     # undated: latest office
+
+
+def test_former_describing_another_job_of_someone_in_office(nlp, resolver):
+    res, by = mentions(nlp, resolver, "British Prime Minister Keir Starmer, a former human rights lawyer, said so.",
+                       "2025-03-10")
+    assert [m.actor.code for m in res.mentions] == ["GBRGOV"]
+    res, _ = mentions(nlp, resolver, "Tony Blair, a former prime minister, said so.", "2025-03-10")
+    assert [m.actor.code for m in res.mentions] == ["GBRELI"]
+    res, _ = mentions(nlp, resolver, "Former Prime Minister Keir Starmer said so.", "2025-03-10")
+    assert [m.actor.code for m in res.mentions] == ["GBRELI"]

@@ -169,7 +169,7 @@ class ActorResolver:
         if _modifies_thing(doc, g):
             return None
         person_ent = _person_entity(doc, g)
-        former = any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0):g.end])
+        former = _former(doc, g, [m for m in named if m.entry.kind == "named" and _in_office(m.entry, day)])
         group_country = _group_country(countries)
         if named:
             m = _prefer_head(named, g.head)
@@ -565,6 +565,22 @@ def _generic_sector(doc: Doc, place: TextSpan) -> str | None:
     if subj.lemma_.lower() in _PLACE_NOUNS or subj.lower_ in _PLACE_NOUNS:
         return "UNK"
     return None
+
+
+def _former(doc: Doc, g, serving) -> bool:
+    """'former President Obama', 'ex-minister X', 'X, a former prime minister': a past office.
+    A 'former' after the name of someone in office that day describes another job: 'Prime
+    Minister Keir Starmer, a former human rights lawyer' is the prime minister."""
+    after = min((m.end for m in serving), default=None)
+    return any(t.lower_ in _FORMER and (after is None or t.i < after)
+               for t in doc[max(g.start - 2, 0):g.end])
+
+
+def _in_office(e: Entry, day: str | None) -> bool:
+    """The person holds an office (not 'former', not a fallback) on ``day``."""
+    role = e.role_on(day) if day else None
+    return role is not None and bool(role.start or role.end) and split_code(role.code)[1] != "ELI" and \
+        (not role.start or role.start <= day) and (not role.end or day <= role.end)
 
 
 def _stance_prefixed(doc: Doc, i: int) -> bool:

@@ -124,3 +124,24 @@ def test_a_clause_hung_on_a_passive_verb_is_not_the_act_of_who_underwent_it(nlp,
     text = ("U.S. lawmakers are likely to be further angered by a Turkish court ruling on Wednesday to "
             "continue to imprison Metin Topuz, a local U.S. consulate employee.")
     assert not [e for e in events(nlp, coder, resolver, text) if e.source.text == "U.S. lawmakers"]
+
+
+def test_the_medium_something_was_said_on_is_no_target(nlp, coder, resolver):
+    text = "Democratic U.S. Congressman Andy Levin slammed Moise for the jailbreak on Twitter."
+    assert not [e for e in events(nlp, coder, resolver, text) if e.target.text == "Twitter"]
+
+
+def test_tariffs_targeting_a_country_are_economic_coercion(nlp, coder, resolver):
+    text = "He said Trump's tariffs targeting Canada and Mexico are aimed at cutting fentanyl deaths."
+    assert rows(events(nlp, coder, resolver, text, "2025-03-09")) == [("Trump", "163", "Canada"),
+                                                                       ("Trump", "163", "Mexico")]
+
+
+def test_an_act_on_what_someone_owns_is_aimed_at_them_but_talks_about_it_are_not_with_them(
+        nlp, coder, resolver):
+    assert rows(events(nlp, coder, resolver, "Russian forces shelled Ukraine's power plants.")) == \
+        [("Russian forces", "190", "Ukraine")]
+    assert rows(events(nlp, coder, resolver, "The United States opposes China's maritime expansion.")) == \
+        [("United States", "110", "China")]
+    text = "G7 foreign ministers also discussed China's role in global security."
+    assert not [e for e in events(nlp, coder, resolver, text) if "China" in (e.source.text, e.target.text)]

@@ -49,7 +49,7 @@ from tidings.coding.patterns import Context, Match, best_match
 from tidings.coding.petrarch import Dictionaries, load_dictionaries
 from tidings.coding.places import event_place
 from tidings.coding.roles import (MODIFIER_DEPS, ParsedMention, behind_preposition, coordinated_with, dedupe_mentions,
-                                  entity_targets, first_person, is_location_phrase, iso3_codes, mention_span,
+                                  entity_targets, first_person, is_location_phrase, is_medium_phrase, iso3_codes, mention_span,
                                   mentions_in, object_region, pronoun_antecedent, same_side, speaker_mentions,
                                   subject_tokens, target_mentions, top_mentions, word_owner)
 from tidings.coding.sentences import (clause_depth, cooperative, ends_like_sentence, entry_span, governed_by,
@@ -307,7 +307,7 @@ class EventCoder:
     # ------------------------------------------------------------ roles
     def _events_for_verb(self, doc, sent, tok: Token, vspan, code, m: Match | None, local: list[ParsedMention],
                          flags: Flags) -> list[_Raw]:
-        sources, targets, passive = self._syntactic_roles(tok, local, vspan)
+        sources, targets, passive = self._syntactic_roles(tok, local, vspan, owners=not code.startswith("04"))
         if self.cameo:
             targets = [t for t in targets if t.real]
         compound_pairs = False
@@ -375,7 +375,8 @@ class EventCoder:
                 return new
         return code
 
-    def _syntactic_roles(self, tok: Token, local: list[ParsedMention], vspan) -> tuple[list[ParsedMention], list[ParsedMention], bool]:
+    def _syntactic_roles(self, tok: Token, local: list[ParsedMention], vspan, owners: bool = False
+                         ) -> tuple[list[ParsedMention], list[ParsedMention], bool]:
         subj_tokens, passive, agent_tokens = subject_tokens(tok)
         if tok.tag_ == "VBN" and tok.dep_ in ("acomp", "oprd", "amod"):
             passive = True          # "stand accused", "remained banned": the subject undergoes it
@@ -386,8 +387,8 @@ class EventCoder:
         region = object_region(tok, exclude=subj_tokens | agent_tokens)
         if self.cameo:
             # "in Moscow" on the verb is where it happened, not whom it was done to
-            region = [i for i in region if not is_location_phrase(tok.doc[i])]
-        obj = target_mentions(region, local, tok, strict=self.cameo)
+            region = [i for i in region if not is_location_phrase(tok.doc[i]) and not is_medium_phrase(tok.doc[i])]
+        obj = target_mentions(region, local, tok, strict=self.cameo, owners=owners)
         if not obj and self.cameo and not passive:
             obj = entity_targets(tok.doc, region, local, self._date)
         if passive:

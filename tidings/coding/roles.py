@@ -144,14 +144,15 @@ def object_region(tok: Token, exclude: set[int]) -> list[int]:
     return sorted(out)
 
 
-def target_mentions(region: list[int], local: list[ParsedMention], verb: Token, strict: bool = False) -> list[ParsedMention]:
+def target_mentions(region: list[int], local: list[ParsedMention], verb: Token, strict: bool = False,
+                    owners: bool = False) -> list[ParsedMention]:
     rs = set(region)
     cands = [m for m in local if m.root in rs]
     if not cands:
         return []
     doc = verb.doc
     # a demonym modifying a thing ("a Russian military centre") is not the target
-    good = [m for m in cands if m.real and not (strict and _modifies_non_actor(doc, m, local, strict))]
+    good = [m for m in cands if m.real and not (strict and _modifies_non_actor(doc, m, local, strict, owners))]
     if not good:
         return []
     first = min(good, key=lambda m: m.start)
@@ -172,7 +173,8 @@ def top_mentions(toks: set[int], local: list[ParsedMention], doc: Doc) -> list[P
     return [first] + [m for m in cands if m is not first and (coordinated_with(doc, first, m) or m.start == first.start)]
 
 
-def _modifies_non_actor(doc: Doc, m: ParsedMention, local: list[ParsedMention], strict: bool = False) -> bool:
+def _modifies_non_actor(doc: Doc, m: ParsedMention, local: list[ParsedMention], strict: bool = False,
+                        owners: bool = False) -> bool:
     """A demonym or name modifying a thing ("a Russian military centre"; strictly also
     "China's role"), not an actor itself."""
     r = doc[m.root]
@@ -184,6 +186,10 @@ def _modifies_non_actor(doc: Doc, m: ParsedMention, local: list[ParsedMention], 
     if r.dep_ not in deps or r.head == r:
         return False
     if strict and r.dep_ == "poss" and r.head.lower_ in _GROUP_NOUNS:
+        return False
+    if owners and r.dep_ == "poss" and r.head.dep_ == "dobj" and r.head.head.pos_ == "VERB":
+        # 'attacked Ukraine's power grid', 'opposes China's expansion': the act is aimed at the
+        # owner (the caller says when: not for talks, where 'discussed China's role' is no talk with China)
         return False
     h = r.head.i
     return not any(x.start <= h < x.end for x in local)
@@ -333,6 +339,23 @@ def is_location_phrase(t: Token) -> bool:
             break
         t = t.head
     return loc
+
+
+# where something was said or shown, not to whom: 'slammed Moise on Twitter'
+_MEDIA = {"twitter", "facebook", "instagram", "telegram", "youtube", "tiktok", "weibo", "wechat", "truth",
+          "television", "tv", "radio", "website", "blog", "podcast", "media"}
+
+
+def is_medium_phrase(t: Token) -> bool:
+    """Inside 'on Twitter', 'via Telegram', 'on state television', 'over the radio'."""
+    for _ in range(4):
+        if t.dep_ == "pobj" and t.head.lower_ in ("on", "via", "over") and (
+                t.lower_ in _MEDIA or any(c.lower_ in _MEDIA for c in t.subtree)):
+            return True
+        if t.head == t or t.dep_ not in ("pobj", "compound", "amod", "det", "poss", "case"):
+            return False
+        t = t.head
+    return False
 
 
 # nouns that make a demonym an actor ("Armenian elements", "Russian forces")

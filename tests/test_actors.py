@@ -428,3 +428,14 @@ def test_former_describing_another_job_of_someone_in_office(nlp, resolver):
     assert [m.actor.code for m in res.mentions] == ["GBRELI"]
     res, _ = mentions(nlp, resolver, "Former Prime Minister Keir Starmer said so.", "2025-03-10")
     assert [m.actor.code for m in res.mentions] == ["GBRELI"]
+    # a title before the name is the office held; the 'former' after it another one
+    res, _ = mentions(nlp, resolver, "Republican Representative Michael McCaul, former chairman of the House "
+                      "Foreign Affairs Committee, said so.", "2025-03-10")
+    assert [m.actor.sector for m in res.mentions] == ["LEG"]
+
+
+def test_a_place_named_after_a_person_is_not_the_person(nlp, resolver):
+    res, _ = mentions(nlp, resolver, "I flew out from New York's JFK airport. He agreed with the remark.", "2021-07-10")
+    assert not [m for m in res.mentions if m.actor and m.actor.name == "John F. Kennedy"]
+    res, _ = mentions(nlp, resolver, "The Trump administration imposed tariffs.", "2019-07-10")
+    assert [m.actor.code for m in res.mentions] == ["USAGOV"]

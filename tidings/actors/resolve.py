@@ -159,17 +159,23 @@ class ActorResolver:
     # -- composition ---------------------------------------------------------------
     def _compose(self, doc: Doc, g: _Group, day: str | None):
         ms = g.matches
-        named = [m for m in ms if m.kind in ("named", "org", "seat", "region")]
+        named = [m for m in ms if m.kind in ("named", "org", "seat", "region") and not _names_a_facility(doc, m)]
         agents = [m for m in ms if m.kind == "agent"]
         countries = [m for m in ms if m.kind in ("country", "demonym", "capital", "place")]
         span = doc[g.start:g.end]
+        if not named and not agents and any(m.kind == "named" for m in ms) and \
+                all(m.kind == "named" or m.kind == "place" for m in ms):
+            return None   # "New York's JFK airport": a place named after someone
         if countries and not named and not agents and not (g.start <= g.head.i < g.end) and \
                 g.head.lemma_.lower() in _PLACE_NOUNS:
             return "place"   # "a Syrian island", "Turkish territory": a place in that country
         if _modifies_thing(doc, g):
             return None
         person_ent = _person_entity(doc, g)
-        former = _former(doc, g, [m for m in named if m.entry.kind == "named" and _in_office(m.entry, day)])
+        serving = [m.end for m in named if m.entry.kind == "named" and _in_office(m.entry, day)]
+        if person_ent is not None and any(a.end <= person_ent.start and a.start >= g.start for a in agents):
+            serving.append(person_ent.end)   # 'Representative Michael McCaul, former chairman of ...'
+        former = _former(doc, g, min(serving, default=None))
         group_country = _group_country(countries)
         if named:
             m = _prefer_head(named, g.head)
@@ -352,6 +358,20 @@ _COLLECTIVE_NOUNS = frozenset("""group confederation network organization organi
 cartel ring gang band cell unit force team squad brigade battalion regiment division militia party
 movement union association council committee federation front faction wing camp bloc delegation
 mission family families clan tribe community crowd mob contingent detachment patrol convoy""".split())
+
+
+# places and institutions named after a person: "JFK airport", "the Kennedy Center", "Lenin Square"
+_FACILITY_NOUNS = frozenset("""airport center centre street avenue boulevard road bridge stadium arena school
+university college hospital library memorial museum station square park highway prize award
+foundation institute""".split())
+
+
+def _names_a_facility(doc: Doc, m) -> bool:
+    """A person's name as the modifier of a place or institution noun ("New York's JFK airport")."""
+    if m.kind != "named" or not m.entry.roles:
+        return False
+    root = doc[m.start:m.end].root
+    return root.dep_ == "compound" and root.head.i >= m.end and root.head.lemma_.lower() in _FACILITY_NOUNS
 
 
 def _modifies_thing(doc: Doc, g: _Group) -> bool:
@@ -567,11 +587,12 @@ def _generic_sector(doc: Doc, place: TextSpan) -> str | None:
     return None
 
 
-def _former(doc: Doc, g, serving) -> bool:
+def _former(doc: Doc, g, after: int | None) -> bool:
     """'former President Obama', 'ex-minister X', 'X, a former prime minister': a past office.
-    A 'former' after the name of someone in office that day describes another job: 'Prime
-    Minister Keir Starmer, a former human rights lawyer' is the prime minister."""
-    after = min((m.end for m in serving), default=None)
+    A 'former' after the name (token ``after`` on) of someone in office that day, or titled
+    before the name, describes another job: 'Prime Minister Keir Starmer, a former human rights
+    lawyer' is the prime minister, 'Representative Michael McCaul, former chairman of ...' a
+    representative."""
     return any(t.lower_ in _FORMER and (after is None or t.i < after)
                for t in doc[max(g.start - 2, 0):g.end])
 

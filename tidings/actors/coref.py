@@ -105,7 +105,7 @@ def _tagged_person(span) -> bool:
 
 def _is_person(m: ActorMention, span, tagged: set[str] = frozenset()) -> bool:
     """Whether mention ``m`` (``span``: its tokens, or None) is a person a pronoun can mean."""
-    if m.via in ("ner:PERSON", "person:unlabelled"):
+    if m.via in ("ner:PERSON", "person:unlabelled", "person:surname"):
         return True
     if m.actor is not None and (m.actor.kb_id or "").startswith(("org:", "country:", "seat:", "capital:")):
         return False    # 'HTS', tagged PERSON, is an organisation the tables know

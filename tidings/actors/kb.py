@@ -330,8 +330,15 @@ class _Builder:
 
     def build(self) -> KnowledgeBase:
         kb = self.kb
+        orgs = {(fold(a).lower(), kb.entries[key].code) for key, lst in self.aliases.items()
+                if kb.entries[key].kind == "org" for a, _ in lst}
         for key, slot in self.named.items():
             roles = tuple(slot["roles"])
+            if "tidings" not in slot["sources"] and any(
+                    (fold(a).lower(), r.code) in orgs for a in (slot["name"], *slot["aliases"]) for r in roles):
+                # Phoenix lists some organisations with its people ('Al-Shabaab', SOMREB): the
+                # organisation table has them, and a pronoun must not take them for a person
+                continue
             entry = Entry(kb_id=f"person:{key}", kind="named", name=slot["name"], roles=roles, rank=slot["rank"])
             kb.entries[entry.kb_id] = entry
             for alias in dict.fromkeys([slot["name"], *slot["aliases"]]):

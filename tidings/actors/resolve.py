@@ -470,11 +470,23 @@ def _unknown_people(doc: Doc, groups: list[_Group]) -> list[tuple[ActorMention, 
         covered.update(range(ent.start, ent.end))
         out.append((ActorMention(text=ent.text, start=ent.start_char, end=ent.end_char, actor=None,
                                  kind="name", via="ner:PERSON"), None))
+    # the last word of a longer name met before is that person's surname whatever the tagger
+    # called it ('Alasow said' tagged ORG after 'Commissioner Omar Osman Alasow'; 'Barnier, too,
+    # was' untagged after 'Michel Barnier')
+    surname_at: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha and ent[-1].is_title:
+            surname_at.setdefault(ent[-1].lower_, ent.end)
     # a name the tagger did not label is still someone when a 'who' clause describes it or it says
     # something ('Maimane, who headed the party ...', 'Equiluz notes ...'): a pronoun after it is
     # more likely that person than someone named paragraphs before
     for t in doc:
         if t.pos_ != "PROPN" or t.i in covered or t.dep_ in ("compound", "flat"):
+            continue
+        if surname_at.get(t.lower_, len(doc)) <= t.i and t.is_title:
+            covered.add(t.i)
+            out.append((ActorMention(text=t.text, start=t.idx, end=t.idx + len(t.text), actor=None,
+                                     kind="name", via="person:surname"), None))
             continue
         said = t.dep_ == "nsubj" and t.head.lemma_.lower() in _SAYING and t.ent_type_ not in _NOT_PERSON_ENTS
         # ('A Qiang, who used to work ...': a place never takes 'who', whatever the tagger said)

@@ -451,3 +451,9 @@ def test_a_surname_met_before_is_the_person_whatever_the_tagger_called_it(nlp, r
     assert by_text["he"].actor.name == "Omar Osman Alasow"       # not the group named between
     # Phoenix lists some organisations among its people: the organisation table has them
     assert by_text["Al-Shabab, a U.S.-designated terrorist group"].actor.kb_id.startswith("org:")
+
+
+def test_us_cabinet_posts_by_name_and_by_title(nlp, resolver):
+    assert resolve_text("Treasury Secretary Scott Bessent", "2025-03-10", resolver=resolver, nlp=nlp).code == "USAGOV"
+    assert resolve_text("the U.S. Treasury Secretary", "2022-03-01", resolver=resolver, nlp=nlp).name == "Janet Yellen"
+    assert short("press secretary Karoline Leavitt", resolver, nlp, "2025-03-10") == ("USAGOV", "USA", "GOV")

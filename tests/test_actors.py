@@ -457,3 +457,8 @@ def test_us_cabinet_posts_by_name_and_by_title(nlp, resolver):
     assert resolve_text("Treasury Secretary Scott Bessent", "2025-03-10", resolver=resolver, nlp=nlp).code == "USAGOV"
     assert resolve_text("the U.S. Treasury Secretary", "2022-03-01", resolver=resolver, nlp=nlp).name == "Janet Yellen"
     assert short("press secretary Karoline Leavitt", resolver, nlp, "2025-03-10") == ("USAGOV", "USA", "GOV")
+
+
+def test_a_region_named_like_a_country_is_no_country(nlp, resolver):
+    assert short("Central African states", resolver, nlp) == ("GOV", None, "GOV")
+    assert short("Central African troops", resolver, nlp) == ("CAFMIL", "CAF", "MIL")

@@ -69,6 +69,8 @@ def test_idioms_the_verb_groups_read_literally(nlp, coder, resolver):
         assert events(nlp, coder, resolver, text) == [], text
     text = "Bosnian prosecutors ordered the arrest of Milorad Dodik for ignoring a summons."
     assert [e.cameo["code"] for e in events(nlp, coder, resolver, text)] == ["173"]
+    text = "Mauritius conferred the country's highest civilian honor on Narendra Modi."
+    assert rows(events(nlp, coder, resolver, text)) == [("Mauritius", "051", "Narendra Modi")]
     text = "Erdogan spoke by phone with French President Emmanuel Macron."
     assert {e.cameo["code"] for e in events(nlp, coder, resolver, text)} == {"041"}
 

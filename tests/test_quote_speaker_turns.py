@@ -81,3 +81,24 @@ def test_participle_sentence_goes_on_with_the_speaker_before(nlp):
     quotes = find_quotes(nlp(text), learned=False)
     assert [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes][-1] == (
         "“Now, as with every audit, what they find is never that bad.”", "Ortega")
+
+
+def test_a_plural_role_is_not_the_one_person_met_before_with_that_role(nlp):
+    from tidings.actors import ActorResolver, load_kb
+    text = ('Federal prosecutor Jacob Gutwillig spoke first. Prosecutors said they would present '
+            '"substantial electronic communications" during the trial.')
+    doc = nlp(text)
+    res = ActorResolver(load_kb()).resolve(doc, "2025-03-12")
+    [q] = find_quotes(doc, res, "2025-03-12")
+    assert (q.speaker.text, q.speaker.name) == ("Prosecutors", "Prosecutors")
+
+
+def test_a_named_storm_is_nobody_a_pronoun_means(nlp):
+    from tidings.actors import ActorResolver, load_kb
+    text = ('Cyclone Jude hit Mozambique on Monday. Guy Taylor, a UNICEF spokesperson, spoke to reporters. '
+            '"The floods are still a concern," she said.')
+    doc = nlp(text)
+    res = ActorResolver(load_kb()).resolve(doc, "2025-03-12")
+    assert not [m for m in res.mentions if "Jude" in m.text]       # the tagger calls it a PERSON
+    [q] = find_quotes(doc, res, "2025-03-12")
+    assert q.speaker.name == "Guy Taylor"

@@ -217,6 +217,16 @@ def inword_hyphen(doc: Doc, j: int) -> bool:
             and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha and doc[j + 1].is_alpha)
 
 
+# the small model tags named storms as people ('Cyclone Jude', 'Hurricane Ian'): a 'she' is not them
+STORM_WORDS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "tropical"})
+
+
+def names_a_storm(span) -> bool:
+    """A PERSON entity that is a named storm ('Cyclone Jude said' never happens)."""
+    return len(span) > 1 and span[0].lower_ in STORM_WORDS or (
+        span.start > 0 and span.doc[span.start - 1].lower_ in STORM_WORDS)
+
+
 def doc_sentences(doc: Doc) -> list[Sentence]:
     """Sentences with character offsets; whitespace-only sentences are dropped."""
     out = []

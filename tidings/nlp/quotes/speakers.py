@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import logging
 from spacy.tokens import Doc, Span as SpacySpan
 
+from tidings.nlp.parse import names_a_storm
 from tidings.records import Actor, Speaker
 
 
@@ -58,7 +59,7 @@ class SpeakerNamer:
 
     def __post_init__(self) -> None:
         for ent in self.doc.ents:
-            if ent.label_ in NAMED:
+            if ent.label_ in NAMED and not (ent.label_ == "PERSON" and names_a_storm(ent)):
                 self._named.append(_Named(ent.start, _full_name(self._named, ent), ent.label_,
                                           _roles(ent), ent.root.dep_ in ("nsubj", "nsubjpass")))
         self._subjects = [n for n in self._named if n.subject]
@@ -131,7 +132,8 @@ class SpeakerNamer:
             return None
         if tok.pos_ == "NOUN":
             described = _described(doc, tok)
-            if described is not None:
+            # 'Prosecutors' are not the one 'federal prosecutor Jacob Gutwillig' met before
+            if described is not None and tok.tag_ != "NNS":
                 for pool in (self._spoke, self._named):
                     for n in reversed(_before(pool, start)):
                         if described <= n.roles:

@@ -462,3 +462,13 @@ def test_us_cabinet_posts_by_name_and_by_title(nlp, resolver):
 def test_a_region_named_like_a_country_is_no_country(nlp, resolver):
     assert short("Central African states", resolver, nlp) == ("GOV", None, "GOV")
     assert short("Central African troops", resolver, nlp) == ("CAFMIL", "CAF", "MIL")
+
+
+def test_one_word_persons_that_name_things_are_nobody(nlp, resolver):
+    # the small model tags 'Schengen' and 'Brexit' PERSON; the text uses both to name things
+    text = ("Former top European Union official Michel Barnier wants to renegotiate Schengen rules. "
+            "Barnier, too, was a strong advocate of Schengen and during Brexit negotiations he "
+            "emphasized the four freedoms.")
+    res, _ = mentions(nlp, resolver, text, "2021-03-12")
+    assert not [m for m in res.mentions if m.text in ("Schengen", "Brexit")]
+    assert [m.actor.name for m in res.mentions if m.text == "he"] == ["Michel Barnier"]

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.kb import Entry, KnowledgeBase, split_code
 from tidings.actors.matcher import Match, find_matches
-from tidings.nlp.parse import names_a_storm
+from tidings.nlp.parse import false_persons
 from tidings.records import Actor, ActorMention, Span as TextSpan
 
 # Dependency labels through which a modifier belongs to its head's noun phrase.
@@ -465,8 +465,9 @@ def _unknown_people(doc: Doc, groups: list[_Group]) -> list[tuple[ActorMention, 
         covered.update(range(g.start, g.end))
         covered.add(g.head.i)
     out = []
+    nobody = false_persons(doc)
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)) or names_a_storm(ent):
+        if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)) or nobody(ent):
             continue
         covered.update(range(ent.start, ent.end))
         out.append((ActorMention(text=ent.text, start=ent.start_char, end=ent.end_char, actor=None,

@@ -227,6 +227,20 @@ def names_a_storm(span) -> bool:
         span.start > 0 and span.doc[span.start - 1].lower_ in STORM_WORDS)
 
 
+def false_persons(doc: Doc):
+    """A test for PERSON entities of ``doc`` that are nobody: named storms, and one-word
+    'persons' never met with a first name that the text uses to name a thing ('Schengen rules',
+    'Brexit negotiations', both tagged PERSON by the small model). Built once per document."""
+    in_names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    modifiers = {t.lower_ for t in doc if t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.pos_ == "PROPN"}
+
+    def test(ent) -> bool:
+        if names_a_storm(ent):
+            return True
+        return len(ent) == 1 and ent[0].lower_ in modifiers and ent[0].lower_ not in in_names
+    return test
+
+
 def doc_sentences(doc: Doc) -> list[Sentence]:
     """Sentences with character offsets; whitespace-only sentences are dropped."""
     out = []

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import logging
 from spacy.tokens import Doc, Span as SpacySpan
 
-from tidings.nlp.parse import names_a_storm
+from tidings.nlp.parse import false_persons
 from tidings.records import Actor, Speaker
 
 
@@ -58,8 +58,9 @@ class SpeakerNamer:
     _mention_at: dict | None = None     # the actors layer's mentions by char span, read once
 
     def __post_init__(self) -> None:
+        nobody = false_persons(self.doc)
         for ent in self.doc.ents:
-            if ent.label_ in NAMED and not (ent.label_ == "PERSON" and names_a_storm(ent)):
+            if ent.label_ in NAMED and not (ent.label_ == "PERSON" and nobody(ent)):
                 self._named.append(_Named(ent.start, _full_name(self._named, ent), ent.label_,
                                           _roles(ent), ent.root.dep_ in ("nsubj", "nsubjpass")))
         self._subjects = [n for n in self._named if n.subject]

@@ -472,3 +472,8 @@ def test_one_word_persons_that_name_things_are_nobody(nlp, resolver):
     res, _ = mentions(nlp, resolver, text, "2021-03-12")
     assert not [m for m in res.mentions if m.text in ("Schengen", "Brexit")]
     assert [m.actor.name for m in res.mentions if m.text == "he"] == ["Michel Barnier"]
+
+
+def test_artificial_intelligence_is_no_intelligence_service(nlp, resolver):
+    assert resolve_text("artificial intelligence", resolver=resolver, nlp=nlp) is None
+    assert short("U.S. intelligence", resolver, nlp) == ("USASPY", "USA", "SPY")

@@ -102,3 +102,13 @@ def test_a_named_storm_is_nobody_a_pronoun_means(nlp):
     assert not [m for m in res.mentions if "Jude" in m.text]       # the tagger calls it a PERSON
     [q] = find_quotes(doc, res, "2025-03-12")
     assert q.speaker.name == "Guy Taylor"
+
+
+def test_a_document_speaks_for_its_owner(nlp):
+    from tidings.actors import ActorResolver, load_kb
+    text = ("National Security Adviser Robert O'Brien spoke on Monday. O'Brien's remarks suggest the Trump "
+            "administration is leaving a door open for diplomacy. Trump's statement said the talks would go on.")
+    doc = nlp(text)
+    res = ActorResolver(load_kb()).resolve(doc, "2019-12-12")
+    assert [(q.speaker.text, q.speaker.name) for q in find_quotes(doc, res, "2019-12-12")] == [
+        ("O'Brien's remarks", "Robert O'Brien"), ("Trump's statement", "Donald Trump")]

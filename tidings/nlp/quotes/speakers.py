@@ -33,6 +33,9 @@ GROUP = {"it", "they", "we", "them"}
 # article, and it keeps a pathological 1 MB page linear
 LOOKBACK = 300
 TITLE_STOP = {"the", "a", "an", "mr", "mrs", "ms", "dr", "of", "'s"}
+# what someone said or wrote, which speaks for its owner ("O'Brien's remarks suggest ...")
+DOCUMENTS = {"remark", "remarks", "statement", "letter", "post", "tweet", "message", "comment", "email",
+             "speech", "memo", "testimony", "interview", "announcement", "op-ed", "column"}
 # the dashes that sign a quotation ('"..." \u2015 Carla Sanchez', '-Nate Cohn')
 DASHES = "-\u2014\u2013\u2015"
 
@@ -89,6 +92,9 @@ class SpeakerNamer:
         named = self._name(start, end, head)
         if named is not None:
             self._spoke.append(_Named(start, named.name, named.label, named.roles | _span_roles(span), True))
+            if name is None and actor is not None and actor.name and named.name.split() and \
+                    named.name.split()[-1] in actor.name.split():
+                name = actor.name    # "Trump's statement": the statement's owner as the tables name him
             if name is None:
                 name = named.name
         # a signature's dash glued to the name ('-Nate Cohn') is one token with it, not part of the name
@@ -131,6 +137,12 @@ class SpeakerNamer:
                 if n.start < start and n.label != "PERSON":
                     return n
             return None
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENTS:
+            # "O'Brien's remarks suggest ...": the remarks speak for O'Brien
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.i >= start
+                          and (c.pos_ == "PROPN" or c.ent_type_ in NAMED)), None)
+            if owner is not None:
+                return self._proper(start, end, owner.i)
         if tok.pos_ == "NOUN":
             described = _described(doc, tok)
             # 'Prosecutors' are not the one 'federal prosecutor Jacob Gutwillig' met before

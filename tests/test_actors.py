@@ -477,3 +477,15 @@ def test_one_word_persons_that_name_things_are_nobody(nlp, resolver):
 def test_artificial_intelligence_is_no_intelligence_service(nlp, resolver):
     assert resolve_text("artificial intelligence", resolver=resolver, nlp=nlp) is None
     assert short("U.S. intelligence", resolver, nlp) == ("USASPY", "USA", "SPY")
+
+
+def test_a_one_word_person_who_owns_something_stays_a_person(nlp):
+    from spacy.tokens import Span
+    from tidings.nlp.parse import false_persons
+    doc = nlp("Gachagua's lawyers filed 30 cases against the Gachagua impeachment. "
+              "Schengen rules changed.")
+    persons = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text in ("Gachagua", "Schengen")]
+    doc.ents = persons          # as the small model tags them on the sample pages
+    nobody = false_persons(doc)
+    assert [(p.text, nobody(p)) for p in persons] == [("Gachagua", False), ("Gachagua", False),
+                                                      ("Schengen", True)]

@@ -232,7 +232,9 @@ def false_persons(doc: Doc):
     'persons' never met with a first name that the text uses to name a thing ('Schengen rules',
     'Brexit negotiations', both tagged PERSON by the small model). Built once per document."""
     in_names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    modifiers = {t.lower_ for t in doc if t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.pos_ == "PROPN"}
+    # someone's, not something's: 'Gachagua's lawyers' keeps Gachagua a person
+    owners = {t.lower_ for t in doc if t.dep_ == "poss" and t.pos_ == "PROPN"}
+    modifiers = {t.lower_ for t in doc if t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.pos_ == "PROPN"} - owners
 
     def test(ent) -> bool:
         if names_a_storm(ent):

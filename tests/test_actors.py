@@ -489,3 +489,14 @@ def test_a_one_word_person_who_owns_something_stays_a_person(nlp):
     nobody = false_persons(doc)
     assert [(p.text, nobody(p)) for p in persons] == [("Gachagua", False), ("Gachagua", False),
                                                       ("Schengen", True)]
+
+
+def test_a_pronoun_agrees_with_a_first_name(nlp, resolver):
+    text = ("Former top European Union official Michel Barnier wants new Schengen rules. European "
+            "Commission President Ursula von der Leyen has argued for the bloc. During the talks he "
+            "emphasized the four freedoms.")
+    res, _ = mentions(nlp, resolver, text, "2021-03-12")
+    assert [m.actor.name for m in res.mentions if m.text == "he"] == ["Michel Barnier"]
+    res, _ = mentions(nlp, resolver, 'Olayinka Badmus, a director, spoke first. Paul Smith agreed. '
+                      '"This strain is new," she said.', "2021-03-12")
+    assert [m.actor.name for m in res.mentions if m.text == "she"] == ["Olayinka Badmus"]

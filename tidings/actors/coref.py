@@ -27,6 +27,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from functools import lru_cache
+from pathlib import Path
+
 from tidings.actors.kb import KnowledgeBase, fold
 from tidings.records import Actor, ActorMention
 
@@ -122,7 +125,8 @@ def _is_person(m: ActorMention, span, tagged: set[str] = frozenset()) -> bool:
     return False
 
 
-def _gender(span) -> str | None:
+def _gender(span, name: str | None = None) -> str | None:
+    """'m' or 'f' from a title ('Mrs', 'King') or a first name ('Ursula von der Leyen'), else None."""
     if span is None:
         return None
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -131,7 +135,26 @@ def _gender(span) -> str | None:
         return "m"
     if words & _FEMALE_TITLES:
         return "f"
+    # a first name: the tables' full name, or the first of two or more proper nouns in the text
+    names = _first_names()
+    full = (name or "").split()
+    if len(full) > 1 and full[0] in names:
+        return names[full[0]]
+    propn = [t for t in span if t.pos_ == "PROPN"]
+    if len(propn) > 1 and span.ents and propn[0].ent_type_ == "PERSON" and propn[0].text in names:
+        return names[propn[0].text]
     return None
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    out = {}
+    path = Path(__file__).with_name("data") / "first_names.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line and not line.startswith(("#", "name\t")):
+            name, gender = line.split("\t")[:2]
+            out[name] = gender
+    return out
 
 
 def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: KnowledgeBase,
@@ -151,7 +174,7 @@ def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: Kno
         subject = head is not None and (head.dep_ in _SUBJ or (head.dep_ == "appos" and head.head.dep_ in _SUBJ))
         items.append(_Item(mention=m, sent=_sent_index(sent_starts, m.start), subject=subject,
                            quoted=_inside(quoted, m.start), person=_is_person(m, span, tagged),
-                           gender=_gender(span),
+                           gender=_gender(span, m.actor.name if m.actor is not None else None),
                            head_lemma=(head.lemma_.lower() if head is not None else ""),
                            definite=head is not None and any(
                                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")

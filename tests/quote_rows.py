@@ -55,3 +55,12 @@ def spans(text, q):
             assert text[s.start:s.end] == s.text
     return (q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None,
             q.speaker.name if q.speaker else None, q.direct)
+
+
+def with_actors(nlp, text: str, date: str):
+    """(quotes, resolved actors) of ``text`` through the default actors layer, as `tidings analyze`
+    finds them: speakers named and coded."""
+    from tidings.actors import ActorResolver, load_kb
+    doc = nlp(text)
+    res = ActorResolver(load_kb()).resolve(doc, date)
+    return find_quotes(doc, res, date), res

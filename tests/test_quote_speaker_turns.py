@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from quote_rows import rows as _pairs
+from quote_rows import rows as _pairs, with_actors
 from tidings.nlp.quotes import find_quotes
 
 
@@ -84,31 +84,23 @@ def test_participle_sentence_goes_on_with_the_speaker_before(nlp):
 
 
 def test_a_plural_role_is_not_the_one_person_met_before_with_that_role(nlp):
-    from tidings.actors import ActorResolver, load_kb
     text = ('Federal prosecutor Jacob Gutwillig spoke first. Prosecutors said they would present '
             '"substantial electronic communications" during the trial.')
-    doc = nlp(text)
-    res = ActorResolver(load_kb()).resolve(doc, "2025-03-12")
-    [q] = find_quotes(doc, res, "2025-03-12")
+    [q], _ = with_actors(nlp, text, "2025-03-12")
     assert (q.speaker.text, q.speaker.name) == ("Prosecutors", "Prosecutors")
 
 
 def test_a_named_storm_is_nobody_a_pronoun_means(nlp):
-    from tidings.actors import ActorResolver, load_kb
     text = ('Cyclone Jude hit Mozambique on Monday. Guy Taylor, a UNICEF spokesperson, spoke to reporters. '
             '"The floods are still a concern," she said.')
-    doc = nlp(text)
-    res = ActorResolver(load_kb()).resolve(doc, "2025-03-12")
+    [q], res = with_actors(nlp, text, "2025-03-12")
     assert not [m for m in res.mentions if "Jude" in m.text]       # the tagger calls it a PERSON
-    [q] = find_quotes(doc, res, "2025-03-12")
     assert q.speaker.name == "Guy Taylor"
 
 
 def test_a_document_speaks_for_its_owner(nlp):
-    from tidings.actors import ActorResolver, load_kb
     text = ("National Security Adviser Robert O'Brien spoke on Monday. O'Brien's remarks suggest the Trump "
             "administration is leaving a door open for diplomacy. Trump's statement said the talks would go on.")
-    doc = nlp(text)
-    res = ActorResolver(load_kb()).resolve(doc, "2019-12-12")
-    assert [(q.speaker.text, q.speaker.name) for q in find_quotes(doc, res, "2019-12-12")] == [
+    quotes, _ = with_actors(nlp, text, "2019-12-12")
+    assert [(q.speaker.text, q.speaker.name) for q in quotes] == [
         ("O'Brien's remarks", "Robert O'Brien"), ("Trump's statement", "Donald Trump")]

@@ -22,13 +22,13 @@ Rules, applied left to right so each mention can point only backwards:
 """
 from __future__ import annotations
 
+import csv
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-
-from spacy.tokens import Doc
-
 from functools import lru_cache
 from pathlib import Path
+
+from spacy.tokens import Doc
 
 from tidings.actors.kb import KnowledgeBase, fold
 from tidings.records import Actor, ActorMention
@@ -148,13 +148,9 @@ def _gender(span, name: str | None = None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    out = {}
-    path = Path(__file__).with_name("data") / "first_names.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        if line and not line.startswith(("#", "name\t")):
-            name, gender = line.split("\t")[:2]
-            out[name] = gender
-    return out
+    with (Path(__file__).with_name("data") / "first_names.tsv").open(encoding="utf-8") as f:
+        return {row["name"]: row["gender"]
+                for row in csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t")}
 
 
 def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: KnowledgeBase,

@@ -77,6 +77,11 @@ class Entry:
     office: str = ""
     rank: int = 0        # index of the file it came from: later files (user tables) win
 
+    def roles_on(self, date: str) -> list[Role]:
+        """The dated roles in force on ``date`` (ISO)."""
+        return [r for r in self.roles if (r.start or r.end)
+                and (not r.start or r.start <= date) and (not r.end or date <= r.end)]
+
     def role_on(self, date: str | None, sector: str | None = None) -> Role | None:
         """The role in force on ``date`` (ISO); undated roles are the fallback.
 
@@ -92,7 +97,7 @@ class Entry:
                 offices = titled or offices
             return max(offices, key=lambda r: (r.start or "0000", r.end or "9999"))
         dated = [r for r in self.roles if (r.start or r.end)]
-        live = [r for r in dated if (not r.start or r.start <= date) and (not r.end or date <= r.end)]
+        live = self.roles_on(date)
         if live:
             # most specific: latest start, and a non-ELI role over ELI when both are live
             live.sort(key=lambda r: (split_code(r.code)[1] != "ELI", r.start))

@@ -613,14 +613,13 @@ def _former(doc: Doc, g, after: int | None) -> bool:
 
 def _in_office(e: Entry, day: str | None) -> bool:
     """The person holds an office (not 'former', not a fallback) on ``day``."""
-    role = e.role_on(day) if day else None
-    return role is not None and bool(role.start or role.end) and split_code(role.code)[1] != "ELI" and \
-        (not role.start or role.start <= day) and (not role.end or day <= role.end)
+    return day is not None and any(split_code(r.code)[1] != "ELI" for r in e.roles_on(day))
 
 
 def _stance_prefixed(doc: Doc, i: int) -> bool:
     """'anti-Pakistan fighters', 'pro-Russian separatists': a country named as what a group is for
-    or against is not the group's country."""
+    or against is not the group's country. (Not ``inword_hyphen``: the name after the hyphen may
+    be an abbreviation, 'anti-U.S.'.)"""
     return i >= 2 and doc[i - 1].text in ("-", "\u2010") and not doc[i - 1].whitespace_ and \
         not doc[i - 2].whitespace_ and doc[i - 2].lower_ in ("anti", "pro")
 

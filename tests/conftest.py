@@ -41,3 +41,18 @@ def nlp():
     from tidings.settings import Settings
 
     return load_nlp(Settings())
+
+
+@pytest.fixture(scope="session")
+def resolver():
+    """The actors layer over the shipped knowledge base."""
+    from tidings.actors import ActorResolver, load_kb
+    return ActorResolver(load_kb())
+
+
+@pytest.fixture(scope="session")
+def coder():
+    """The event coder with its default CAMEO dictionaries (test files with toy dictionaries
+    define their own)."""
+    from tidings.coding import EventCoder
+    return EventCoder()

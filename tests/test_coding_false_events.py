@@ -2,27 +2,13 @@
 rewritten as a sentence of its own and coded with the default dictionaries and actors layer."""
 from __future__ import annotations
 
-import pytest
-
-from tidings.actors import ActorResolver, load_kb
-from tidings.coding import EventCoder
+from event_rows import events as coded_events
 
 DATE = "2020-12-29"
 
 
-@pytest.fixture(scope="module")
-def coder():
-    return EventCoder()
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    return ActorResolver(load_kb())
-
-
 def events(nlp, coder, resolver, text, date=DATE):
-    doc = nlp(text)
-    return coder.code(doc, article_id="t", article_date=date, actors=resolver.resolve(doc, date))
+    return coded_events(nlp, coder, resolver, text, date)
 
 
 def rows(evs):

@@ -86,7 +86,9 @@ class Entry:
         """The role in force on ``date`` (ISO); undated roles are the fallback.
 
         Without a date nobody can be called "former": the latest office role is taken, and a
-        title in the text (``sector``, e.g. LEG for "Senator X") picks the role it names.
+        title in the text (``sector``, e.g. LEG for "Senator X") picks the role it names. Before
+        the first dated office, the person is of that office's country, with the title's sector or
+        ELI (a public figure), not yet its office holder.
         """
         if not self.roles:
             return None
@@ -111,7 +113,13 @@ class Entry:
             last = max(past, key=lambda r: r.end)
             country = split_code(last.code)[0]
             return Role(code=country + "ELI" if country else last.code, start=last.end)
-        return min(dated, key=lambda r: r.start)
+        first = min(dated, key=lambda r: r.start)
+        country = split_code(first.code)[0]
+        if not country:
+            return first
+        # not yet in office: Trump in 2016 did not act for the US government. A title in the text
+        # ("presidential candidate Donald Trump") says what he was; otherwise a public figure (ELI)
+        return Role(code=country + (sector or "ELI"), end=first.start)
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:

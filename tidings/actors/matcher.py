@@ -6,10 +6,11 @@ an alias fits (a PERSON entity prefers a person, a GPE a country, ...).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from tidings.actors.kb import Entry, KnowledgeBase, fold, norm
+from tidings.actors.kb import DATA, Entry, KnowledgeBase, fold, norm
 from tidings.nlp.parse import inword_hyphen
 
 NAME_KINDS = frozenset({"country", "demonym", "capital", "place", "region", "seat", "org", "named"})
@@ -23,6 +24,13 @@ _LABEL_PREF = {
     "FAC": ("seat", "org", "named", "place"),
 }
 _LEAD_WORDS = frozenset({"the", "al", "el", "a", "an"})
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> frozenset[str]:
+    """Names of the cities of a million people or more (``data/generated/big_cities.tsv``)."""
+    with open(DATA / "generated" / "big_cities.tsv", encoding="utf-8") as fh:
+        return frozenset(fold(line.strip()) for line in list(fh)[1:] if line.strip())
 
 
 @dataclass(slots=True)
@@ -77,7 +85,12 @@ def _pick(ok: list[Entry], span: Span) -> Entry | None:
         if inside:
             ok = [e for e in ok if e.kind not in ("country", "capital", "place", "region", "demonym", "named")]
         else:
-            ok = sorted(ok, key=lambda e: e.kind != "named")
+            # in a sentence, a PERSON that only a town spells is a person ('Bush', the Egyptian
+            # town; 'Jackson', 'Austin'); a city of millions is the tagger's mistake ('Sydney' is a
+            # first name too), and so is a label given to a name standing alone or after 'in'
+            person = len(doc) > len(span) + 1 and span.root.dep_ != "pobj"
+            ok = sorted((e for e in ok if e.kind != "place" or not person or fold(e.name) in _big_cities()),
+                        key=lambda e: e.kind != "named")
         if not ok:
             return None
     top = max(e.rank for e in ok)

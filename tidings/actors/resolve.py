@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.kb import Entry, KnowledgeBase, split_code
 from tidings.actors.matcher import Match, find_matches
-from tidings.nlp.parse import false_persons
+from tidings.nlp.parse import FORCE_ASSETS, dateline_tokens, false_persons
 from tidings.records import Actor, ActorMention, Span as TextSpan
 
 # Dependency labels through which a modifier belongs to its head's noun phrase.
@@ -133,9 +133,12 @@ class ActorResolver:
         day = normalise_date(date)
         if len(doc) == 0:
             return ResolvedActors(mentions=[], date=day)
+        dateline = dateline_tokens(doc)
         matches = [m for m in find_matches(doc, self.kb)
                    if not (m.kind == "agent" and split_code(m.entry.code)[1] in _NOT_ACTORS)
-                   and not (m.kind in ("country", "demonym", "capital") and _stance_prefixed(doc, m.start))]
+                   and not (m.kind in ("country", "demonym", "capital") and _stance_prefixed(doc, m.start))
+                   and not (m.kind == "agent" and (_state_of_things(doc, m) or _hyphen_adjective(doc, m)))
+                   and m.start not in dateline]
         agent_tokens = {i for m in matches if m.kind == "agent" for i in range(m.start, m.end)}
         groups = _group(doc, matches, agent_tokens)
         mentions: list[tuple[ActorMention, _Group | None]] = []
@@ -282,11 +285,14 @@ class ActorResolver:
                     return ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=actor,
                                         kind="name", via="kb:place")
                 return "place"
-            if e.kind == "demonym" and g.head.dep_ in ("amod", "compound") and g.head.head.i not in range(g.start, g.end):
+            # 'shelled Ukrainian positions': the adjective names the owner the blow is aimed at
+            held = not (g.start <= g.head.i < g.end) and g.head.lemma_.lower() in FORCE_ASSETS
+            if e.kind == "demonym" and not held and g.head.dep_ in ("amod", "compound") and \
+                    g.head.head.i not in range(g.start, g.end):
                 if g.head.head.lemma_.lower() in _PLACE_NOUNS:
                     return "place"  # "a Syrian island": a place in that country
                 return None  # "Turkish territory": an adjective, not an actor
-            if e.kind == "demonym" and c.end - c.start == len(span) and span.root.pos_ == "ADJ" and \
+            if e.kind == "demonym" and not held and c.end - c.start == len(span) and span.root.pos_ == "ADJ" and \
                     span.root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos"):
                 return None
             code = e.code + ("GOV" if e.kind == "capital" and _acts(g.head) else "")
@@ -386,7 +392,7 @@ def _modifies_thing(doc: Doc, g: _Group) -> bool:
     if head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in _COLLECTIVE_NOUNS or (
             _PERSON_NOUN.search(low) and head.lemma_.lower() not in _THING_NOUNS)):
         return False
-    if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or head.lemma_.lower() in FORCE_ASSETS:
         return False
     deps = {doc[m.start:m.end].root.dep_ for m in g.matches}
     if not deps <= {"amod", "compound", "nmod", "npadvmod", "nummod"}:
@@ -442,12 +448,22 @@ def _breaks(doc: Doc, a: int, b: int) -> bool:
     return any("\n" in doc[i].text_with_ws for i in range(lo, hi))
 
 
+def _coordinated(doc: Doc, a: int, b: int) -> bool:
+    """An 'and'/'or' between a name and the head the parser gave it: 'Donald Trump and House
+    Speaker Paul Ryan', misparsed as one noun phrase headed by Ryan, names two people."""
+    lo, hi = min(a, b), max(a, b)
+    if not (doc[a].ent_type_ == doc[b].ent_type_ == "PERSON"):
+        return False      # 'Russian and Turkish troops' share their noun
+    return any(doc[i].dep_ == "cc" or doc[i].pos_ == "CCONJ" for i in range(lo + 1, hi))
+
+
 def _group(doc: Doc, matches: list[Match], agent_tokens: set[int]) -> list[_Group]:
     groups: dict[int, _Group] = {}
     for m in matches:
         root = doc[m.start:m.end].root
         head = _np_head(root, agent_tokens)
-        if _breaks(doc, root.i, head.i) or any(doc[i].is_space for i in range(m.start, m.end)):
+        if _breaks(doc, root.i, head.i) or any(doc[i].is_space for i in range(m.start, m.end)) or \
+                _coordinated(doc, root.i, head.i):
             head = root
         g = groups.get(head.i)
         if g is None:
@@ -622,6 +638,26 @@ def _stance_prefixed(doc: Doc, i: int) -> bool:
     be an abbreviation, 'anti-U.S.'.)"""
     return i >= 2 and doc[i - 1].text in ("-", "\u2010") and not doc[i - 1].whitespace_ and \
         not doc[i - 2].whitespace_ and doc[i - 2].lower_ in ("anti", "pro")
+
+
+def _hyphen_adjective(doc: Doc, m: Match) -> bool:
+    """'military-minded Donald Trump', 'state-owned banks', 'government-backed militias': a sector
+    word inside a hyphenated adjective says what someone is like, not who they are."""
+    j = m.end
+    return j + 1 < len(doc) and doc[j].text in ("-", "\u2010") and not doc[j - 1].whitespace_ and \
+        not doc[j].whitespace_ and doc[j + 1].is_lower
+
+
+def _state_of_things(doc: Doc, m: Match) -> bool:
+    """'the state of politics', 'a state of emergency', 'the state of the union': a condition, not
+    the state; 'the state of Texas' names a place."""
+    tok = doc[m.end - 1]
+    if tok.lower_ != "state" or m.end - m.start != 1:
+        return False
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return not any(o.ent_type_ in ("GPE", "LOC", "NORP", "ORG") for o in prep.children if o.dep_ == "pobj")
+    return False
 
 
 def _surname_of_person(doc: Doc, tok: Token) -> bool:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -47,10 +47,12 @@ from tidings.coding.dates import event_date, is_historical
 from tidings.coding.ontology import code_info
 from tidings.coding.patterns import Context, Match, best_match
 from tidings.coding.petrarch import Dictionaries, load_dictionaries
+from tidings.coding.people import force_between_people
 from tidings.coding.places import event_place
+from tidings.nlp.parse import dateline_tokens
 from tidings.coding.roles import (MODIFIER_DEPS, ParsedMention, behind_preposition, coordinated_with, dedupe_mentions,
                                   entity_targets, first_person, is_location_phrase, is_medium_phrase, iso3_codes, mention_span,
-                                  mentions_in, object_region, pronoun_antecedent, same_side, speaker_mentions,
+                                  mentions_in, object_region, pronoun_antecedent, same_side, speaker_mentions, two_people,
                                   subject_tokens, target_mentions, top_mentions, word_owner)
 from tidings.coding.sentences import (clause_depth, cooperative, ends_like_sentence, entry_span, governed_by,
                                       has_neg_near, inside_xcomp, noun_chunk_ends, quote_of, segments)
@@ -167,6 +169,11 @@ class EventCoder:
             if self.cameo:
                 raws += [r for r in quote_raws if sent.start <= r.trigger[0] < sent.end]
             for raw in raws:
+                if self.cameo:
+                    code = force_between_people(doc, raw.code, raw.source, raw.target, raw.trigger[0])
+                    if code is None:
+                        continue
+                    raw = replace(raw, code=code) if code != raw.code else raw
                 ev = self._finish(doc, sent, raw, article_id, article_date, quotes or [])
                 key = (ev.source.actor.code if ev.source else None, ev.target.actor.code if ev.target else None,
                        ev.cameo["code"], sent.start)
@@ -320,7 +327,8 @@ class EventCoder:
                 # the slot holds the first of 'Russia and Ukraine': the pattern is about all of them
                 t = dedupe_mentions(t + [x for x in local if x not in t and x.start > tok.i
                                          and any(coordinated_with(doc, y, x) for y in t)])
-                if sources and {x.code for x in t} == {x.code for x in sources} and "source" not in roles:
+                if sources and {x.code for x in t} == {x.code for x in sources} and "source" not in roles and \
+                        not any(two_people(doc, y, x) for y in sources for x in t):
                     # the pattern made the verb's own subject the target: source is the governing clause's
                     sources = self._governing_subjects(tok, local)
                 targets = [x for x in t if x.real] if self.cameo else t
@@ -349,7 +357,7 @@ class EventCoder:
             primary, _, recip = code.partition(":")
             for i, a in enumerate(sources):
                 for b in sources[i + 1:]:
-                    if a.code == b.code:
+                    if a.code == b.code and not two_people(tok.doc, a, b):
                         continue
                     if primary:
                         out.append(_Raw(a, b, primary, vspan, flags, conf, "verb", tok))
@@ -357,7 +365,7 @@ class EventCoder:
             return out
         for s in sources:
             for t in targets:
-                if s.code == t.code or (self.cameo and same_side(s.code, t.code)):
+                if (s.code == t.code or (self.cameo and same_side(s.code, t.code))) and not two_people(tok.doc, s, t):
                     continue
                 primary, colon, recip = code.partition(":")
                 if primary:
@@ -387,7 +395,9 @@ class EventCoder:
         region = object_region(tok, exclude=subj_tokens | agent_tokens)
         if self.cameo:
             # "in Moscow" on the verb is where it happened, not whom it was done to
-            region = [i for i in region if not is_location_phrase(tok.doc[i]) and not is_medium_phrase(tok.doc[i])]
+            dateline = dateline_tokens(tok.doc)
+            region = [i for i in region if not is_location_phrase(tok.doc[i]) and not is_medium_phrase(tok.doc[i])
+                      and i not in dateline]
         obj = target_mentions(region, local, tok, strict=self.cameo, owners=owners)
         if not obj and self.cameo and not passive:
             obj = entity_targets(tok.doc, region, local, self._date)
@@ -445,7 +455,7 @@ class EventCoder:
                 continue
             for s in srcs:
                 for t in tgts:
-                    if s.code != t.code:
+                    if s.code != t.code or two_people(doc, s, t):
                         out.append(_Raw(s, t, code, (tok.i, tok.i + 1), flags, 0.6, "nominal", tok.head))
         return out
 

@@ -20,10 +20,16 @@ MODALS_FUT = {"will", "shall", "'ll", "wo"}
 INTENT_VERBS = {"pledge", "promise", "plan", "vow", "agree", "intend", "aim", "prepare", "decide",
                 "resolve", "commit", "undertake", "offer", "seek", "want", "hope", "expect", "schedule",
                 "set", "propose", "due", "slate", "poise"}   # 'is due to meet', 'slated to', 'poised to'
+# 'were unlikely to vote for him', 'is likely to win': a forecast, not an event
+HYPO_ADJS = {"likely", "unlikely"}
 HYPO_VERBS = {"threaten", "consider", "mull", "weigh", "warn", "risk", "might",
               # what someone is urged or asked to do has not happened: 'urge Afghanistan to cooperate'
               "urge", "ask", "demand", "press", "encourage", "implore", "exhort", "request"}
-NEGATING_VERBS = {"deny", "refuse", "decline", "fail", "reject", "avoid", "stop", "cease", "halt"}
+NEGATING_VERBS = {"deny", "refuse", "decline", "fail", "reject", "avoid", "stop", "cease", "halt",
+                  # 'was unable to break into the top three', 'unwilling to meet'
+                  "unable", "unwilling", "reluctant", "powerless"}
+# 'is ready to negotiate', 'willing to sign', 'open to negotiating': not done yet, intended
+INTENT_ADJS = {"ready", "willing", "eager", "prepared", "keen", "determined", "open", "committed"}
 ALLEGATION_NOUNS = {"accusation", "allegation", "claim", "rumor", "rumour", "speculation", "suggestion",
                     "suspicion", "fear", "possibility", "threat", "warning", "report"}
 # verbs whose 'of'/'for' complement is what someone is accused of, not an established event
@@ -74,9 +80,9 @@ def flags_for(trigger: Token) -> Flags:
             lem = h.lemma_.lower()
             if lem in NEGATING_VERBS:
                 negated = True
-            if lem in INTENT_VERBS:
+            if lem in INTENT_VERBS or lem in INTENT_ADJS:
                 future, intent = True, True
-            if lem in HYPO_VERBS:
+            if lem in HYPO_VERBS or lem in HYPO_ADJS:
                 hypothetical = True
             negated = negated or _has_neg(h)
             auxes_h = _aux_words(h)
@@ -87,6 +93,9 @@ def flags_for(trigger: Token) -> Flags:
             break
         elif rel == "ccomp" and h.lemma_.lower() in SAY_VERBS:
             reported = True
+            break
+        elif rel == "pcomp" and h.lower_ == "to" and h.head.lemma_.lower() in INTENT_ADJS:
+            future, intent = True, True     # 'open to negotiating a deal'
             break
         elif rel == "advcl":
             break
@@ -114,6 +123,11 @@ def flags_for(trigger: Token) -> Flags:
             hypothetical = True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children):
         hypothetical = True
+    if trigger.sent.text.rstrip(" \"'\u201d\u2019").endswith("?"):
+        hypothetical = True       # 'Would it make ISIL less committed to kill Americans?': asked, not told
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in ("of", "than") and any(
+            w.lower_ in ("instead", "rather") for w in (trigger.head.head, *trigger.head.children)):
+        negated = True            # 'instead of making a visit to Louisiana', 'rather than attacking
     if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
            for c in trigger.children):
         hypothetical = True

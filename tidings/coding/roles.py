@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.nlp.parse import FORCE_ASSETS
 from tidings.records import ActorMention, Quote, Span as TextSpan
 
 
@@ -22,7 +23,9 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 # adverbial phrases say when or despite what, never whom the act was aimed at
 NON_TARGET_PREPS = {"after", "before", "during", "since", "despite", "amid", "amidst", "following", "until",
                     "throughout", "like", "because", "besides", "unlike", "as",
-                    "along"}     # 'X, along with Y, called ...': Y acts with X
+                    "along",     # 'X, along with Y, called ...': Y acts with X
+                    "according",  # 'according to officials': who reported it
+                    "than"}       # 'the attention they need far more than Clinton'
 
 
 @dataclass(slots=True)
@@ -187,6 +190,8 @@ def _modifies_non_actor(doc: Doc, m: ParsedMention, local: list[ParsedMention], 
         return False
     if strict and r.dep_ == "poss" and r.head.lower_ in _GROUP_NOUNS:
         return False
+    if r.head.lemma_.lower() in FORCE_ASSETS:
+        return False      # 'struck Hamas positions': the blow is aimed at Hamas
     if owners and r.dep_ == "poss" and r.head.dep_ == "dobj" and r.head.head.pos_ == "VERB":
         # 'attacked Ukraine's power grid', 'opposes China's expansion': the act is aimed at the
         # owner (the caller says when: not for talks, where 'discussed China's role' is no talk with China)
@@ -395,6 +400,24 @@ def word_owner(doc: Doc, t: Token, cands: list[ParsedMention]) -> ParsedMention 
 def same_side(a: str, b: str) -> bool:
     """Same country, one of them the bare country ("TURGOV" vs "TUR"): not an event between two parties."""
     return a[:3] == b[:3] and a[:3].isalpha() and (len(a) == 3 or len(b) == 3 or a == b)
+
+
+# the state's own apparatus: two of its officials acting together are the state acting on itself
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+
+
+def two_people(doc: Doc, a: ParsedMention, b: ParsedMention) -> bool:
+    """Two different people of the knowledge base outside the state apparatus: 'Clinton accused
+    Trump' is an event between two parties even when both are coded USAELI, where 'Turkey's
+    ministry ... Turkey', 'the Biden administration' or Rubio joining Waltz (both USAGOV) is not."""
+    x, y = a.mention.actor, b.mention.actor
+    if not (x and y and x.kb_id and y.kb_id and x.kb_id.startswith("person:") and y.kb_id.startswith("person:")
+            and x.kb_id != y.kb_id):
+        return False
+    if x.sector in _STATE_SECTORS or y.sector in _STATE_SECTORS:
+        return False
+    # the people themselves, not something named after one ('the Biden administration')
+    return all(doc[m.root].pos_ in ("PRON", "PROPN") for m in (a, b))
 
 
 def first_person(doc: Doc, m: ParsedMention) -> bool:

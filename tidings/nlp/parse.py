@@ -219,6 +219,10 @@ def inword_hyphen(doc: Doc, j: int) -> bool:
 
 # the small model tags named storms as people ('Cyclone Jude', 'Hurricane Ian'): a 'she' is not them
 STORM_WORDS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "tropical"})
+# what an armed actor holds: 'struck Hamas positions', 'shelled Ukrainian positions', 'Iranian
+# nuclear facilities' name their owner, the one the blow is aimed at (lemmas)
+FORCE_ASSETS = frozenset({"position", "target", "stronghold", "base", "hideout", "camp", "outpost", "convoy",
+                          "checkpoint", "installation", "facility", "line", "trench", "bunker", "depot", "arsenal"})
 
 
 def names_a_storm(span) -> bool:
@@ -241,6 +245,43 @@ def false_persons(doc: Doc):
             return True
         return len(ent) == 1 and ent[0].lower_ in modifiers and ent[0].lower_ not in in_names
     return test
+
+
+DATELINES = "tidings_datelines"
+_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+
+
+def dateline_tokens(doc: Doc) -> frozenset[int]:
+    """Tokens of wire datelines ('WASHINGTON (AP) —', 'Philadelphia (AFP) –', 'BEIRUT, Lebanon —')
+    at the start of a line or sentence: where the story was filed, not an actor of it. Computed
+    once per document (kept in ``doc.user_data``)."""
+    cached = doc.user_data.get(DATELINES)
+    if cached is not None:
+        return cached
+    out: set[int] = set()
+    starts = {s.start for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
+    starts |= {t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)}
+    for s in sorted(starts):
+        while s < len(doc) and doc[s].is_space:
+            s += 1
+        dash = next((i for i in range(s + 1, min(s + 9, len(doc))) if doc[i].text in _DASHES), None)
+        if dash is None:
+            continue
+        head = doc[s:dash]
+        if not all(t.is_alpha or t.is_punct or t.like_num for t in head):
+            continue
+        agency = dash - s >= 3 and doc[dash - 1].text == ")" and doc[dash - 3].text == "("
+        caps = doc[s].is_alpha and doc[s].is_upper and len(doc[s]) > 1
+        # a capitalised acronym before a dash ('NATO — the alliance — met') is no dateline unless
+        # tagged a place or followed by its country or state ('BEIRUT, Lebanon —')
+        placed = doc[s].ent_type_ in ("GPE", "LOC", "") or (dash - s >= 3 and doc[s + 1].text == ",")
+        if not (agency or (caps and placed)):
+            continue
+        if not agency and any(t.is_alpha and t.is_lower for t in head):
+            continue   # 'US — led by ...': an ordinary sentence, not a dateline
+        out.update(range(s, dash + 1))
+    doc.user_data[DATELINES] = found = frozenset(out)
+    return found
 
 
 def doc_sentences(doc: Doc) -> list[Sentence]:

@@ -24,15 +24,18 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.kb import Entry, KnowledgeBase, split_code
 from tidings.actors.matcher import Match, find_matches
-from tidings.nlp.parse import FORCE_ASSETS, dateline_tokens, false_persons
+from tidings.nlp.parse import HELD_THINGS, aimed, dateline_tokens, false_persons
 from tidings.records import Actor, ActorMention, Span as TextSpan
 
 # Dependency labels through which a modifier belongs to its head's noun phrase.
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn", "appos", "npadvmod", "nummod", "quantmod"})
 # Prepositions whose object is a location, not an actor.
-LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around",
-                       "into", "onto", "towards", "toward", "via", "through", "along", "off", "across",
-                       "between", "beyond", "over", "under", "outside", "opposite", "on"})
+# Prepositions after which a country is where something happens. Not the ones that mark whom an
+# act is aimed at or who takes part: 'war on Ukraine', 'policy towards China', 'talks between
+# Armenia and Azerbaijan', 'incursion into Ukraine'; 'at' but after words of aiming ('a naval base
+# at Guantanamo Bay, Cuba', not 'fired missiles at Israel').
+LOC_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout", "within", "around",
+                       "onto", "via", "through", "along", "off", "beyond", "opposite", "over", "under"})
 _MOTION_VERBS = frozenset({"travel", "return", "fly", "go", "come", "arrive", "move", "flee", "head", "sail",
                            "drive", "walk", "deport", "send", "ship", "export", "import", "smuggle", "visit",
                            "relocate", "emigrate", "escape", "evacuate", "withdraw", "retreat", "leave"})
@@ -286,7 +289,7 @@ class ActorResolver:
                                         kind="name", via="kb:place")
                 return "place"
             # 'shelled Ukrainian positions': the adjective names the owner the blow is aimed at
-            held = not (g.start <= g.head.i < g.end) and g.head.lemma_.lower() in FORCE_ASSETS
+            held = not (g.start <= g.head.i < g.end) and g.head.lemma_.lower() in HELD_THINGS
             if e.kind == "demonym" and not held and g.head.dep_ in ("amod", "compound") and \
                     g.head.head.i not in range(g.start, g.end):
                 if g.head.head.lemma_.lower() in _PLACE_NOUNS:
@@ -392,7 +395,7 @@ def _modifies_thing(doc: Doc, g: _Group) -> bool:
     if head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in _COLLECTIVE_NOUNS or (
             _PERSON_NOUN.search(low) and head.lemma_.lower() not in _THING_NOUNS)):
         return False
-    if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or head.lemma_.lower() in FORCE_ASSETS:
+    if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or head.lemma_.lower() in HELD_THINGS:
         return False
     deps = {doc[m.start:m.end].root.dep_ for m in g.matches}
     if not deps <= {"amod", "compound", "nmod", "npadvmod", "nummod"}:
@@ -409,7 +412,7 @@ def _is_location(tok: Token) -> bool:
         return tok.dep_ in ("npadvmod",) and tok.head.pos_ == "VERB" and False
     prep = tok.head
     word = prep.lower_
-    if word in LOC_PREPS:
+    if word in LOC_PREPS or (word == "at" and not aimed(prep)):
         return True
     if word in ("from", "to"):
         gov = prep.head

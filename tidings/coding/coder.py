@@ -59,7 +59,7 @@ from tidings.coding.sentences import (clause_depth, cooperative, ends_like_sente
 from tidings.coding.tables import default_discards, default_verb_dictionary, nominals, speech_lexicon
 from tidings.coding.verbs import VerbEntry
 from tidings.ids import stable_id
-from tidings.records import ActorMention, EventMention, Evidence, Quote, Span as TextSpan
+from tidings.records import Actor, ActorMention, EventMention, Evidence, Quote, Span as TextSpan
 from tidings.settings import Settings
 
 
@@ -94,6 +94,36 @@ def _noun_read_as_verb(tok: Token) -> bool:
     if tok.head.lemma_.lower() in _BARE_INFINITIVE_HEADS:
         return False
     return tok.doc[tok.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
+
+
+def _names_something(tok: Token) -> bool:
+    """'called Canada one of the highest tariffing nations', 'called Clinton, his challenger, an
+    ISIS co-founder' (the name parsed as an apposition): naming, not a call. A lone 'predicate' is
+    the object misparsed ('Macron called Ukrainian President Zelensky')."""
+    kids = list(tok.children)
+    if any(c.dep_ == "oprd" for c in kids) and sum(c.dep_ in ("oprd", "dobj") for c in kids) > 1:
+        return True
+    return any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+               for c in kids if c.dep_ == "dobj" for a in c.subtree)
+
+
+def _capital_struck(raw: "_Raw") -> "_Raw":
+    """Armed force (CAMEO 18-20 by an army, a group or their weapons) against a capital hits the
+    city and its people, as against any other city (country + CVL), not the government its name
+    stands for when it acts or speaks ('Russian missiles hit Kyiv'; 'Moscow attacked Kyiv' stays
+    state against state)."""
+    t, s = raw.target, raw.source
+    if t is None or raw.code[:2] not in ("18", "19", "20") or t.mention.via != "kb:capital" or not t.mention.actor:
+        return raw
+    if s is None or not s.mention.actor or s.mention.actor.sector not in ("MIL", "REB", "UAF", "PRM"):
+        return raw
+    a = t.mention.actor
+    if not a.country:
+        return raw
+    city = Actor(code=a.country + "CVL", country=a.country, sector="CVL", name=t.mention.text, kb_id=a.kb_id)
+    mention = ActorMention(text=t.mention.text, start=t.mention.start, end=t.mention.end, actor=city,
+                           kind="name", via="kb:capital-as-city")
+    return replace(raw, target=ParsedMention(mention, t.start, t.end, t.root, city.code, t.real))
 
 
 @dataclass(slots=True)
@@ -174,6 +204,7 @@ class EventCoder:
                     if code is None:
                         continue
                     raw = replace(raw, code=code) if code != raw.code else raw
+                    raw = _capital_struck(raw)
                 ev = self._finish(doc, sent, raw, article_id, article_date, quotes or [])
                 key = (ev.source.actor.code if ev.source else None, ev.target.actor.code if ev.target else None,
                        ev.cameo["code"], sent.start)
@@ -229,10 +260,9 @@ class EventCoder:
                     any(c.dep_ == "xcomp" for c in tok.children):
                 # "plans to urge", "tried to attack": the complement is the event
                 continue
-            if self.cameo and m is None and tok.lemma_.lower() in NAMING_VERBS and \
-                    any(c.dep_ == "oprd" for c in tok.children):
-                # "Trump called Canada 'one of the highest tariffing nations'": naming, not a phone
-                # call (CAMEO's default for 'call'); only a pattern on the name codes it
+            if self.cameo and m is None and tok.lemma_.lower() in NAMING_VERBS and _names_something(tok):
+                # naming, not a phone call (CAMEO's default for 'call'); only a pattern on the
+                # name codes it
                 continue
             if self.cameo and m is None and code.split(":")[0] in GENERIC_CODES:
                 # "X said/saw/referred ..." alone is not an event worth a record

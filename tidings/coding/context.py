@@ -113,6 +113,9 @@ def flags_for(trigger: Token) -> Flags:
         if h.dep_ == "pcomp" and h.head.lower_ in ("of", "for") and h.head.head.lemma_.lower() in ALLEGING_VERBS:
             hypothetical = True
             break
+        if h.dep_ == "pcomp" and h.head.lower_ == "against" and h.head.head.lemma_.lower() in HYPO_VERBS:
+            hypothetical = True      # 'warned Washington against arming Taiwan': a warning, not an act
+            break
         if h.head == h:
             break
         h = h.head

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.nlp.parse import FORCE_ASSETS
+from tidings.nlp.parse import HELD_THINGS, aimed
 from tidings.records import ActorMention, Quote, Span as TextSpan
 
 
@@ -78,7 +78,7 @@ def subject_tokens(tok: Token) -> tuple[set[int], bool, set[int]]:
             return toks, passive and v == tok, agent
         if v.dep_ in ("relcl", "acl") and v.head != v:
             return _np_tokens(v.head, stop=v), False, agent
-        if v.dep_ == "pcomp" and v.head.lower_ in ("for", "of", "from") and v.head.head != v.head:
+        if v.dep_ == "pcomp" and v.head.lower_ in ("for", "of", "from", "against") and v.head.head != v.head:
             # "praised X for having liberated ...", "accused X of killing", "barred girls from
             # attending": X is the doer
             objs = [c for c in v.head.head.children if c.dep_ == "dobj"]
@@ -190,7 +190,7 @@ def _modifies_non_actor(doc: Doc, m: ParsedMention, local: list[ParsedMention], 
         return False
     if strict and r.dep_ == "poss" and r.head.lower_ in _GROUP_NOUNS:
         return False
-    if r.head.lemma_.lower() in FORCE_ASSETS:
+    if r.head.lemma_.lower() in HELD_THINGS:
         return False      # 'struck Hamas positions': the blow is aimed at Hamas
     if owners and r.dep_ == "poss" and r.head.dep_ == "dobj" and r.head.head.pos_ == "VERB":
         # 'attacked Ukraine's power grid', 'opposes China's expansion': the act is aimed at the
@@ -328,7 +328,8 @@ def behind_preposition(doc: Doc, m: ParsedMention, local: list[ParsedMention]) -
 
 
 def is_location_phrase(t: Token) -> bool:
-    """Inside "in/at/near X" that is not part of a destination ("to a centre in X")."""
+    """Inside "in/at/near X" that is not part of a destination ("to a centre in X"). After a word of
+    aiming, 'at X' is whom it was aimed at ('fired missiles at Israel', 'lashed out at China')."""
     loc = False
     for _ in range(10):
         if t.head == t:
@@ -338,7 +339,7 @@ def is_location_phrase(t: Token) -> bool:
         if t.pos_ == "ADP" or t.dep_ in ("prep", "dative"):
             if t.lower_ in ("to", "into", "toward", "towards") or t.dep_ == "dative":
                 return False
-            if t.lower_ in ("in", "at", "near", "inside", "outside", "across"):
+            if t.lower_ in ("in", "near", "inside", "outside", "across") or (t.lower_ == "at" and not aimed(t)):
                 loc = True
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl"):
             break

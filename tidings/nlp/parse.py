@@ -219,10 +219,24 @@ def inword_hyphen(doc: Doc, j: int) -> bool:
 
 # the small model tags named storms as people ('Cyclone Jude', 'Hurricane Ian'): a 'she' is not them
 STORM_WORDS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "tropical"})
-# what an armed actor holds: 'struck Hamas positions', 'shelled Ukrainian positions', 'Iranian
-# nuclear facilities' name their owner, the one the blow is aimed at (lemmas)
-FORCE_ASSETS = frozenset({"position", "target", "stronghold", "base", "hideout", "camp", "outpost", "convoy",
-                          "checkpoint", "installation", "facility", "line", "trench", "bunker", "depot", "arsenal"})
+# words after which 'at X' is whom something is aimed at, not where it happens: 'fired missiles at
+# Israel', 'lashed out at China', 'angry at Washington' (lemmas)
+AIMING_WORDS = frozenset({"fire", "shoot", "aim", "lash", "hurl", "throw", "launch", "point", "direct", "swipe",
+                          "jab", "rail", "shout", "yell", "sneer", "scoff", "laugh", "glare", "level", "strike",
+                          "hit", "lob", "snap", "bristle", "angry", "furious", "annoyed", "upset", "mad"})
+def aimed(prep) -> bool:
+    """An 'at' after a word of aiming, or after the object of one ('fired warning shots at soldiers')."""
+    gov = prep.head
+    return gov.lemma_.lower() in AIMING_WORDS or (gov.dep_ == "dobj" and gov.head.lemma_.lower() in AIMING_WORDS)
+
+
+# what an actor holds, whose adjective names the one an act against it is aimed at: 'struck Hamas
+# positions', 'shelled Ukrainian positions', 'Iranian nuclear facilities', 'sanctions on Iranian oil
+# exports', 'froze Russian assets', 'seized Ukrainian ships' (lemmas)
+HELD_THINGS = frozenset({"position", "target", "stronghold", "base", "hideout", "camp", "outpost", "convoy",
+                         "checkpoint", "installation", "facility", "line", "trench", "bunker", "depot", "arsenal",
+                         "export", "import", "asset", "good", "product", "bank", "company", "firm", "ship",
+                         "vessel", "tanker", "airline", "infrastructure", "refinery"})
 
 
 def names_a_storm(span) -> bool:

@@ -1,0 +1,75 @@
+"""Events of wire reports of wars and coercion that the coder missed or misread: who fired at whom,
+whose positions, assets or exports were struck or sanctioned, a capital hit by an army's weapons,
+talks between two parties. Each sentence is written for its rule and coded with the default
+dictionaries and the actors layer."""
+from __future__ import annotations
+
+from event_rows import events
+
+DATE = "2024-06-10"
+
+
+def coded(nlp, coder, resolver, text, date=DATE):
+    """(source code, CAMEO code, target code, flags) of each event."""
+    return sorted((e.source.actor.code, e.cameo["code"], e.target.actor.code,
+                   "".join(k[0].upper() for k, v in e.context.items() if v))
+                  for e in events(nlp, coder, resolver, text, date))
+
+
+def test_whom_something_is_fired_at_is_the_target(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "Iran fired missiles at Israel.") == [("IRN", "190", "ISR", "")]
+    assert coded(nlp, coder, resolver, "China lashed out at Japan.") == [("CHN", "111", "JPN", "")]
+    # where someone is held is no target
+    text = "The United States cleared out the last migrants held at its naval base at Guantanamo Bay, Cuba."
+    assert coded(nlp, coder, resolver, text) == []
+
+
+def test_parties_between_whom_something_happens_are_no_places(nlp, coder, resolver):
+    got = coded(nlp, coder, resolver, "Negotiations between Britain and Mauritius resumed on Monday.")
+    assert got == [("GBR", "046", "MUS", ""), ("MUS", "046", "GBR", "")]
+
+
+def test_the_owner_of_what_is_struck_or_sanctioned_is_the_target(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "The United States imposed new sanctions on Iranian oil exports.") == [
+        ("USA", "163", "IRN", "")]
+    assert coded(nlp, coder, resolver, "The EU froze Russian assets.") == [("IGOEUREEC", "163", "RUS", "")]
+    assert coded(nlp, coder, resolver, "Azerbaijani troops shelled Armenian positions along the border.") == [
+        ("AZEMIL", "190", "ARM", "")]
+    # an adjective of a thing nobody acts on is still no actor
+    doc = nlp("Turkish territory was shelled.")
+    assert resolver.resolve(doc, DATE).mentions == []
+
+
+def test_tariffs_are_economic_sanctions(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "Canada imposed new tariffs on U.S. exports.") == [("CAN", "163", "USA", "")]
+    assert coded(nlp, coder, resolver, "US tariffs on Chinese goods took effect.") == [("USA", "163", "CHN", "")]
+
+
+def test_aircraft_drones_and_missiles_strike_for_their_side(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "Israeli jets struck Hamas positions in Gaza overnight.") == [
+        ("ISRMIL", "195", "PSEREB", "")]
+    assert coded(nlp, coder, resolver, "Turkish drones hit PKK hideouts in northern Iraq.") == [
+        ("TURMIL", "195", "TURREB", "")]
+    # a private jet is no air force
+    doc = nlp("Donald Trump flew to Florida on his private jet.")
+    assert [m.actor.code for m in resolver.resolve(doc, "2016-05-10").mentions if m.actor] == ["USAELI"]
+
+
+def test_an_armys_blow_at_a_capital_hits_the_city_not_the_government(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "Russian missiles hit Kyiv on Monday.") == [("RUSMIL", "195", "UKRCVL", "")]
+    # a capital standing for its state against another stays the state
+    assert coded(nlp, coder, resolver, "Moscow attacked Kyiv.") == [("RUSGOV", "190", "UKRGOV", "")]
+
+
+def test_a_call_to_someone_is_not_naming_them(nlp, coder, resolver):
+    text = "French President Emmanuel Macron called Ukrainian President Volodymyr Zelensky."
+    assert coded(nlp, coder, resolver, text) == [("FRAGOV", "041", "UKRGOV", ""), ("UKRGOV", "041", "FRAGOV", "")]
+    text = "Donald Trump called Hillary Clinton, his Democratic challenger, an ISIS co-founder."
+    assert coded(nlp, coder, resolver, text, "2016-08-11") == []
+
+
+def test_what_someone_is_warned_against_doing_is_theirs_and_not_done(nlp, coder, resolver):
+    got = coded(nlp, coder, resolver, "Beijing warned Washington against arming Taiwan.")
+    assert ("CHNGOV", "130", "USAGOV", "") in got
+    assert ("USAGOV", "062", "TWN", "H") in got
+    assert not [c for c in got if c[0] == "CHNGOV" and c[2] == "TWN"]

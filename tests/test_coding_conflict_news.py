@@ -73,3 +73,24 @@ def test_what_someone_is_warned_against_doing_is_theirs_and_not_done(nlp, coder,
     assert ("CHNGOV", "130", "USAGOV", "") in got
     assert ("USAGOV", "062", "TWN", "H") in got
     assert not [c for c in got if c[0] == "CHNGOV" and c[2] == "TWN"]
+
+
+def test_coordinated_adjectives_share_their_noun(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "US and British warplanes struck Houthi targets.") == [
+        ("GBRMIL", "195", "YEMREB", ""), ("USAMIL", "195", "YEMREB", "")]
+    doc = nlp("Indian and Pakistani troops exchanged fire across the Line of Control.")
+    assert [m.actor.code for m in resolver.resolve(doc, DATE).mentions] == ["INDMIL", "PAKMIL"]
+
+
+def test_hostages_released_are_the_target(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "Hamas released four Israeli hostages.") == [("PSEREB", "0841", "ISRCVL", "")]
+
+
+def test_a_proposal_is_its_authors(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "The Kremlin rejected a Ukrainian peace proposal.") == [
+        ("RUSGOV", "127", "UKR", "")]
+    # welcoming it is approval, not hosting a visit
+    assert coded(nlp, coder, resolver, "Ukraine welcomed the U.S. proposal to extend the ceasefire to land.",
+                 "2025-03-14") == [("UKR", "051", "USA", "")]
+    got = coded(nlp, coder, resolver, "Turkey welcomed Syrian President Ahmed al-Sharaa to Ankara.", "2025-03-14")
+    assert ("TUR", "043", "SYRGOV", "") in got

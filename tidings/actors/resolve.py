@@ -301,11 +301,29 @@ class ActorResolver:
             code = e.code + ("GOV" if e.kind == "capital" and _acts(g.head) else "")
             if e.kind == "capital" and not code.endswith("GOV"):
                 code = e.code + "GOV"
+            if e.kind == "demonym":
+                code += self._shared_sector(span.root)
             kind = {"capital": "metonym", "demonym": "demonym"}.get(e.kind, "name")
             actor = _actor(code, self.kb.country_names.get(e.code, e.name), e.kb_id)
             return ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=actor,
                                 kind=kind, via=f"kb:{e.kind}")
         return None
+
+    def _shared_sector(self, tok: Token) -> str:
+        """The sector of the noun a demonym shares with the one it is coordinated with: 'Indian
+        and Pakistani troops' are Pakistani troops too (PAKMIL, beside INDMIL)."""
+        if tok.dep_ != "conj":
+            return ""
+        first = tok
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ not in ("amod", "compound", "nmod") or first.head is first:
+            return ""
+        for entry, _ in self.kb.lookup([first.head.text]):
+            country, sector = split_code(entry.code)
+            if entry.kind == "agent" and sector and not country and sector not in _VAGUE:
+                return entry.code
+        return ""
 
     def _entry_code(self, e: Entry, day: str | None) -> str:
         if e.kind == "named":

@@ -232,11 +232,13 @@ def aimed(prep) -> bool:
 
 # what an actor holds, whose adjective names the one an act against it is aimed at: 'struck Hamas
 # positions', 'shelled Ukrainian positions', 'Iranian nuclear facilities', 'sanctions on Iranian oil
-# exports', 'froze Russian assets', 'seized Ukrainian ships' (lemmas)
+# exports', 'froze Russian assets', 'seized Ukrainian ships', 'rejected a Ukrainian proposal' (lemmas)
 HELD_THINGS = frozenset({"position", "target", "stronghold", "base", "hideout", "camp", "outpost", "convoy",
                          "checkpoint", "installation", "facility", "line", "trench", "bunker", "depot", "arsenal",
                          "export", "import", "asset", "good", "product", "bank", "company", "firm", "ship",
-                         "vessel", "tanker", "airline", "infrastructure", "refinery"})
+                         "vessel", "tanker", "airline", "infrastructure", "refinery",
+                         # 'rejected a Ukrainian peace proposal': what is rejected or accepted is its author's
+                         "proposal", "plan", "offer", "initiative", "demand", "request"})
 
 
 def names_a_storm(span) -> bool:

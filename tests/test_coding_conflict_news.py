@@ -94,3 +94,12 @@ def test_a_proposal_is_its_authors(nlp, coder, resolver):
                  "2025-03-14") == [("UKR", "051", "USA", "")]
     got = coded(nlp, coder, resolver, "Turkey welcomed Syrian President Ahmed al-Sharaa to Ankara.", "2025-03-14")
     assert ("TUR", "043", "SYRGOV", "") in got
+
+
+def test_two_sides_that_fight_or_trade_fire_act_on_each_other(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "Israel and Hezbollah traded fire across the border.") == [
+        ("ISR", "190", "LBNREB", ""), ("LBNREB", "190", "ISR", "")]
+    assert coded(nlp, coder, resolver, "Indian and Pakistani troops clashed in Kashmir.") == [
+        ("INDMIL", "190", "PAKMIL", ""), ("PAKMIL", "190", "INDMIL", "")]
+    # one side fighting the other is one event
+    assert coded(nlp, coder, resolver, "Israel fought Hezbollah in Lebanon.") == [("ISR", "190", "LBNREB", "")]

@@ -74,6 +74,8 @@ JOINT_VERBS = {"pledge", "promise", "vow", "agree", "sign", "meet", "negotiate",
                "talk", "discuss", "reconcile", "ally", "confer", "consult", "conclude", "reach", "hold",
                "renew", "restore", "resume", "establish", "normalize", "normalise", "strengthen", "deepen",
                "expand", "exchange", "welcome", "celebrate", "delay", "postpone", "downplay"}
+# what two sides do to each other when both are the subject: 'Indian and Pakistani troops clashed'
+MUTUAL_VERBS = {"clash", "fight", "battle", "spar", "skirmish", "feud", "quarrel", "wrangle", "tussle"}
 LIGHT_VERBS = {"plan", "intend", "aim", "hope", "expect", "prepare", "decide", "try", "attempt", "continue",
                "begin", "start", "want", "wish", "need", "seek", "seem", "appear", "have", "be", "go", "get"}
 NAMING_VERBS = {"call", "dub", "label", "brand", "term"}
@@ -373,9 +375,13 @@ class EventCoder:
             sources = [x for x in sources if x.real]
         if not sources:
             return []
-        if len({s.code for s in sources}) > 1 and cooperative(code) and tok.lemma_.lower() in JOINT_VERBS:
-            # "Turkey and Russia pledged to ...": a compound subject with no target of its own
-            # (nothing but actors inside the infinitive clause) codes its members with each other
+        primary, _, recip = code.partition(":")
+        mutual = (cooperative(code) and tok.lemma_.lower() in JOINT_VERBS) or tok.lemma_.lower() in MUTUAL_VERBS \
+            or (recip and recip == primary)
+        if len({s.code for s in sources}) > 1 and mutual:
+            # "Turkey and Russia pledged to ...", "Israel and Hezbollah traded fire": a compound
+            # subject with no target of its own (nothing but actors inside the infinitive clause)
+            # codes its members with each other
             coordinated = all(coordinated_with(tok.doc, sources[0], x) for x in sources[1:])
             if coordinated and not passive and (not targets or all(inside_xcomp(tok, t.root) for t in targets)):
                 compound_pairs = True

@@ -103,3 +103,24 @@ def test_two_sides_that_fight_or_trade_fire_act_on_each_other(nlp, coder, resolv
         ("INDMIL", "190", "PAKMIL", ""), ("PAKMIL", "190", "INDMIL", "")]
     # one side fighting the other is one event
     assert coded(nlp, coder, resolver, "Israel fought Hezbollah in Lebanon.") == [("ISR", "190", "LBNREB", "")]
+
+
+def test_an_unnamed_local_group_is_of_the_country_of_the_sentence(nlp, coder, resolver):
+    # the state that acts on it, when it is the only country named
+    assert coded(nlp, coder, resolver, "Georgian police detained dozens of protesters.") == [
+        ("GEOCOP", "173", "GEOCVLOPP", "")]
+    assert coded(nlp, coder, resolver, "Nigerian troops killed 20 militants.") == [("NGAMIL", "190", "NGAREB", "")]
+    # the place it happened in beats the country of a foreign army
+    assert coded(nlp, coder, resolver, "US troops killed militants in Somalia.") == [("USAMIL", "190", "SOMREB", "")]
+    assert coded(nlp, coder, resolver, "Protesters in Nairobi clashed with police.") == [
+        ("KENCOP", "175", "KENCVLOPP", ""), ("KENCVLOPP", "145", "KENCOP", "")]
+    [e] = events(nlp, coder, resolver, "Georgian police detained dozens of protesters.", DATE)
+    assert e.target.via == "coder:country-of-state"
+
+
+def test_no_country_is_guessed_for_foreigners_or_when_two_are_named(nlp, coder, resolver):
+    for text in ("Turkish police detained migrants.",                       # migrants are often foreign
+                 "Paris was accused of aiding rebels fighting president Laurent Gbagbo.",
+                 "Afghan Taliban routinely deny providing sanctuary to anti-Pakistan fighters."):
+        assert not [e for e in events(nlp, coder, resolver, text, DATE)
+                    if e.target.via and e.target.via.startswith("coder:country")], text

@@ -47,6 +47,7 @@ from tidings.coding.dates import event_date, is_historical
 from tidings.coding.ontology import code_info
 from tidings.coding.patterns import Context, Match, best_match
 from tidings.coding.petrarch import Dictionaries, load_dictionaries
+from tidings.coding.domestic import with_local_countries
 from tidings.coding.people import force_between_people
 from tidings.coding.places import event_place
 from tidings.nlp.parse import dateline_tokens
@@ -241,6 +242,8 @@ class EventCoder:
     # ------------------------------------------------------------ sentence
     def _code_sentence(self, doc: Doc, sent: Span, ms: list[ParsedMention], quotes: list[Quote]) -> list[_Raw]:
         local = [m for m in ms if sent.start <= m.start and m.end <= sent.end]
+        if self.cameo:
+            local = with_local_countries(sent, local)
         ctx = self._context(doc, sent, local)
         cands = self._verb_candidates(sent, local)
         cands.sort(key=lambda c: clause_depth(c[0]))

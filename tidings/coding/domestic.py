@@ -1,0 +1,82 @@
+"""The country of an unnamed group, read off the sentence it is in.
+
+'Georgian police detained dozens of protesters', 'Nigerian troops killed 20 militants': the
+dictionaries give protesters, militants, gunmen or strikers a sector but no country, and an event
+needs both sides to be of a country (or an international body). The sentence says it: the
+country of the place named as where it happened ('... militants in Borno state'), else the one
+country whose state organs (government, police, army, courts) act in it when no other country is
+named. Only groups of people who are usually of the country they act in get one (a list of nouns:
+protesters and opposition, armed groups, police, workers, students, criminal gangs); not civilians
+at large, detainees, migrants or refugees, who are often foreigners, nor pronouns. The
+mention says how it got its country (``via="coder:country-of-place"`` or
+``"coder:country-of-state"``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from tidings.coding.places import lookup_place
+from tidings.coding.roles import ParsedMention
+from tidings.records import Actor, ActorMention
+
+# the nouns (lemmas) of the groups that take the country of the sentence
+_LOCAL_GROUPS = frozenset({"protester", "protestor", "demonstrator", "opposition", "activist", "dissident",
+                           "striker", "worker", "student", "militant", "insurgent", "rebel", "gunman", "fighter",
+                           "terrorist", "jihadist", "separatist", "militia", "militiaman", "paramilitary",
+                           "bandit", "kidnapper", "gang", "police", "policeman", "officer"})
+_STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+_IN_PLACE = frozenset({"in", "inside", "within", "across", "throughout", "around", "near"})
+
+
+def place_country(sent: Span) -> str | None:
+    """The one country of the places the sentence says things happened in ('in Tbilisi')."""
+    found = set()
+    for ent in sent.ents:
+        root = ent.root
+        if ent.label_ not in ("GPE", "LOC") or root.dep_ != "pobj" or root.head.lower_ not in _IN_PLACE:
+            continue
+        place = lookup_place(ent.text)
+        if place is not None and place.country:
+            found.add(place.country)
+    return found.pop() if len(found) == 1 else None
+
+
+def state_country(local: list[ParsedMention]) -> str | None:
+    """The country whose state organs are named in the sentence, when no other country is named
+    ('Paris was accused of aiding rebels fighting Gbagbo': the rebels are not French)."""
+    named = {m.mention.actor.country for m in local if m.real and m.mention.actor and m.mention.actor.country}
+    states = {m.mention.actor.country for m in local if m.real and m.mention.actor and m.mention.actor.country
+              and m.mention.actor.sector in _STATE_SECTORS}
+    return states.pop() if len(states) == 1 and named == states else None
+
+
+def _local_group(doc, m: ParsedMention) -> bool:
+    a = m.mention.actor
+    if m.real or a is None or a.country or m.mention.kind == "pronoun":
+        return False
+    root = doc[m.root]
+    if any(t.lower_ in ("anti", "pro") for t in root.subtree if t.i < root.i):
+        return False        # 'anti-Pakistan fighters': the country they fight is not theirs
+    return root.lemma_.lower() in _LOCAL_GROUPS
+
+
+def with_local_countries(sent: Span, local: list[ParsedMention]) -> list[ParsedMention]:
+    """``local`` with the unnamed local groups given the sentence's country (see module doc)."""
+    groups = [m for m in local if _local_group(sent.doc, m)]
+    if not groups:
+        return local
+    country, how = place_country(sent), "place"
+    if country is None:
+        country, how = state_country(local), "state"
+    if country is None:
+        return local
+    out = []
+    for m in local:
+        if m in groups:
+            a, mm = m.mention.actor, m.mention
+            actor = Actor(code=country + a.code, country=country, sector=a.sector, name=a.name, kb_id=a.kb_id)
+            mention = ActorMention(text=mm.text, start=mm.start, end=mm.end, actor=actor, kind=mm.kind,
+                                   via=f"coder:country-of-{how}")
+            m = ParsedMention(mention, m.start, m.end, m.root, actor.code, True)
+        out.append(m)
+    return out

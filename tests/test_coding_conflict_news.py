@@ -124,3 +124,9 @@ def test_no_country_is_guessed_for_foreigners_or_when_two_are_named(nlp, coder, 
                  "Afghan Taliban routinely deny providing sanctuary to anti-Pakistan fighters."):
         assert not [e for e in events(nlp, coder, resolver, text, DATE)
                     if e.target.via and e.target.via.startswith("coder:country")], text
+
+
+def test_a_country_named_as_an_adjective_stops_the_guess(nlp, coder, resolver):
+    text = "Islamabad has blamed several recent attacks on militants present on Afghan soil."
+    assert not [e for e in events(nlp, coder, resolver, text, DATE)
+                if e.target.via and e.target.via.startswith("coder:country")]

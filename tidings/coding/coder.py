@@ -243,7 +243,7 @@ class EventCoder:
     def _code_sentence(self, doc: Doc, sent: Span, ms: list[ParsedMention], quotes: list[Quote]) -> list[_Raw]:
         local = [m for m in ms if sent.start <= m.start and m.end <= sent.end]
         if self.cameo:
-            local = with_local_countries(sent, local)
+            local = with_local_countries(sent, local, self._date)
         ctx = self._context(doc, sent, local)
         cands = self._verb_candidates(sent, local)
         cands.sort(key=lambda c: clause_depth(c[0]))

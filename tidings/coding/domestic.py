@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from tidings.coding.places import lookup_place
-from tidings.coding.roles import ParsedMention
+from tidings.coding.roles import ParsedMention, resolve_text
 from tidings.records import Actor, ActorMention
 
 # the nouns (lemmas) of the groups that take the country of the sentence
@@ -41,13 +41,21 @@ def place_country(sent: Span) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def state_country(local: list[ParsedMention]) -> str | None:
-    """The country whose state organs are named in the sentence, when no other country is named
-    ('Paris was accused of aiding rebels fighting Gbagbo': the rebels are not French)."""
+def state_country(sent: Span, local: list[ParsedMention], date: str | None) -> str | None:
+    """The country whose state organs are named in the sentence, when no other country is named,
+    not even as an adjective ('Paris was accused of aiding rebels fighting Gbagbo', 'Islamabad
+    blamed militants on Afghan soil': the groups are not French, not Pakistani)."""
     named = {m.mention.actor.country for m in local if m.real and m.mention.actor and m.mention.actor.country}
     states = {m.mention.actor.country for m in local if m.real and m.mention.actor and m.mention.actor.country
               and m.mention.actor.sector in _STATE_SECTORS}
-    return states.pop() if len(states) == 1 and named == states else None
+    if len(states) != 1 or named != states:
+        return None
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            actor = resolve_text(ent.text, date)
+            if actor is not None and actor.country and actor.country not in states:
+                return None
+    return next(iter(states))
 
 
 def _local_group(doc, m: ParsedMention) -> bool:
@@ -60,14 +68,14 @@ def _local_group(doc, m: ParsedMention) -> bool:
     return root.lemma_.lower() in _LOCAL_GROUPS
 
 
-def with_local_countries(sent: Span, local: list[ParsedMention]) -> list[ParsedMention]:
+def with_local_countries(sent: Span, local: list[ParsedMention], date: str | None = None) -> list[ParsedMention]:
     """``local`` with the unnamed local groups given the sentence's country (see module doc)."""
     groups = [m for m in local if _local_group(sent.doc, m)]
     if not groups:
         return local
     country, how = place_country(sent), "place"
     if country is None:
-        country, how = state_country(local), "state"
+        country, how = state_country(sent, local, date), "state"
     if country is None:
         return local
     out = []

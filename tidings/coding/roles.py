@@ -253,13 +253,14 @@ def _doc_ents(doc: Doc) -> list[Span]:
 
 
 @lru_cache(maxsize=4096)
-def _resolve_text(text: str, date: str | None):
+def resolve_text(text: str, date: str | None):
+    """The actor one short text names, by the actors layer (cached; None without that layer)."""
     try:
-        from tidings.actors import resolve_text
+        from tidings.actors import resolve_text as resolve
     except ImportError:      # the actors layer is optional for the coder
         return None
     try:
-        return resolve_text(text, date)
+        return resolve(text, date)
     except Exception:        # a fallback must never break coding
         log.debug("resolve_text failed for %r", text, exc_info=True)
         return None
@@ -281,7 +282,7 @@ def entity_targets(doc: Doc, region: list[int], local: list[ParsedMention], date
             continue
         if is_location_phrase(r):
             continue
-        actor = _resolve_text(ent.text, date)
+        actor = resolve_text(ent.text, date)
         if actor is None or not actor.country or not actor.code:
             continue
         m = ActorMention(text=ent.text, start=ent.start_char, end=ent.end_char, actor=actor,

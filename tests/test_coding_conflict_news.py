@@ -130,3 +130,14 @@ def test_a_country_named_as_an_adjective_stops_the_guess(nlp, coder, resolver):
     text = "Islamabad has blamed several recent attacks on militants present on Afghan soil."
     assert not [e for e in events(nlp, coder, resolver, text, DATE)
                 if e.target.via and e.target.via.startswith("coder:country")]
+
+
+def test_a_named_group_or_body_in_the_sentence_stops_the_guess(nlp, coder, resolver):
+    for text in ("American officials insist that they give no support to Nusra fighters.",
+                 "Barack Obama said he would condemn terrorists, saying the Islamic State must be defeated."):
+        assert not [e for e in events(nlp, coder, resolver, text, "2016-09-06")
+                    if e.target.via and e.target.via.startswith("coder:country")], text
+
+
+def test_giving_no_support_is_not_giving_support(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "Russia gave no support to Iran.") == [("RUS", "051", "IRN", "N")]

@@ -57,7 +57,9 @@ def _has_neg(v: Token) -> bool:
 
 
 def flags_for(trigger: Token) -> Flags:
-    negated = _has_neg(trigger)
+    # 'give no support to', 'made no concessions': the object says nothing was done
+    negated = _has_neg(trigger) or any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                                       for c in trigger.children)
     auxes = _aux_words(trigger)
     hypothetical = any(a in MODALS_HYPO for a in auxes)
     future = any(a in MODALS_FUT for a in auxes) or _going_to(trigger)

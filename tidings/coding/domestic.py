@@ -45,6 +45,8 @@ def state_country(sent: Span, local: list[ParsedMention], date: str | None) -> s
     """The country whose state organs are named in the sentence, when no other country is named,
     not even as an adjective ('Paris was accused of aiding rebels fighting Gbagbo', 'Islamabad
     blamed militants on Afghan soil': the groups are not French, not Pakistani)."""
+    if any(m.real and m.mention.actor and not m.mention.actor.country for m in local):
+        return None         # an international body or group is named: 'terrorists' may be the Islamic State
     named = {m.mention.actor.country for m in local if m.real and m.mention.actor and m.mention.actor.country}
     states = {m.mention.actor.country for m in local if m.real and m.mention.actor and m.mention.actor.country
               and m.mention.actor.sector in _STATE_SECTORS}
@@ -65,6 +67,9 @@ def _local_group(doc, m: ParsedMention) -> bool:
     root = doc[m.root]
     if any(t.lower_ in ("anti", "pro") for t in root.subtree if t.i < root.i):
         return False        # 'anti-Pakistan fighters': the country they fight is not theirs
+    if any(t.pos_ == "PROPN" for t in root.subtree if t.i <= root.i) or \
+            any(doc[i].pos_ == "PROPN" for i in range(m.start, m.end)):
+        return False        # 'Nusra fighters', the 'Gang of Eight': a named group the tables lack
     return root.lemma_.lower() in _LOCAL_GROUPS
 
 

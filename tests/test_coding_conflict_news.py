@@ -141,3 +141,10 @@ def test_a_named_group_or_body_in_the_sentence_stops_the_guess(nlp, coder, resol
 
 def test_giving_no_support_is_not_giving_support(nlp, coder, resolver):
     assert coded(nlp, coder, resolver, "Russia gave no support to Iran.") == [("RUS", "051", "IRN", "N")]
+
+
+def test_where_a_group_is_is_not_where_its_recruits_are_from(nlp, coder, resolver):
+    text = ("A Tunisian court has jailed a Nigerian student for two years for helping young militants "
+            "join an armed Islamic group in Lebanon, his lawyer said Wednesday.")
+    assert not [e for e in events(nlp, coder, resolver, text, DATE)
+                if e.target.via and e.target.via.startswith("coder:country")]

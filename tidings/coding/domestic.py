@@ -29,11 +29,17 @@ _IN_PLACE = frozenset({"in", "inside", "within", "across", "throughout", "around
 
 
 def place_country(sent: Span) -> str | None:
-    """The one country of the places the sentence says things happened in ('in Tbilisi')."""
+    """The one country of the places the sentence says things happened in: 'in X' on a verb
+    ('detained protesters in Tbilisi') or on one of the local groups ('protesters in Nairobi
+    clashed with police'), not on another noun ('join an armed group in Lebanon' says where the
+    group is, not where the people who join it are from)."""
     found = set()
     for ent in sent.ents:
         root = ent.root
         if ent.label_ not in ("GPE", "LOC") or root.dep_ != "pobj" or root.head.lower_ not in _IN_PLACE:
+            continue
+        gov = root.head.head
+        if gov.pos_ not in ("VERB", "AUX") and gov.lemma_.lower() not in _LOCAL_GROUPS:
             continue
         place = lookup_place(ent.text)
         if place is not None and place.country:

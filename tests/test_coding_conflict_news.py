@@ -148,3 +148,15 @@ def test_where_a_group_is_is_not_where_its_recruits_are_from(nlp, coder, resolve
             "join an armed Islamic group in Lebanon, his lawyer said Wednesday.")
     assert not [e for e in events(nlp, coder, resolver, text, DATE)
                 if e.target.via and e.target.via.startswith("coder:country")]
+
+
+def test_launching_weapons_is_firing_them(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "Hamas launched rockets at Israel.") == [("PSEREB", "195", "ISR", "")]
+    assert coded(nlp, coder, resolver, "Russia launched missiles at Ukraine.") == [("RUS", "195", "UKR", "")]
+
+
+def test_the_two_sides_of_a_border_are_where_not_whom(nlp, coder, resolver):
+    text = "Iran launched drones at targets on the border between Iraq and Syria."
+    assert coded(nlp, coder, resolver, text) == []
+    assert coded(nlp, coder, resolver, "Talks between Turkey and Syria resumed.") == [
+        ("SYR", "040", "TUR", ""), ("TUR", "040", "SYR", "")]

@@ -328,6 +328,12 @@ def behind_preposition(doc: Doc, m: ParsedMention, local: list[ParsedMention]) -
     return False
 
 
+# nouns of a place between or along which things happen ('the border between Sudan and Chad')
+_PLACE_WORDS = frozenset({"border", "frontier", "boundary", "coast", "coastline", "shore", "outskirts", "edge",
+                          "island", "road", "highway", "street", "front", "frontline", "line", "bank", "side",
+                          "waters", "sea", "river", "strait"})
+
+
 def is_location_phrase(t: Token) -> bool:
     """Inside "in/at/near X" that is not part of a destination ("to a centre in X"). After a word of
     aiming, 'at X' is whom it was aimed at ('fired missiles at Israel', 'lashed out at China')."""
@@ -342,6 +348,10 @@ def is_location_phrase(t: Token) -> bool:
                 return False
             if t.lower_ in ("in", "near", "inside", "outside", "across") or (t.lower_ == "at" and not aimed(t)):
                 loc = True
+            if t.lower_ == "between" and t.head.lemma_.lower() in _PLACE_WORDS or (
+                    t.lower_ in ("on", "along", "off") and any(c.dep_ == "pobj" and c.lemma_.lower() in _PLACE_WORDS
+                                                               for c in t.children)):
+                loc = True      # 'on the border between Iraq and Syria': where, not whom
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl"):
             break
         t = t.head

@@ -40,6 +40,12 @@ def test_the_owner_of_what_is_struck_or_sanctioned_is_the_target(nlp, coder, res
     assert resolver.resolve(doc, DATE).mentions == []
 
 
+def test_a_countrys_goods_name_it(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "The United States eased sanctions on Venezuelan oil.") == [
+        ("USA", "085", "VEN", "")]
+    assert coded(nlp, coder, resolver, "The EU imposed tariffs on Chinese cars.") == [("IGOEUREEC", "163", "CHN", "")]
+
+
 def test_tariffs_are_economic_sanctions(nlp, coder, resolver):
     assert coded(nlp, coder, resolver, "Canada imposed new tariffs on U.S. exports.") == [("CAN", "163", "USA", "")]
     assert coded(nlp, coder, resolver, "US tariffs on Chinese goods took effect.") == [("USA", "163", "CHN", "")]

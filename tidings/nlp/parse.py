@@ -238,7 +238,10 @@ HELD_THINGS = frozenset({"position", "target", "stronghold", "base", "hideout", 
                          "export", "import", "asset", "good", "product", "bank", "company", "firm", "ship",
                          "vessel", "tanker", "airline", "infrastructure", "refinery",
                          # 'rejected a Ukrainian peace proposal': what is rejected or accepted is its author's
-                         "proposal", "plan", "offer", "initiative", "demand", "request"})
+                         "proposal", "plan", "offer", "initiative", "demand", "request",
+                         # 'eased sanctions on Venezuelan oil', 'a ban on Australian wine': a country's goods
+                         "oil", "gas", "steel", "aluminium", "aluminum", "grain", "wheat", "coal", "car",
+                         "seafood", "wine", "diamond"})
 
 
 def names_a_storm(span) -> bool:

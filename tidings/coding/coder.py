@@ -19,7 +19,9 @@ How a sentence is coded (one pass per verb whose form is in the verb dictionary)
    through xcomp/conj/advcl chains), target = the first actor in the verb's own object
    region (objects and prepositional phrases, not subordinate or reported clauses), with
    its coordinated actors; a compound subject with no target codes the actors with each
-   other when the event is cooperative ("Turkey and Russia pledged ...");
+   other when the event is cooperative or mutual ("Turkey and Russia pledged ...", "Israel
+   and Hezbollah traded fire"); unnamed local groups take the sentence's country first
+   (``domestic.py``);
 3. a verb that is the infinitive complement of a coded verb is not coded again ("pledged
    to cooperate" is only the pledge); with the default (CAMEO) dictionaries, material
    cooperation stated as future or intent becomes the matching intent code (03x);
@@ -27,6 +29,8 @@ How a sentence is coded (one pass per verb whose form is in the verb dictionary)
    ``data/nominals.tsv``; reported speech whose content carries a disapproval or
    accusation word ("an act of aggression against ...") codes the speaker criticising or
    accusing the actor it names (``data/speech_lexicon.tsv``).
+5. between two people, force is criticism or no event (``people.py``); an army's force against a
+   capital hits the city, not the government its name stands for.
 Each event carries context flags, date, place, confidence and evidence spans.
 
 Who fills the source and target slots is read by ``roles.py``, sentence and clause facts by
@@ -44,13 +48,12 @@ from spacy.tokens import Doc, Span, Token
 from tidings.coding.actors import PetrarchActorTagger, mentions_of
 from tidings.coding.context import SAY_VERBS, Flags, flags_for, intent_code
 from tidings.coding.dates import event_date, is_historical
+from tidings.coding.domestic import with_local_countries
 from tidings.coding.ontology import code_info
 from tidings.coding.patterns import Context, Match, best_match
-from tidings.coding.petrarch import Dictionaries, load_dictionaries
-from tidings.coding.domestic import with_local_countries
 from tidings.coding.people import force_between_people
+from tidings.coding.petrarch import Dictionaries, load_dictionaries
 from tidings.coding.places import event_place
-from tidings.nlp.parse import dateline_tokens
 from tidings.coding.roles import (MODIFIER_DEPS, ParsedMention, behind_preposition, coordinated_with, dedupe_mentions,
                                   entity_targets, first_person, is_location_phrase, is_medium_phrase, iso3_codes, mention_span,
                                   mentions_in, object_region, pronoun_antecedent, same_side, speaker_mentions, two_people,
@@ -60,6 +63,7 @@ from tidings.coding.sentences import (clause_depth, cooperative, ends_like_sente
 from tidings.coding.tables import default_discards, default_verb_dictionary, nominals, speech_lexicon
 from tidings.coding.verbs import VerbEntry
 from tidings.ids import stable_id
+from tidings.nlp.parse import dateline_tokens
 from tidings.records import Actor, ActorMention, EventMention, Evidence, Quote, Span as TextSpan
 from tidings.settings import Settings
 

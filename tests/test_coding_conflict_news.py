@@ -166,3 +166,11 @@ def test_the_two_sides_of_a_border_are_where_not_whom(nlp, coder, resolver):
     assert coded(nlp, coder, resolver, text) == []
     assert coded(nlp, coder, resolver, "Talks between Turkey and Syria resumed.") == [
         ("SYR", "040", "TUR", ""), ("TUR", "040", "SYR", "")]
+
+
+def test_a_reaction_to_what_an_actor_did_is_aimed_at_that_actor(nlp, coder, resolver):
+    assert coded(nlp, coder, resolver, "Russia condemned EU sanctions.") == [("RUS", "111", "IGOEUREEC", "")]
+    assert coded(nlp, coder, resolver, "China criticized the US decision.") == [("CHN", "111", "USA", "")]
+    # vetoing sanctions rejects them and their authors; it bans nothing
+    assert coded(nlp, coder, resolver, "Hungary vetoed EU sanctions against Russia.") == [
+        ("HUN", "120", "IGOEUREEC", "")]

@@ -230,7 +230,7 @@ def aimed(prep) -> bool:
     return gov.lemma_.lower() in AIMING_WORDS or (gov.dep_ == "dobj" and gov.head.lemma_.lower() in AIMING_WORDS)
 
 
-# what an actor holds, whose adjective names the one an act against it is aimed at: 'struck Hamas
+# what an actor holds or does, whose adjective names the one an act against it is aimed at: 'struck Hamas
 # positions', 'shelled Ukrainian positions', 'Iranian nuclear facilities', 'sanctions on Iranian oil
 # exports', 'froze Russian assets', 'seized Ukrainian ships', 'rejected a Ukrainian proposal' (lemmas)
 HELD_THINGS = frozenset({"position", "target", "stronghold", "base", "hideout", "camp", "outpost", "convoy",
@@ -241,7 +241,12 @@ HELD_THINGS = frozenset({"position", "target", "stronghold", "base", "hideout", 
                          "proposal", "plan", "offer", "initiative", "demand", "request",
                          # 'eased sanctions on Venezuelan oil', 'a ban on Australian wine': a country's goods
                          "oil", "gas", "steel", "aluminium", "aluminum", "grain", "wheat", "coal", "car",
-                         "seafood", "wine", "diamond"})
+                         "seafood", "wine", "diamond",
+                         # 'condemned EU sanctions', 'criticized the US decision': a reaction to what an
+                         # actor did is aimed at that actor
+                         "sanction", "decision", "move", "policy", "statement", "remark", "comment",
+                         "measure", "ban", "tariff", "interference", "meddling", "aggression", "deployment",
+                         "presence", "rhetoric", "stance"})
 
 
 def names_a_storm(span) -> bool:

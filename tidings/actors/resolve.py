@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.kb import Entry, KnowledgeBase, split_code
 from tidings.actors.matcher import Match, find_matches
-from tidings.nlp.parse import HELD_THINGS, aimed, dateline_tokens, false_persons
+from tidings.nlp.parse import HELD_THINGS, aimed, dateline_tokens, false_persons, inword_hyphen
 from tidings.records import Actor, ActorMention, Span as TextSpan
 
 # Dependency labels through which a modifier belongs to its head's noun phrase.
@@ -664,9 +664,7 @@ def _stance_prefixed(doc: Doc, i: int) -> bool:
 def _hyphen_adjective(doc: Doc, m: Match) -> bool:
     """'military-minded Donald Trump', 'state-owned banks', 'government-backed militias': a sector
     word inside a hyphenated adjective says what someone is like, not who they are."""
-    j = m.end
-    return j + 1 < len(doc) and doc[j].text in ("-", "\u2010") and not doc[j - 1].whitespace_ and \
-        not doc[j].whitespace_ and doc[j + 1].is_lower
+    return m.end < len(doc) - 1 and inword_hyphen(doc, m.end) and doc[m.end + 1].is_lower
 
 
 def _state_of_things(doc: Doc, m: Match) -> bool:

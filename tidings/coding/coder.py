@@ -56,7 +56,7 @@ from tidings.coding.petrarch import Dictionaries, load_dictionaries
 from tidings.coding.places import event_place
 from tidings.coding.roles import (MODIFIER_DEPS, ParsedMention, behind_preposition, coordinated_with, dedupe_mentions,
                                   entity_targets, first_person, is_location_phrase, is_medium_phrase, iso3_codes, mention_span,
-                                  mentions_in, object_region, pronoun_antecedent, same_side, speaker_mentions, two_people,
+                                  mentions_in, object_region, pronoun_antecedent, recoded, same_side, speaker_mentions, two_people,
                                   subject_tokens, target_mentions, top_mentions, word_owner)
 from tidings.coding.sentences import (clause_depth, cooperative, ends_like_sentence, entry_span, governed_by,
                                       has_neg_near, inside_xcomp, noun_chunk_ends, quote_of, segments)
@@ -128,9 +128,7 @@ def _capital_struck(raw: "_Raw") -> "_Raw":
     if not a.country:
         return raw
     city = Actor(code=a.country + "CVL", country=a.country, sector="CVL", name=t.mention.text, kb_id=a.kb_id)
-    mention = ActorMention(text=t.mention.text, start=t.mention.start, end=t.mention.end, actor=city,
-                           kind="name", via="kb:capital-as-city")
-    return replace(raw, target=ParsedMention(mention, t.start, t.end, t.root, city.code, t.real))
+    return replace(raw, target=recoded(t, city, "kb:capital-as-city", kind="name"))
 
 
 @dataclass(slots=True)

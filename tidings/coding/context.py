@@ -128,7 +128,7 @@ def flags_for(trigger: Token) -> Flags:
             hypothetical = True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children):
         hypothetical = True
-    if trigger.sent.text.rstrip(" \"'\u201d\u2019").endswith("?"):
+    if _asked(trigger):
         hypothetical = True       # 'Would it make ISIL less committed to kill Americans?': asked, not told
     if trigger.dep_ == "pcomp" and trigger.head.lower_ in ("of", "than") and any(
             w.lower_ in ("instead", "rather") for w in (trigger.head.head, *trigger.head.children)):
@@ -137,6 +137,20 @@ def flags_for(trigger: Token) -> Flags:
            for c in trigger.children):
         hypothetical = True
     return Flags(negated=negated, hypothetical=hypothetical, future=future, governed_by_intent=intent)
+
+
+_CLOSERS = frozenset(" \"'\u201d\u2019")
+
+
+def _asked(tok: Token) -> bool:
+    """The sentence of ``tok`` ends with a question mark (closing quotes aside). Read off the
+    tokens to the sentence's end: ``tok.sent.text`` would build the sentence for every trigger."""
+    doc, j = tok.doc, tok.i
+    while j < len(doc) - 1 and not doc[j].is_sent_end:
+        j += 1
+    while j > tok.i and set(doc[j].text) <= _CLOSERS:
+        j -= 1
+    return doc[j].text.rstrip("".join(_CLOSERS)).endswith("?")
 
 
 def _going_to(v: Token) -> bool:

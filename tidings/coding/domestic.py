@@ -16,15 +16,16 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from tidings.coding.places import lookup_place
-from tidings.coding.roles import ParsedMention, resolve_text
-from tidings.records import Actor, ActorMention
+from tidings.coding.roles import STATE_SECTORS, ParsedMention, recoded, resolve_text
+from tidings.records import Actor
 
 # the nouns (lemmas) of the groups that take the country of the sentence
 _LOCAL_GROUPS = frozenset({"protester", "protestor", "demonstrator", "opposition", "activist", "dissident",
                            "striker", "worker", "student", "militant", "insurgent", "rebel", "gunman", "fighter",
                            "terrorist", "jihadist", "separatist", "militia", "militiaman", "paramilitary",
                            "bandit", "kidnapper", "gang", "police", "policeman", "officer"})
-_STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+# the organs of a state that act in it: its apparatus and its legislature
+_ORGANS = STATE_SECTORS | {"LEG"}
 _IN_PLACE = frozenset({"in", "inside", "within", "across", "throughout", "around", "near"})
 
 
@@ -55,7 +56,7 @@ def state_country(sent: Span, local: list[ParsedMention], date: str | None) -> s
         return None         # an international body or group is named: 'terrorists' may be the Islamic State
     named = {m.mention.actor.country for m in local if m.real and m.mention.actor and m.mention.actor.country}
     states = {m.mention.actor.country for m in local if m.real and m.mention.actor and m.mention.actor.country
-              and m.mention.actor.sector in _STATE_SECTORS}
+              and m.mention.actor.sector in _ORGANS}
     if len(states) != 1 or named != states:
         return None
     for ent in sent.ents:
@@ -92,10 +93,8 @@ def with_local_countries(sent: Span, local: list[ParsedMention], date: str | Non
     out = []
     for m in local:
         if m in groups:
-            a, mm = m.mention.actor, m.mention
-            actor = Actor(code=country + a.code, country=country, sector=a.sector, name=a.name, kb_id=a.kb_id)
-            mention = ActorMention(text=mm.text, start=mm.start, end=mm.end, actor=actor, kind=mm.kind,
-                                   via=f"coder:country-of-{how}")
-            m = ParsedMention(mention, m.start, m.end, m.root, actor.code, True)
+            a = m.mention.actor
+            m = recoded(m, Actor(code=country + a.code, country=country, sector=a.sector, name=a.name, kb_id=a.kb_id),
+                        f"coder:country-of-{how}")
         out.append(m)
     return out

@@ -48,12 +48,12 @@ def force_between_people(doc: Doc, code: str, source: ParsedMention | None, targ
     verb between two individuals ('leads', 'defeat') is no event whatever its code."""
     if not (individual(doc, source) and individual(doc, target)):
         return code
-    if doc[trigger].lemma_.lower() in _CONTEST_VERBS:
+    tok = doc[trigger]
+    if tok.lemma_.lower() in _CONTEST_VERBS:
         return None
     if code[:2] not in ("18", "19", "20"):
         return code
     if any((m.mention.actor.sector or "") in _FORCE_SECTORS for m in (source, target)):
         return code
-    tok = doc[trigger]
     words = {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")}
     return CRITICISE if words & _VERBAL_ATTACKS else None

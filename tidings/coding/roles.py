@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from tidings.nlp.parse import HELD_THINGS, aimed
-from tidings.records import ActorMention, Quote, Span as TextSpan
+from tidings.records import Actor, ActorMention, Quote, Span as TextSpan
 
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,13 @@ class ParsedMention:
     root: int
     code: str
     real: bool = True    # a country, organisation or armed group, not a bare sector ("town", "mercenaries")
+
+
+def recoded(m: ParsedMention, actor: Actor, via: str, kind: str | None = None) -> ParsedMention:
+    """``m`` with another actor the coder worked out for it (``via`` says how); a real actor."""
+    mm = m.mention
+    mention = ActorMention(text=mm.text, start=mm.start, end=mm.end, actor=actor, kind=kind or mm.kind, via=via)
+    return ParsedMention(mention, m.start, m.end, m.root, actor.code, True)
 
 
 def speaker_mentions(quotes: list[Quote], mentions: list[ActorMention]) -> list[ActorMention]:
@@ -415,7 +422,7 @@ def same_side(a: str, b: str) -> bool:
 
 
 # the state's own apparatus: two of its officials acting together are the state acting on itself
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 
 
 def two_people(doc: Doc, a: ParsedMention, b: ParsedMention) -> bool:
@@ -426,7 +433,7 @@ def two_people(doc: Doc, a: ParsedMention, b: ParsedMention) -> bool:
     if not (x and y and x.kb_id and y.kb_id and x.kb_id.startswith("person:") and y.kb_id.startswith("person:")
             and x.kb_id != y.kb_id):
         return False
-    if x.sector in _STATE_SECTORS or y.sector in _STATE_SECTORS:
+    if x.sector in STATE_SECTORS or y.sector in STATE_SECTORS:
         return False
     # the people themselves, not something named after one ('the Biden administration')
     return all(doc[m.root].pos_ in ("PRON", "PROPN") for m in (a, b))

@@ -224,6 +224,8 @@ STORM_WORDS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "tropical"}
 AIMING_WORDS = frozenset({"fire", "shoot", "aim", "lash", "hurl", "throw", "launch", "point", "direct", "swipe",
                           "jab", "rail", "shout", "yell", "sneer", "scoff", "laugh", "glare", "level", "strike",
                           "hit", "lob", "snap", "bristle", "angry", "furious", "annoyed", "upset", "mad"})
+
+
 def aimed(prep) -> bool:
     """An 'at' after a word of aiming, or after the object of one ('fired warning shots at soldiers')."""
     gov = prep.head
@@ -255,10 +257,17 @@ def names_a_storm(span) -> bool:
         span.start > 0 and span.doc[span.start - 1].lower_ in STORM_WORDS)
 
 
+FALSE_PERSONS = "tidings_false_persons"
+
+
 def false_persons(doc: Doc):
     """A test for PERSON entities of ``doc`` that are nobody: named storms, and one-word
     'persons' never met with a first name that the text uses to name a thing ('Schengen rules',
-    'Brexit negotiations', both tagged PERSON by the small model). Built once per document."""
+    'Brexit negotiations', both tagged PERSON by the small model). Built once per document (kept
+    in ``doc.user_data``: the actors layer and the speaker namer both ask)."""
+    cached = doc.user_data.get(FALSE_PERSONS)
+    if cached is not None:
+        return cached
     in_names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     # someone's, not something's: 'Gachagua's lawyers' keeps Gachagua a person
     owners = {t.lower_ for t in doc if t.dep_ == "poss" and t.pos_ == "PROPN"}
@@ -268,6 +277,7 @@ def false_persons(doc: Doc):
         if names_a_storm(ent):
             return True
         return len(ent) == 1 and ent[0].lower_ in modifiers and ent[0].lower_ not in in_names
+    doc.user_data[FALSE_PERSONS] = test
     return test
 
 

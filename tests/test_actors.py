@@ -558,3 +558,17 @@ def test_the_owner_of_military_positions_is_named_by_its_adjective(nlp, resolver
     assert codes(res) == [("Russian forces", "RUSMIL"), ("Ukrainian", "UKR")]
     res, _ = mentions(nlp, resolver, "Turkish territory was shelled.", "2023-01-10")
     assert codes(res) == []
+
+
+def test_kb_entries_survive_the_compiled_cache_round_trip():
+    """The cache pickles entries field by field (Entry/Role.__reduce__): a field added to the
+    dataclass but not there would be lost or shifted."""
+    import dataclasses
+    import pickle
+
+    from tidings.actors.kb import Entry, Role
+    role = Role(code="TURGOV", start="2014-08-29", end="2023-06-03", office="foreign minister")
+    entry = Entry(kb_id="person:x", kind="person", name="X", code="TUR", roles=(role,), office="fm", rank=2)
+    back = pickle.loads(pickle.dumps(entry))
+    assert back == entry
+    assert all(getattr(back, f.name) == getattr(entry, f.name) for f in dataclasses.fields(Entry))

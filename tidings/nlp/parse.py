@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from tidings.nlp.fastpipes import speed_up
 from tidings.records import Entity, Sentence
 from tidings.settings import SPACY_MODELS, Settings
 
@@ -49,111 +50,6 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-class _CachedAttributeMatch:
-    """A drop-in for ``AttributeRuler.match`` giving the same matches, about ten times faster.
-
-    The stock ruler runs a Matcher with ~180 patterns over every token (a tenth of the whole
-    parse time of the small English model). Nearly all of them test one token's TAG, LOWER,
-    DEP or IS_SPACE, so their outcome depends only on those four values: it is computed once
-    per distinct combination and cached. Rules spanning several tokens still go through a
-    Matcher of their own. The result is sorted exactly as the ruler sorts it, so its own
-    ``set_annotations`` applies the same attributes in the same order.
-    """
-
-    _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
-
-    def __init__(self, ruler) -> None:
-        from spacy.matcher import Matcher
-
-        self.vocab = ruler.vocab
-        self.single: list[tuple[int, int, list[dict]]] = []   # (rule index, match id, token patterns)
-        self.multi = Matcher(ruler.vocab, validate=False)
-        self.cache: dict[tuple, tuple[tuple[int, int], ...]] = {}
-        for i, rule in enumerate(ruler.patterns):
-            key = str(i)
-            pats = rule["patterns"]
-            if all(len(p) == 1 and set(p[0]) <= set(self._ATTRS) for p in pats):
-                self.single.append((i, self.vocab.strings.add(key), [p[0] for p in pats]))
-            else:
-                self.multi.add(key, pats)
-        for _, _, pats in self.single:
-            for p in pats:
-                for cond in p.values():
-                    if isinstance(cond, dict) and set(cond) - {"IN", "NOT_IN", "REGEX"}:
-                        raise ValueError(f"unsupported attribute-ruler predicate {cond}")
-        self._index()
-
-    @staticmethod
-    def _ok(cond, value) -> bool:
-        if isinstance(cond, dict):
-            for op, arg in cond.items():
-                if op == "IN":
-                    if value not in arg:
-                        return False
-                elif op == "NOT_IN":
-                    if value in arg:
-                        return False
-                elif op == "REGEX":
-                    if not isinstance(value, str) or not re.search(arg, value):
-                        return False
-                else:
-                    raise ValueError(f"unsupported attribute-ruler predicate {op}")
-            return True
-        return cond == value
-
-    def _index(self) -> None:
-        # Each one-token pattern is filed under the LOWER (else TAG) values it requires, so a
-        # token is only checked against the few patterns that can match it.
-        self.by_lower: dict[str, list] = {}
-        self.by_tag: dict[str, list] = {}
-        self.always: list = []
-        for i, mid, pats in self.single:
-            for p in pats:
-                for attr, table in (("LOWER", self.by_lower), ("TAG", self.by_tag)):
-                    cond = p.get(attr)
-                    if isinstance(cond, str) or (isinstance(cond, dict) and set(cond) == {"IN"}):
-                        for v in ([cond] if isinstance(cond, str) else cond["IN"]):
-                            table.setdefault(v, []).append((i, mid, p))
-                        break
-                else:
-                    self.always.append((i, mid, p))
-
-    def _rules_for(self, sig: tuple, strings) -> tuple[tuple[int, int], ...]:
-        values = {"TAG": strings[sig[0]] if sig[0] else "", "LOWER": strings[sig[1]] if sig[1] else "",
-                  "DEP": strings[sig[2]] if sig[2] else "", "IS_SPACE": bool(sig[3])}
-        found = {}
-        for i, mid, p in (*self.by_lower.get(values["LOWER"], ()), *self.by_tag.get(values["TAG"], ()),
-                          *self.always):
-            if i not in found and all(self._ok(c, values[a]) for a, c in p.items()):
-                found[i] = mid
-        return tuple(sorted(found.items()))
-
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
-        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
-
-        matches = [(int(doc.vocab.strings[mid]), mid, s, e)
-                   for mid, s, e in self.multi(doc, allow_missing=True, as_spans=False)]
-        cache = self.cache
-        for t, sig in enumerate(map(tuple, doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist())):
-            rules = cache.get(sig)
-            if rules is None:
-                if len(cache) > 200_000:   # bounded: a long ingest meets ever new words
-                    cache.clear()
-                rules = cache[sig] = self._rules_for(sig, doc.vocab.strings)
-            for i, mid in rules:
-                matches.append((i, mid, t, t + 1))
-        matches.sort()
-        return matches
-
-
-def speed_up_attribute_ruler(ruler) -> None:
-    """Swap the ruler's matching for ``_CachedAttributeMatch`` (same output, see there)."""
-    try:
-        ruler.match = _CachedAttributeMatch(ruler)
-    except ValueError:   # a rule form we do not evaluate: keep the stock matcher
-        pass
-
-
 # '... paranoia,"Clinton said', 'said,"Look': scraped text often drops the space at a quotation
 # mark, and the stock tokenizer then keeps 'paranoia,"Clinton' as one word
 GLUED_QUOTE_INFIXES = (r'(?<=[A-Za-z0-9])[.,!?;:](?=["\u201c\u201d][A-Za-z])',
@@ -176,8 +72,7 @@ def _load(name: str, max_length: int) -> Language:
     split_glued_quotes(nlp)
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
-    if "attribute_ruler" in nlp.pipe_names:
-        speed_up_attribute_ruler(nlp.get_pipe("attribute_ruler"))
+    speed_up(nlp)
     # spaCy refuses texts over max_length; callers cut bodies to max_doc_chars first,
     # so the limit only needs to admit that size.
     nlp.max_length = max(nlp.max_length, max_length + 1)

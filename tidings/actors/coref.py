@@ -31,6 +31,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from tidings.actors.kb import KnowledgeBase, fold
+from tidings.nlp.parse import ents_in
 from tidings.records import Actor, ActorMention
 
 _PERSON_ROLE_HEADS = frozenset("""minister secretary president premier chancellor spokesman spokeswoman
@@ -141,7 +142,7 @@ def _gender(span, name: str | None = None) -> str | None:
     if len(full) > 1 and full[0] in names:
         return names[full[0]]
     propn = [t for t in span if t.pos_ == "PROPN"]
-    if len(propn) > 1 and span.ents and propn[0].ent_type_ == "PERSON" and propn[0].text in names:
+    if len(propn) > 1 and ents_in(span.doc, span.start, span.end) and propn[0].ent_type_ == "PERSON" and propn[0].text in names:
         return names[propn[0].text]
     return None
 

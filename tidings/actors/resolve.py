@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.kb import Entry, KnowledgeBase, split_code
 from tidings.actors.matcher import Match, find_matches
+from tidings.intervals import Intervals
 from tidings.nlp.parse import HELD_THINGS, aimed, dateline_tokens, false_persons, inword_hyphen
 from tidings.records import Actor, ActorMention, Span as TextSpan
 
@@ -102,20 +103,30 @@ class ResolvedActors:
     mentions: list[ActorMention]
     places: list[TextSpan] = field(default_factory=list)
     date: str | None = None
+    _index: tuple | None = field(default=None, repr=False, compare=False)
 
     def span_actor(self, start: int, end: int) -> ActorMention | None:
         """The best mention for the char span [start, end): the one covering most of it,
         preferring resolved actors, then the earliest (the head of "X, who met Y")."""
         best = None
         best_key = None
-        for m in self.mentions:
+        for m in self._overlapping(start, end):
             overlap = min(end, m.end) - max(start, m.start)
-            if overlap <= 0:
+            if overlap <= 0:          # an empty span inside a mention touches it but covers nothing
                 continue
             key = (m.actor is not None, overlap, -m.start)
             if best_key is None or key > best_key:
                 best, best_key = m, key
         return best
+
+    def _overlapping(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions overlapping [start, end), in list order, from an interval index: a speaker is
+        looked up for every quotation, and a page may hold thousands of both."""
+        index = self._index
+        if index is None or index[0] is not self.mentions or index[1] != len(self.mentions):
+            spans = Intervals((m.start, m.end, i) for i, m in enumerate(self.mentions))
+            index = self._index = (self.mentions, len(self.mentions), spans)
+        return [self.mentions[i] for i in sorted(i for _, _, i in index[2].overlapping(start, end))]
 
     def in_span(self, start: int, end: int) -> list[ActorMention]:
         """Mentions inside [start, end)."""

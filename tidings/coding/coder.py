@@ -59,10 +59,11 @@ from tidings.coding.roles import (MODIFIER_DEPS, ParsedMention, behind_prepositi
                                   mentions_in, object_region, pronoun_antecedent, recoded, same_side, speaker_mentions, two_people,
                                   subject_tokens, target_mentions, top_mentions, word_owner)
 from tidings.coding.sentences import (clause_depth, cooperative, ends_like_sentence, entry_span, governed_by,
-                                      has_neg_near, inside_xcomp, noun_chunk_ends, quote_of, segments)
+                                      has_neg_near, inside_xcomp, noun_chunk_ends, QuoteAt, segments, StartIndex)
 from tidings.coding.tables import default_discards, default_verb_dictionary, nominals, speech_lexicon
 from tidings.coding.verbs import VerbEntry
 from tidings.ids import stable_id
+from tidings.intervals import Intervals
 from tidings.nlp.parse import dateline_tokens
 from tidings.records import Actor, ActorMention, EventMention, Evidence, Quote, Span as TextSpan
 from tidings.settings import Settings
@@ -183,9 +184,12 @@ class EventCoder:
             return []
         ms = self._locate(doc, raw_mentions + speaker_mentions(quotes or [], raw_mentions))
         self._chunks = None
+        self._quote_at = QuoteAt(quotes or [])
+        by_start = StartIndex(ms, lambda m: m.start)
         out: list[EventMention] = []
         seen: set = set()
-        quote_raws = self._quote_events(doc, ms, quotes or []) if self.cameo else []
+        quote_raws = StartIndex(self._quote_events(doc, ms, quotes or []) if self.cameo else [],
+                                lambda r: r.trigger[0])
         multi_paragraph = "\n" in doc.text.strip()
         for sent in segments(doc):
             if multi_paragraph and not ends_like_sentence(sent):
@@ -196,13 +200,14 @@ class EventCoder:
             if self._discarded(lowered[sent.start:sent.end], story=False):
                 continue
             try:
-                raws = self._code_sentence(doc, sent, ms, quotes or [])
+                local = [m for m in by_start.starting_in(sent.start, sent.end) if m.end <= sent.end]
+                raws = self._code_sentence(doc, sent, local, quotes or [])
             except Exception:      # one odd parse must not cost the article its other events
                 log.warning("event coding failed for a sentence of %s at char %d", article_id,
                             sent.start_char, exc_info=True)
                 continue
             if self.cameo:
-                raws += [r for r in quote_raws if sent.start <= r.trigger[0] < sent.end]
+                raws += quote_raws.starting_in(sent.start, sent.end)
             for raw in raws:
                 if self.cameo:
                     code = force_between_people(doc, raw.code, raw.source, raw.target, raw.trigger[0])
@@ -242,8 +247,8 @@ class EventCoder:
         return out
 
     # ------------------------------------------------------------ sentence
-    def _code_sentence(self, doc: Doc, sent: Span, ms: list[ParsedMention], quotes: list[Quote]) -> list[_Raw]:
-        local = [m for m in ms if sent.start <= m.start and m.end <= sent.end]
+    def _code_sentence(self, doc: Doc, sent: Span, local: list[ParsedMention], quotes: list[Quote]) -> list[_Raw]:
+        """Events of one sentence; ``local`` are the mentions inside it, in document order."""
         if self.cameo:
             local = with_local_countries(sent, local, self._date)
         ctx = self._context(doc, sent, local)
@@ -507,7 +512,7 @@ class EventCoder:
         for tok in sent:
             if tok.lemma_.lower() not in SAY_VERBS or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            if quote_of(quotes, tok.idx) is not None:
+            if self._quote_at(tok.idx) is not None:
                 continue
             st, passive, _ = subject_tokens(tok)
             speakers = mentions_in(st, local) if not passive else []
@@ -525,16 +530,17 @@ class EventCoder:
     def _quote_events(self, doc: Doc, ms: list[ParsedMention], quotes: list[Quote]) -> list[_Raw]:
         """Direct quotes with a resolved speaker: the content may span sentences."""
         contents = []
+        mentions = Intervals((m.mention.start, m.mention.end, i) for i, m in enumerate(ms))
         for q in quotes:
             if q.speaker is None or q.speaker.actor is None or not q.direct:
                 continue
             span = doc.char_span(q.content.start, q.content.end, alignment_mode="expand")
             if span is None or len(span) < 4:       # scare quotes ("Armenian elements") are not statements
                 continue
-            spk = [m for m in ms if m.mention.start < q.speaker.end and q.speaker.start < m.mention.end]
+            spk = [i for _, _, i in mentions.overlapping(q.speaker.start, q.speaker.end)]
             if not spk:
                 continue
-            contents.append((spk[:1], set(range(span.start, span.end)), q.id))
+            contents.append(([ms[min(spk)]], set(range(span.start, span.end)), q.id))
         return self._content_events(doc, ms, contents)
 
     def _content_events(self, doc, local: list[ParsedMention], contents) -> list[_Raw]:
@@ -584,7 +590,7 @@ class EventCoder:
         src_span = mention_span(doc, raw.source)
         tgt_span = mention_span(doc, raw.target)
         trig_span = TextSpan(trig.start_char, trig.end_char, trig.text)
-        quote_id = raw.quote_id or quote_of(quotes, trig.start_char)
+        quote_id = raw.quote_id or self._quote_at(trig.start_char)
         conf = raw.confidence
         for m in (raw.source, raw.target):
             if m is not None and (m.mention.kind in ("pronoun", "role") or m.code.startswith("---")):

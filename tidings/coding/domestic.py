@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from tidings.coding.places import lookup_place
 from tidings.coding.roles import STATE_SECTORS, ParsedMention, recoded, resolve_text
+from tidings.nlp.parse import ents_in
 from tidings.records import Actor
 
 # the nouns (lemmas) of the groups that take the country of the sentence
@@ -35,7 +36,7 @@ def place_country(sent: Span) -> str | None:
     clashed with police'), not on another noun ('join an armed group in Lebanon' says where the
     group is, not where the people who join it are from)."""
     found = set()
-    for ent in sent.ents:
+    for ent in ents_in(sent.doc, sent.start, sent.end):
         root = ent.root
         if ent.label_ not in ("GPE", "LOC") or root.dep_ != "pobj" or root.head.lower_ not in _IN_PLACE:
             continue
@@ -59,7 +60,7 @@ def state_country(sent: Span, local: list[ParsedMention], date: str | None) -> s
               and m.mention.actor.sector in _ORGANS}
     if len(states) != 1 or named != states:
         return None
-    for ent in sent.ents:
+    for ent in ents_in(sent.doc, sent.start, sent.end):
         if ent.label_ in ("GPE", "NORP"):
             actor = resolve_text(ent.text, date)
             if actor is not None and actor.country and actor.country not in states:

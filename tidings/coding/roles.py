@@ -5,11 +5,13 @@ stands there (a named entity, a pronoun's antecedent, the owner of a word)."""
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.intervals import Intervals
 from tidings.nlp.parse import HELD_THINGS, aimed
 from tidings.records import Actor, ActorMention, Quote, Span as TextSpan
 
@@ -49,14 +51,16 @@ def recoded(m: ParsedMention, actor: Actor, via: str, kind: str | None = None) -
 def speaker_mentions(quotes: list[Quote], mentions: list[ActorMention]) -> list[ActorMention]:
     """Quote speakers the actors layer resolved but has no mention for (the cue's subject)."""
     out = []
+    taken = Intervals((m.start, m.end, None) for m in mentions)
     for q in quotes:
         sp = q.speaker
         if sp is None or sp.actor is None:
             continue
-        if any(m.start < sp.end and sp.start < m.end for m in mentions + out):
+        if taken.overlapping(sp.start, sp.end):
             continue
         out.append(ActorMention(text=sp.text, start=sp.start, end=sp.end, actor=sp.actor, kind="name",
                                 via="quote-speaker"))
+        taken.add(sp.start, sp.end, None)
     return out
 
 
@@ -250,13 +254,25 @@ def iso3_codes() -> frozenset[str]:
 _ENT_LABELS = {"GPE", "NORP"}
 
 
-def _doc_ents(doc: Doc) -> list[Span]:
-    """Place and nation entities of the doc, computed once per doc (doc.ents builds new spans)."""
+def _doc_ents(doc: Doc) -> tuple[list[Span], list[int], list[int], list[int]]:
+    """Place and nation entities of the doc with their starts, ends and root tokens, computed once
+    per doc (doc.ents builds new spans; a span's root is searched for at each call)."""
     cached = doc.user_data.get("tidings_coding_ents")
     if cached is None:
-        cached = [e for e in doc.ents if e.label_ in _ENT_LABELS]
+        ents = [e for e in doc.ents if e.label_ in _ENT_LABELS]
+        cached = (ents, [e.start for e in ents], [e.end for e in ents], [e.root.i for e in ents])
         doc.user_data["tidings_coding_ents"] = cached
     return cached
+
+
+def _ents_rooted_in(doc: Doc, region: list[int]) -> list[Span]:
+    """The place and nation entities whose root is a token of ``region``, in document order."""
+    ents, starts, ends, roots = _doc_ents(doc)
+    rs = set(region)
+    # entities do not overlap, so both starts and ends are sorted: only those reaching into
+    # the region's extent are looked at
+    lo, hi = bisect_right(ends, min(region)), bisect_right(starts, max(region))
+    return [ents[i] for i in range(lo, hi) if roots[i] in rs]
 
 
 @lru_cache(maxsize=4096)
@@ -276,8 +292,9 @@ def resolve_text(text: str, date: str | None):
 def entity_targets(doc: Doc, region: list[int], local: list[ParsedMention], date: str | None) -> list[ParsedMention]:
     """Named places, nations or organisations in the object region that the actors layer left
     unresolved ("to a centre ... in Azerbaijan", 'accused "Armenian elements"'): resolved alone."""
-    rs = set(region)
-    ents = [e for e in _doc_ents(doc) if e.root.i in rs]
+    if not region:
+        return []
+    ents = _ents_rooted_in(doc, region)
     if not ents:
         return []
     covered = {i for m in local for i in range(m.start, m.end)}

@@ -3,9 +3,13 @@ breaks), how deep a verb sits, which verb governs another, whether a negation is
 which quote holds a character."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from tidings.coding.verbs import VerbEntry
+from tidings.intervals import Intervals
 from tidings.records import Quote
 
 
@@ -87,8 +91,28 @@ def has_neg_near(t: Token) -> bool:
     return any(c.dep_ == "neg" for c in t.head.children) or any(c.dep_ == "neg" for c in t.children)
 
 
-def quote_of(quotes: list[Quote], char: int) -> str | None:
-    for q in quotes:
-        if q.content.start <= char < q.content.end:
-            return q.id
-    return None
+class QuoteAt:
+    """The id of the quote whose content holds a character offset (the first such in list
+    order), from an interval index: asked for every verb of saying and every event, on a page
+    that may hold thousands of quotations."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.spans = Intervals((q.content.start, q.content.end, i) for i, q in enumerate(quotes))
+
+    def __call__(self, char: int) -> str | None:
+        hits = [i for _, _, i in self.spans.overlapping(char, char + 1)]
+        return self.quotes[min(hits)].id if hits else None
+
+
+class StartIndex:
+    """Items of a list whose start position falls in [lo, hi), in list order, found by bisection
+    (per sentence, instead of a scan of every mention or event of the document)."""
+
+    def __init__(self, items: list, start: Callable[[object], int]) -> None:
+        self.items = items
+        self.order = sorted((start(x), i) for i, x in enumerate(items))
+
+    def starting_in(self, lo: int, hi: int) -> list:
+        a, b = bisect_left(self.order, (lo,)), bisect_left(self.order, (hi,))
+        return [self.items[i] for i in sorted(i for _, i in self.order[a:b])]

@@ -38,15 +38,18 @@ class TreeModel:
         if x.shape[0] == 0:
             return np.zeros(0)
         feat, thr, left, right, value, leaf, roots = self._flat
-        node = np.tile(roots, (x.shape[0], 1))
-        rows = np.arange(x.shape[0])[:, None]
-        while True:
-            at_leaf = leaf[node]
-            if at_leaf.all():
-                break
-            go_left = x[rows, feat[node]] <= thr[node]
-            node = np.where(at_leaf, node, np.where(go_left, left[node], right[node]))
-        raw = self.baseline + value[node].sum(axis=1)
+        n, n_trees = x.shape[0], roots.size
+        # one (row, tree) walker per pair, stepped together; a walker drops out at its leaf, so
+        # each step costs the walkers still going, not every pair down to the deepest tree
+        node = np.tile(roots, n)
+        row = np.repeat(np.arange(n), n_trees)
+        active = np.flatnonzero(~leaf[node])
+        while active.size:
+            at = node[active]
+            step = np.where(x[row[active], feat[at]] <= thr[at], left[at], right[at])
+            node[active] = step
+            active = active[~leaf[step]]
+        raw = self.baseline + value[node].reshape(n, n_trees).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-raw))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -225,6 +226,26 @@ def doc_sentences(doc: Doc) -> list[Sentence]:
             continue
         start = sent.start_char + (len(text) - len(text.lstrip()))
         out.append(Sentence(start=start, end=start + len(stripped), text=stripped))
+    return out
+
+
+ENTS = "tidings_ents"
+
+
+def ents_in(doc: Doc, start: int, end: int) -> list:
+    """``doc[start:end].ents``, the same entities in the same order, from a list of the doc's
+    entities built once: spaCy's ``Span.ents`` builds every entity of the document again at
+    each call, which a 1 MB page with thousands of sentences and names makes quadratic."""
+    cached = doc.user_data.get(ENTS)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data[ENTS] = (ents, [e.start for e in ents])
+    ents, starts = cached
+    out = []
+    for i in range(bisect_left(starts, start), len(ents)):
+        if ents[i].end > end:
+            break
+        out.append(ents[i])
     return out
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from tidings.nlp.quotes.found import (KIND_RANK, Found, cue_after_content, cue_root, narration_start, quoted_chars,
                                       reach_of)
-from tidings.nlp.quotes.intervals import Intervals
+from tidings.intervals import Intervals
 from tidings.nlp.quotes.marks import QuotedRun, paragraphs
 from tidings.nlp.quotes.quotations import (MIN_CONTINUATION_WORDS, last_inside, outside_attachments, quoted_sentence,
                                            same_paragraph, whole_paragraph)

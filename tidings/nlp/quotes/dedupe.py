@@ -9,7 +9,7 @@ from collections.abc import Container
 from spacy.tokens import Doc
 
 from tidings.nlp.quotes.found import KIND_RANK, Found, cue_root, cue_words, narration_start
-from tidings.nlp.quotes.intervals import Intervals
+from tidings.intervals import Intervals
 
 
 def _owned_quotation(doc: Doc, f: Found) -> bool:
@@ -83,8 +83,10 @@ def dedupe_attributions(doc: Doc, text: str, found: list[Found]) -> list[Found]:
             kept.add(f.start, f.end, f)
     out = [g for _, _, g in kept.items()]
     for f in out:
+        if id(f) not in narrated:
+            continue
         for g in out:
-            if id(f) in narrated and g is not f and _set_inside(f, g, narrated) and g.end <= f.end + 2:
+            if g is not f and _set_inside(f, g, narrated) and g.end <= f.end + 2:
                 # '..., to which O'Malley interjected: "..."' closes the report: it ends before
                 g.end = max(g.start + 1, len(text[:narrated[id(f)]].rstrip(" ,;:-\u2014\u2013")))
                 g.runs = [r for r in g.runs if r.end <= g.end]

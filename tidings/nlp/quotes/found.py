@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from tidings.nlp.quotes.intervals import Intervals
+from tidings.intervals import Intervals
 from tidings.nlp.quotes.marks import QuotedRun
 
 

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from tidings.nlp.quotes.found import KIND_RANK, Found
-from tidings.nlp.quotes.intervals import Intervals
+from tidings.intervals import Intervals
 from tidings.nlp.quotes.marks import QuotedRun, paragraphs
 from tidings.nlp.quotes.quotations import MIN_CONTINUATION_WORDS, whole_paragraph
 from tidings.nlp.quotes.speakers import DASHES

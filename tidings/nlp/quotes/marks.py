@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from tidings.nlp.quotes.intervals import Intervals
+from tidings.intervals import Intervals
 
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")

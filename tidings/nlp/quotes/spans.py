@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from tidings.extract.treemodel import TreeModel
 from tidings.nlp.quotes.candidates import HOWS, shipped_model
 from tidings.nlp.quotes.frame import QUOTE_MARKS
-from tidings.nlp.quotes.intervals import Intervals
+from tidings.intervals import Intervals
 from tidings.nlp.quotes.lexicon import CueLexicon
 from tidings.nlp.quotes.marks import QuotedRun, runs_within
 from tidings.nlp.quotes.syntax import token_starts

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import logging
 from spacy.tokens import Doc, Span as SpacySpan
 
-from tidings.nlp.parse import false_persons
+from tidings.nlp.parse import ents_in, false_persons
 from tidings.records import Actor, Speaker
 
 
@@ -155,7 +155,7 @@ class SpeakerNamer:
             words = [t for t in doc[start:end] if t.dep_ not in ("det", "punct") and t.i <= head]
             if words:
                 text = doc[words[0].i:head + 1].text
-                person = any(e.label_ == "PERSON" for e in doc[start:end].ents)
+                person = any(e.label_ == "PERSON" for e in ents_in(doc, start, end))
                 return _Named(start, text, "PERSON" if person else "ROLE", _span_roles(doc[start:end]), True)
         return None
 

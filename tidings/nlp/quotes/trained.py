@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from tidings.nlp.quotes.candidates import keep_mask, load_priors, scored_candidates, select
 from tidings.nlp.quotes.found import KIND_RANK, Found, verbatim
-from tidings.nlp.quotes.intervals import Intervals
+from tidings.intervals import Intervals
 from tidings.nlp.quotes.lexicon import CueLexicon
 from tidings.nlp.quotes.licensed import is_title
 from tidings.nlp.quotes.marks import QuotedRun, paragraphs, runs_within

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from tidings.nlp.parse import inword_hyphen
 from tidings.nlp.quotes.cues import SAYING_NOUNS
 from tidings.nlp.quotes.found import KIND_RANK, Found, char_offsets, cue_root, cue_words, unclaimed_runs
-from tidings.nlp.quotes.intervals import Intervals
+from tidings.intervals import Intervals
 from tidings.nlp.quotes.lexicon import CueLexicon
 from tidings.nlp.quotes.licensed import licensed_frames
 from tidings.nlp.quotes.marks import QuotedRun

@@ -1,4 +1,6 @@
-"""Char intervals with overlap queries: which attributions a span runs into."""
+"""Char (or token) intervals with overlap queries: which attributions a span runs into, which
+actor mentions a speaker overlaps, which quotation holds a word; used by every layer that
+would otherwise compare each item of a page with all the others."""
 from __future__ import annotations
 
 import bisect
@@ -8,13 +10,9 @@ class Intervals:
     """Char intervals with overlap queries in O(log n + hits) for intervals of bounded length."""
 
     def __init__(self, items=()):
-        self._starts: list[int] = []
-        self._items: list[tuple[int, int, object]] = []
-        self._longest = 0
-        for s, e, obj in sorted(items, key=lambda t: t[0]):
-            self._starts.append(s)
-            self._items.append((s, e, obj))
-            self._longest = max(self._longest, e - s)
+        self._items: list[tuple[int, int, object]] = [(s, e, obj) for s, e, obj in sorted(items, key=lambda t: t[0])]
+        self._starts: list[int] = [it[0] for it in self._items]
+        self._longest = max((e - s for s, e, _ in self._items), default=0)
 
     def add(self, s: int, e: int, obj) -> None:
         k = bisect.bisect_right(self._starts, s)

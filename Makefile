@@ -34,6 +34,7 @@ bench: setup
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/large_page.py
 	$(BIN)/python bench/dyad.py
 	$(BIN)/python bench/serve.py
 

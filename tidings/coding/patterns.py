@@ -192,11 +192,9 @@ def match(ctx: Context, pattern: Pattern, verb_start: int, verb_end: int,
     """Match ``pattern`` around the verb occupying [verb_start, verb_end) of the sentence."""
     hi = len(ctx.words) if hi is None else hi
     # cheap rejection first: every literal word of the pattern must occur in the sentence
-    for chunks in (pattern.pre, pattern.post):
-        for chunk in chunks:
-            for el in chunk:
-                if el.kind == "word" and not ctx.has_word(el.value, el.exact):
-                    return None
+    for word, exact in pattern.literals:
+        if not ctx.has_word(word, exact):
+            return None
     roles: dict[str, list[int]] = {}
     if pattern.pre and not _match_backward(ctx, pattern.pre, lo, verb_start, pattern.pre_adjacent, roles):
         return None
@@ -209,6 +207,8 @@ def best_match(ctx: Context, patterns, verb_start: int, verb_end: int, lo=0, hi=
     """The most specific matching pattern (most elements), the earlier one on ties."""
     best: Match | None = None
     for p in patterns:
+        if best is not None and p.size <= best.pattern.size:
+            continue        # could only tie or lose: not worth matching
         m = match(ctx, p, verb_start, verb_end, lo, hi)
         if m and (best is None or p.size > best.pattern.size):
             best = m

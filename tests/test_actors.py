@@ -572,3 +572,19 @@ def test_kb_entries_survive_the_compiled_cache_round_trip():
     back = pickle.loads(pickle.dumps(entry))
     assert back == entry
     assert all(getattr(back, f.name) == getattr(entry, f.name) for f in dataclasses.fields(Entry))
+
+
+def test_place_with_a_plural_tagged_person_is_a_group_of_that_place(nlp, resolver):
+    # the small model tags 'Myanmar Buddhists' and 'Rakhine Muslims' PERSON: a plural after a
+    # place is a group of that place, not the rest of someone's name
+    got = codes(mentions(nlp, resolver, "Myanmar Buddhists said they would march.")[0])
+    assert ("Myanmar Buddhists", "MMRREL") in got
+    got = codes(mentions(nlp, resolver, "Rakhine Muslims said they fled the violence.")[0])
+    assert ("Rakhine Muslims", "MMRREL") in got
+    # a known person before a plural word a headline runs into ('Tweets') is still that person
+    got = codes(mentions(nlp, resolver, "Donald Trump Tweets about the debate.", date="2020-06-01")[0])
+    assert ("Donald Trump", "USAGOV") in got
+    # but a place that is a first name stays part of the name ('Elizabeth', New Jersey)
+    got = mentions(nlp, resolver, "Celebrities Julianne Moore, Kerry Washington and Elizabeth Banks "
+                                  "joined the campaign.")[0]
+    assert all(m.actor is None or m.actor.country is None for m in got.mentions)

@@ -22,15 +22,12 @@ Rules, applied left to right so each mention can point only backwards:
 """
 from __future__ import annotations
 
-import csv
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc
 
-from tidings.actors.kb import KnowledgeBase, fold
+from tidings.actors.kb import KnowledgeBase, first_names, fold
 from tidings.nlp.parse import ents_in
 from tidings.records import Actor, ActorMention
 
@@ -137,7 +134,7 @@ def _gender(span, name: str | None = None) -> str | None:
     if words & _FEMALE_TITLES:
         return "f"
     # a first name: the tables' full name, or the first of two or more proper nouns in the text
-    names = _first_names()
+    names = first_names()
     full = (name or "").split()
     if len(full) > 1 and full[0] in names:
         return names[full[0]]
@@ -145,13 +142,6 @@ def _gender(span, name: str | None = None) -> str | None:
     if len(propn) > 1 and ents_in(span.doc, span.start, span.end) and propn[0].ent_type_ == "PERSON" and propn[0].text in names:
         return names[propn[0].text]
     return None
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    with (Path(__file__).with_name("data") / "first_names.tsv").open(encoding="utf-8") as f:
-        return {row["name"]: row["gender"]
-                for row in csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t")}
 
 
 def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: KnowledgeBase,

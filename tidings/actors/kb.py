@@ -159,6 +159,15 @@ _FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "�
                        "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First names that tell a person's gender (``data/first_names.tsv``): name -> 'f' or 'm'."""
+    import csv
+    with (DATA / "first_names.tsv").open(encoding="utf-8") as f:
+        return {row["name"]: row["gender"]
+                for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")}
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Accent- and apostrophe-folded text (case kept): Çavuşoğlu -> Cavusoglu."""

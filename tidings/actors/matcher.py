@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from tidings.actors.kb import DATA, Entry, KnowledgeBase, fold, norm
+from tidings.actors.kb import DATA, Entry, KnowledgeBase, first_names, fold, norm
 from tidings.nlp.parse import inword_hyphen
 
 NAME_KINDS = frozenset({"country", "demonym", "capital", "place", "region", "seat", "org", "named"})
@@ -69,6 +69,9 @@ def _choose(bucket: list, span: Span) -> tuple[Entry, tuple[Entry, ...]] | None:
     return chosen, tuple(e for e in ok if e is not chosen)
 
 
+_PLACE_KINDS = ("country", "capital", "place", "region", "demonym")
+
+
 def _pick(ok: list[Entry], span: Span) -> Entry | None:
     label = next((t.ent_type_ for t in span if t.ent_type_), "")
     if label == "PERSON" and all(t.ent_type_ == "PERSON" for t in span):
@@ -81,9 +84,16 @@ def _pick(ok: list[Entry], span: Span) -> Entry | None:
             s0 -= 1
         while e0 < len(doc) and doc[e0].ent_iob_ == "I":
             e0 += 1
-        inside = any(doc[i].is_alpha and doc[i].lower_ not in ("s",) for i in (*range(s0, span.start), *range(span.end, e0)))
-        if inside:
-            ok = [e for e in ok if e.kind not in ("country", "capital", "place", "region", "demonym", "named")]
+        rest = [doc[i] for i in (*range(s0, span.start), *range(span.end, e0))
+                if doc[i].is_alpha and doc[i].lower_ != "s"]
+        if rest and all(t.tag_ in ("NNPS", "NNS") for t in rest):
+            # ... unless the rest is a plural: 'Myanmar Buddhists', 'Rakhine Muslims' tagged PERSON
+            # are a group of that place, 'Donald Trump Tweets' a headline; but in 'Elizabeth Banks'
+            # the place is a first name
+            if span[0].text in first_names():
+                ok = [e for e in ok if e.kind not in _PLACE_KINDS]
+        elif rest:
+            ok = [e for e in ok if e.kind not in (*_PLACE_KINDS, "named")]
         else:
             # in a sentence, a PERSON that only a town spells is a person ('Bush', the Egyptian
             # town; 'Jackson', 'Austin'); a city of millions is the tagger's mistake ('Sydney' is a

@@ -588,3 +588,15 @@ def test_place_with_a_plural_tagged_person_is_a_group_of_that_place(nlp, resolve
     got = mentions(nlp, resolver, "Celebrities Julianne Moore, Kerry Washington and Elizabeth Banks "
                                   "joined the campaign.")[0]
     assert all(m.actor is None or m.actor.country is None for m in got.mentions)
+
+
+def test_sector_word_as_surname_after_a_first_name(nlp, resolver):
+    # 'Pope', 'Banks', 'Singer' end a name after a first name: a surname, not the clergy, a
+    # bank or a civilian; before a name the same kind of word is a title
+    for text in ("Olivia Pope said the plan would work.", "Paul Singer said he would give money.",
+                 "Elizabeth Banks joined the campaign on Tuesday."):
+        res, _ = mentions(nlp, resolver, text)
+        assert all(m.actor is None for m in res.mentions), (text, codes(res))
+    res, _ = mentions(nlp, resolver, "Charlotte Mayor Jennifer Roberts said Friday that the video "
+                                     "should be released.")
+    assert any(m.actor is not None and m.actor.sector == "GOV" for m in res.mentions), codes(res)

@@ -94,6 +94,12 @@ def _pick(ok: list[Entry], span: Span) -> Entry | None:
                 ok = [e for e in ok if e.kind not in _PLACE_KINDS]
         elif rest:
             ok = [e for e in ok if e.kind not in (*_PLACE_KINDS, "named")]
+            titles_next = e0 < len(doc) and (doc[e0].ent_type_ == "PERSON" or doc[e0].pos_ == "PROPN")
+            if span.start > s0 and span.end == e0 and doc[span.start - 1].text in first_names() \
+                    and not titles_next:
+                # a sector word ending a name after a first name is a surname: 'Elizabeth Banks',
+                # 'Olivia Pope'; before a name it is a title ('Charlotte Mayor Jennifer Roberts')
+                ok = [e for e in ok if e.kind != "agent"]
         else:
             # in a sentence, a PERSON that only a town spells is a person ('Bush', the Egyptian
             # town; 'Jackson', 'Austin'); a city of millions is the tagger's mistake ('Sydney' is a

@@ -59,11 +59,11 @@ def _case_ok(span: Span, entry: Entry, exact: tuple[str, ...] | None) -> bool:
     return True
 
 
-def _choose(bucket: list, span: Span) -> tuple[Entry, tuple[Entry, ...]] | None:
+def _choose(bucket: list, span: Span, kb: KnowledgeBase) -> tuple[Entry, tuple[Entry, ...]] | None:
     ok = [e for e, exact in bucket if _case_ok(span, e, exact)]
     if not ok:
         return None
-    chosen = _pick(ok, span)
+    chosen = _pick(ok, span, kb)
     if chosen is None:
         return None
     return chosen, tuple(e for e in ok if e is not chosen)
@@ -72,7 +72,7 @@ def _choose(bucket: list, span: Span) -> tuple[Entry, tuple[Entry, ...]] | None:
 _PLACE_KINDS = ("country", "capital", "place", "region", "demonym")
 
 
-def _pick(ok: list[Entry], span: Span) -> Entry | None:
+def _pick(ok: list[Entry], span: Span, kb: KnowledgeBase) -> Entry | None:
     label = next((t.ent_type_ for t in span if t.ent_type_), "")
     if label == "PERSON" and all(t.ent_type_ == "PERSON" for t in span):
         # a country or city name inside a longer person's name ("Douglas" in "Douglas Paul
@@ -95,10 +95,11 @@ def _pick(ok: list[Entry], span: Span) -> Entry | None:
         elif rest:
             ok = [e for e in ok if e.kind not in (*_PLACE_KINDS, "named")]
             titles_next = e0 < len(doc) and (doc[e0].ent_type_ == "PERSON" or doc[e0].pos_ == "PROPN")
-            if span.start > s0 and span.end == e0 and doc[span.start - 1].text in first_names() \
+            if span.start > s0 and span.end == e0 and _given_name(doc[span.start - 1], s0, kb) \
                     and not titles_next:
-                # a sector word ending a name after a first name is a surname: 'Elizabeth Banks',
-                # 'Olivia Pope'; before a name it is a title ('Charlotte Mayor Jennifer Roberts')
+                # a sector word ending a name after a given name is a surname: 'Elizabeth Banks',
+                # 'Olivia Pope', 'Larry King'; before a name it is a title ('Charlotte Mayor
+                # Jennifer Roberts')
                 ok = [e for e in ok if e.kind != "agent"]
         else:
             # in a sentence, a PERSON that only a town spells is a person ('Bush', the Egyptian
@@ -133,6 +134,14 @@ def _pick(ok: list[Entry], span: Span) -> Entry | None:
     return ok[0]
 
 
+def _given_name(tok, entity_start: int, kb: KnowledgeBase) -> bool:
+    """A first name: one of the table's, or the first word of a PERSON name that the tables know
+    as nothing else (not a place, a nation, an organisation or a title: 'Florida Senator')."""
+    if tok.text in first_names():
+        return True
+    return tok.i == entity_start and tok.pos_ == "PROPN" and tok.is_title and not kb.lookup([tok.text])
+
+
 def find_matches(doc: Doc, kb: KnowledgeBase) -> list[Match]:
     """Longest non-overlapping KB matches, left to right."""
     keys = [norm(t.text) for t in doc]
@@ -148,7 +157,7 @@ def find_matches(doc: Doc, kb: KnowledgeBase) -> list[Match]:
             j += 1
             bucket = node.get(None)
             if bucket:
-                chosen = _choose(bucket, doc[i:j])
+                chosen = _choose(bucket, doc[i:j], kb)
                 if chosen is not None:
                     best = (j, chosen)
             if j >= n:

@@ -603,3 +603,14 @@ def test_sector_word_as_surname_after_a_first_name(nlp, resolver):
     res, _ = mentions(nlp, resolver, "Charlotte Mayor Jennifer Roberts said Friday that the video "
                                      "should be released.")
     assert any(m.actor is not None and m.actor.sector == "GOV" for m in res.mentions), codes(res)
+
+
+def test_title_and_surname_find_the_holder_without_a_date_or_after_the_term():
+    # undated text: the one prime minister named Ishiba in the tables, as for a name alone
+    undated = resolve_text("Prime Minister Ishiba", None)
+    assert (undated.code, undated.name) == ("JPNGOV", "Shigeru Ishiba")
+    # a date after his term: the text still names the office, and only one holder had that name
+    late = resolve_text("Prime Minister Ishiba", "2026-01-15")
+    assert (late.code, late.name) == ("JPNGOV", "Shigeru Ishiba")
+    # in office that day: the same
+    assert resolve_text("Prime Minister Ishiba", "2025-01-15").code == "JPNGOV"

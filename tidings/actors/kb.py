@@ -232,12 +232,20 @@ class KnowledgeBase:
         return best
 
     def holder_by_surname(self, office: str, surname: str, date: str | None) -> tuple[Entry, Role] | None:
-        """The one holder of ``office`` (any country) on ``date`` whose name ends in ``surname``."""
+        """The one holder of ``office`` (any country) on ``date`` whose name ends in ``surname``.
+
+        Undated ('Prime Minister Ishiba' in text without a date), or when nobody of that surname
+        held the office that day (the text names the office: an old story, a wrong date), the one
+        holder of that office with that surname at any time, in the latest of their terms."""
         want = norm(surname)
-        found = [(entry, role) for (_, off), holders in self.offices.items() if off == office
-                 for role, entry in holders
-                 if _live(role, date) and norm(entry.name.split()[-1]) == want]
-        return found[0] if len({e.kb_id for e, _ in found}) == 1 else None
+        holders = [(entry, role) for (_, off), held in self.offices.items() if off == office
+                   for role, entry in held if norm(entry.name.split()[-1]) == want]
+        for found in ([h for h in holders if _live(h[1], date)] if date is not None else [], holders):
+            if len({e.kb_id for e, _ in found}) == 1:
+                return max(found, key=lambda f: (f[1].start or "0000", f[1].end or "9999"))
+            if found:
+                return None     # two people of that name held it that day: no guess
+        return None
 
 
 def _live(role: Role, date: str | None) -> bool:

@@ -614,3 +614,24 @@ def test_title_and_surname_find_the_holder_without_a_date_or_after_the_term():
     assert (late.code, late.name) == ("JPNGOV", "Shigeru Ishiba")
     # in office that day: the same
     assert resolve_text("Prime Minister Ishiba", "2025-01-15").code == "JPNGOV"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("ZANU-PF", "ZWEPTY"),               # the Phoenix dictionary had the 1970s rebel movement
+    ("Kuomintang", "TWNPTY"),
+    ("Pheu Thai", "THAPTY"),
+    ("Sweden Democrats", "SWEPTY"),      # not the US Democrats
+    ("New Democratic Party", "CANPTY"),
+    ("Communist Party of Vietnam", "VNMGOV"),
+])
+def test_parties_of_many_countries(text, code):
+    assert resolve_text(text, "2024-06-01").code == code
+
+
+def test_a_party_name_after_another_country_is_that_countrys_party(nlp, resolver):
+    got = codes(mentions(nlp, resolver, "Sweden's Social Democrats won the vote.", date="2024-01-01")[0])
+    assert ("Sweden's Social Democrats", "SWEPTY") in got
+    got = codes(mentions(nlp, resolver, "German Christian Democrats won the vote.", date="2024-01-01")[0])
+    assert ("German Christian Democrats", "DEUPTY") in got
+    got = codes(mentions(nlp, resolver, "U.S. Democrats won the vote.", date="2024-01-01")[0])
+    assert ("U.S. Democrats", "USAPTY") in got

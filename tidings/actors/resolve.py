@@ -204,6 +204,13 @@ class ActorResolver:
                 # "Chile's Defense Department" is not the US one the dictionary names
                 agents = [Match(m.start, m.end, alt_agent)] + agents
                 named = []
+            elif named_country and e.kind == "org" and split_code(e.code)[1] == "PTY" and \
+                    (own := _country_before(doc, countries, m.start)) and own != named_country:
+                # "Sweden's Social Democrats", "German Christian Democrats", "Japan's Liberal
+                # Democrats": a party of that country, not the US Democrats or the UK Liberal Democrats
+                return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
+                                    actor=_actor(own + "PTY", None, None), kind="name",
+                                    via="kb:party-of-country")
         if named and all(m.kind == "region" for m in named) and \
                 not [a for a in agents if split_code(a.entry.code)[1] not in _VAGUE] and (
                 _is_location(g.head) or g.head.lemma_.lower() in _PLACE_NOUNS):
@@ -341,6 +348,17 @@ class ActorResolver:
             role = e.role_on(day)
             return role.code if role else ""
         return e.code
+
+
+def _country_before(doc: Doc, countries: list, start: int) -> str | None:
+    """The country named right before token ``start``, joined to it only by a possessive or
+    capitalised words of the same name ('Sweden's Social Democrats', 'German Christian
+    Democrats'), never across a comma or a common word."""
+    for c in countries:
+        between = doc[c.end:start]
+        if c.end <= start and c.end >= start - 2 and all(t.text in ("'s", "\u2019s") or t.is_title for t in between):
+            return split_code(c.entry.code)[0] or None
+    return None
 
 
 def _actor(code: str, name: str | None, kb_id: str | None) -> Actor:

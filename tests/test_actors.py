@@ -635,3 +635,15 @@ def test_a_party_name_after_another_country_is_that_countrys_party(nlp, resolver
     assert ("German Christian Democrats", "DEUPTY") in got
     got = codes(mentions(nlp, resolver, "U.S. Democrats won the vote.", date="2024-01-01")[0])
     assert ("U.S. Democrats", "USAPTY") in got
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ansar Allah", "YEMREB"),                  # the converted dictionary's Lebanese group of that name
+    ("Tehrik-i-Taliban Pakistan", "PAKREB"),    # was the Afghan Taliban
+    ("Arakan Army", "MMRREB"),                  # an armed group, not Myanmar's military
+    ("Kataib Hezbollah", "IRQREB"),             # Iraqi, not Lebanese
+    ("KCNA", "PRKGOVJRN"),                      # state news agencies speak for their state
+    ("Xinhua", "CHNGOVJRN"),
+])
+def test_armed_groups_and_state_media(text, code):
+    assert resolve_text(text, "2024-06-01").code == code

@@ -116,7 +116,10 @@ def _pick(ok: list[Entry], span: Span, kb: KnowledgeBase) -> Entry | None:
         # unless the entity label clearly asks for another kind of entry
         label = next((t.ent_type_ for t in span if t.ent_type_), "")
         own = [e for e in ok if e.rank == top]
-        if not label or any(e.kind in _LABEL_PREF.get(label, ()) for e in own):
+        # ... and an organisation of a later table replaces a converted "named" entry of the
+        # same name even under a PERSON label the tagger gave it ('Ansar Allah', now the Houthis)
+        replaced = any(e.kind == "org" for e in own) and all(e.kind == "named" for e in ok if e.rank < top)
+        if not label or replaced or any(e.kind in _LABEL_PREF.get(label, ()) for e in own):
             ok = own
     label = next((t.ent_type_ for t in span if t.ent_type_), "")
     prefs = _LABEL_PREF.get(label)

@@ -237,8 +237,27 @@ _GENERIC_ALIASES = frozenset({"The Foundation", "The Cornerstone", "The Avengers
                               "Yahweh"})
 
 
-def build_named(onto: Path) -> list[tuple[str, ...]]:
-    """Named actors (people, institutions, IGOs, groups) with dated codes."""
+def _office_titles(countries: list[tuple[str, str, str, str]], data: Path) -> re.Pattern:
+    """'German Chancellor', 'US Defense Secretary', 'Federal Chancellor of Germany': a country's
+    office as the dictionaries name it. Phoenix files these under undated institutions ("Reichstag"),
+    so the text's office came out with the institution's name; without them the office is read as
+    the country plus the office word of agents.tsv, and its holder on the day is found."""
+    offices = set()
+    with open(data / "agents.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if not line.startswith("#") and len(cols) > 2 and cols[2] and cols[0] != "phrase":
+                offices.add(cols[0].lower())
+    places = {alias.lower() for alias, _, kind, _ in countries if kind in ("country", "demonym")}
+    places |= {"us", "u.s.", "american", "united states", "uk", "u.k.", "british"}
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"(?:the )?(?:(?:{alt(places)})[ -](?:{alt(offices)})|(?:{alt(offices)}) of (?:the )?(?:{alt(places)}))",
+                      re.IGNORECASE)
+
+
+def build_named(onto: Path, titles: re.Pattern | None = None) -> list[tuple[str, ...]]:
+    """Named actors (people, institutions, IGOs, groups) with dated codes; names that are a
+    country's office title (``titles``) are left out, and so are blocks with nothing else."""
     out: list[tuple[str, ...]] = []
     files = [("Phoenix.Countries.actors.txt", "phoenix-countries"),
              ("Phoenix.International.actors.txt", "phoenix-international"),
@@ -252,6 +271,12 @@ def build_named(onto: Path) -> list[tuple[str, ...]]:
                 continue  # country blocks go to countries.tsv
             name = _title(block["name"])
             aliases = sorted({_title(a) for a in block["aliases"] if a and a != block["name"]} - _GENERIC_ALIASES)
+            if titles is not None:
+                aliases = [a for a in aliases if not titles.fullmatch(a)]
+                if titles.fullmatch(name):
+                    if not aliases:
+                        continue
+                    name, aliases = aliases[0], aliases[1:]
             first = True
             for code, start, end in codes:
                 code = _fix_country(code) if not code.startswith(("IGO", "NGO", "IMG", "MNC")) else code
@@ -349,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     countries = build_countries(args.ontology)
     write_tsv(args.out / "countries.tsv", ["alias", "code", "kind", "name"], countries)
-    named = build_named(args.ontology)
+    named = build_named(args.ontology, _office_titles(countries, DEFAULT_OUT.parent))   # our agents.tsv
     write_tsv(args.out / "named.tsv", ["name", "aliases", "code", "start", "end", "office", "source"], named)
     known = set()
     data = args.out.parent

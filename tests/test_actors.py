@@ -647,3 +647,11 @@ def test_a_party_name_after_another_country_is_that_countrys_party(nlp, resolver
 ])
 def test_armed_groups_and_state_media(text, code):
     assert resolve_text(text, "2024-06-01").code == code
+
+
+def test_a_countrys_office_title_finds_its_holder():
+    # the converted dictionary filed 'German Chancellor' under the Reichstag and 'US Defense
+    # Secretary' under an undated office: the holder on the day is found instead
+    assert resolve_text("the German chancellor", "2025-07-01").name == "Friedrich Merz"
+    hegseth = resolve_text("US Defense Secretary", "2025-03-01")
+    assert (hegseth.code, hegseth.name) == ("USAGOVMIL", "Pete Hegseth")

@@ -97,3 +97,23 @@ def test_long_paragraph_of_quotations_through_the_pipeline():
     assert {q.content.text for q in direct} == {'"We will not give up the fight,"'}
     assert {q.speaker.text for q in direct} == {"Mr. Smith"}
     assert all(body[q.content.start:q.content.end] == q.content.text for q in analysis.quotes)
+
+
+def test_long_texts_are_parsed_in_pieces_into_one_doc(nlp):
+    from tidings.nlp.parse import parse_many, pieces
+    unit = ('"We will not give up the fight," Mr. Smith told reporters in Ankara, and Turkish officials '
+            'said the talks with Russia would go on. ')
+    text = unit * 40 + "\n\nA second paragraph follows here. " * 30
+    parts = pieces(text, 2000)
+    assert "".join(parts) == text and all(len(p) <= 2000 for p in parts) and len(parts) > 3
+    short, long_doc, last = parse_many(nlp, ["A short text.", text, "Another."], batch_size=2, chunk_chars=2000)
+    assert (short.text, long_doc.text, last.text) == ("A short text.", text, "Another.")
+    # each cut falls between sentences, and the Doc carries the pieces' entities and parse
+    cuts, at = set(), 0
+    for p in parts[:-1]:
+        at += len(p)
+        cuts.add(at)
+    starts = {s.start_char for s in long_doc.sents} | {len(text)}
+    assert all(any(abs(c - s) <= 2 for s in starts) for c in cuts)
+    assert sum(e.text == "Ankara" for e in long_doc.ents) == 40
+    assert all(t.dep_ for t in long_doc if not t.is_space)

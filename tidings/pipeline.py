@@ -65,12 +65,13 @@ class Pipeline:
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis | ErrorRecord]:
         """Analyses in input order; an article that fails gives an ErrorRecord, the rest go on."""
-        from tidings.nlp.parse import doc_entities, doc_sentences
+        from tidings.nlp.parse import doc_entities, doc_sentences, parse_many
         from tidings.nlp.quotes import find_quotes
 
         for batch in _batched(articles, self.settings.batch_size):
-            texts = [_guard_length(a.body, self.settings.max_doc_chars) for a in batch]
-            for article, doc in zip(batch, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
+            docs = parse_many(self.nlp, [a.body for a in batch], batch_size=self.settings.batch_size,
+                              max_chars=self.settings.max_doc_chars)
+            for article, doc in zip(batch, docs):
                 try:
                     analysis = Analysis(article=article)
                     if len(doc.text) < len(article.body):
@@ -100,11 +101,3 @@ def _skip_final_collection() -> None:
     the model's and the knowledge base's millions of objects (about 1 s per process, to free
     memory the OS takes back anyway). Registered once per process."""
     atexit.register(gc.freeze)
-
-
-def _guard_length(text: str, limit: int) -> str:
-    """Cut a gigantic body at a paragraph boundary so spaCy's memory stays bounded."""
-    if len(text) <= limit:
-        return text
-    cut = text.rfind("\n\n", 0, limit)
-    return text[: cut if cut > limit // 2 else limit]

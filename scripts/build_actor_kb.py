@@ -251,8 +251,9 @@ def _office_titles(countries: list[tuple[str, str, str, str]], data: Path) -> re
     places = {alias.lower() for alias, _, kind, _ in countries if kind in ("country", "demonym")}
     places |= {"us", "u.s.", "american", "united states", "uk", "u.k.", "british"}
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    return re.compile(rf"(?:the )?(?:(?:{alt(places)})[ -](?:{alt(offices)})|(?:{alt(offices)}) of (?:the )?(?:{alt(places)}))",
-                      re.IGNORECASE)
+    country_office = rf"(?:{alt(places)})[ -](?:{alt(offices)})"      # 'German Chancellor'
+    office_of_country = rf"(?:{alt(offices)}) of (?:the )?(?:{alt(places)})"   # 'Chancellor of Germany'
+    return re.compile(rf"(?:the )?(?:{country_office}|{office_of_country})", re.IGNORECASE)
 
 
 def build_named(onto: Path, titles: re.Pattern | None = None) -> list[tuple[str, ...]]:

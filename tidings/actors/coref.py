@@ -139,7 +139,8 @@ def _gender(span, name: str | None = None) -> str | None:
     if len(full) > 1 and full[0] in names:
         return names[full[0]]
     propn = [t for t in span if t.pos_ == "PROPN"]
-    if len(propn) > 1 and ents_in(span.doc, span.start, span.end) and propn[0].ent_type_ == "PERSON" and propn[0].text in names:
+    if len(propn) > 1 and ents_in(span.doc, span.start, span.end) and propn[0].ent_type_ == "PERSON" \
+            and propn[0].text in names:
         return names[propn[0].text]
     return None
 

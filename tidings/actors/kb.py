@@ -244,7 +244,7 @@ class KnowledgeBase:
             if len({e.kb_id for e, _ in found}) == 1:
                 return max(found, key=lambda f: (f[1].start or "0000", f[1].end or "9999"))
             if found:
-                return None     # two people of that name held it that day: no guess
+                return None     # two people of that name held it (that day): no guess
         return None
 
 

@@ -56,8 +56,8 @@ from tidings.coding.petrarch import Dictionaries, load_dictionaries
 from tidings.coding.places import event_place
 from tidings.coding.roles import (MODIFIER_DEPS, ParsedMention, behind_preposition, coordinated_with, dedupe_mentions,
                                   entity_targets, first_person, is_location_phrase, is_medium_phrase, iso3_codes, mention_span,
-                                  mentions_in, object_region, pronoun_antecedent, recoded, same_side, speaker_mentions, two_people,
-                                  subject_tokens, target_mentions, top_mentions, word_owner)
+                                  mentions_in, object_region, pronoun_antecedent, recoded, same_side, speaker_mentions,
+                                  subject_tokens, target_mentions, top_mentions, two_people, word_owner)
 from tidings.coding.sentences import (clause_depth, cooperative, ends_like_sentence, entry_span, governed_by,
                                       has_neg_near, inside_xcomp, noun_chunk_ends, QuoteAt, segments, StartIndex)
 from tidings.coding.tables import default_discards, default_verb_dictionary, nominals, speech_lexicon

@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from tidings.intervals import Intervals
-from tidings.nlp.parse import HELD_THINGS, aimed
+from tidings.nlp.parse import HELD_THINGS, aimed, ents_in
 from tidings.records import Actor, ActorMention, Quote, Span as TextSpan
 
 
@@ -256,10 +256,10 @@ _ENT_LABELS = {"GPE", "NORP"}
 
 def _doc_ents(doc: Doc) -> tuple[list[Span], list[int], list[int], list[int]]:
     """Place and nation entities of the doc with their starts, ends and root tokens, computed once
-    per doc (doc.ents builds new spans; a span's root is searched for at each call)."""
+    per doc from the doc's entity list (``ents_in``; a span's root is searched for at each call)."""
     cached = doc.user_data.get("tidings_coding_ents")
     if cached is None:
-        ents = [e for e in doc.ents if e.label_ in _ENT_LABELS]
+        ents = [e for e in ents_in(doc, 0, len(doc)) if e.label_ in _ENT_LABELS]
         cached = (ents, [e.start for e in ents], [e.end for e in ents], [e.root.i for e in ents])
         doc.user_data["tidings_coding_ents"] = cached
     return cached

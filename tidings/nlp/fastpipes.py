@@ -122,8 +122,6 @@ def speed_up_attribute_ruler(ruler) -> None:
         pass
 
 
-
-
 def _memo_lemmatizer_class(base: type) -> type:
     """A subclass of the pipeline's lemmatizer class whose ``__call__`` caches lemmas.
 

@@ -4,19 +4,28 @@ more (a participle with an attribution of its own, a closing tag, a second speak
 the parser could not split."""
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
+from tidings.nlp.columns import columns
 from tidings.nlp.quotes.frame import MAX_SENTENCE_TOKENS
 from tidings.nlp.quotes.lexicon import CueLexicon
 from tidings.nlp.quotes.syntax import RELATIVE, second_predicate, tail_tag
 
 
-def parsed_words(doc: Doc, start: int, end: int):
-    """The tokens of doc[start:end] outside run-on 'sentences' the parser could not split."""
+def parsed_words(doc: Doc, start: int, end: int, among: list[int] | None = None):
+    """The tokens of doc[start:end] outside run-on 'sentences' the parser could not split (only
+    those whose indices are in ``among``, a sorted list, when given)."""
     for sent in doc.sents:
         if sent.end <= start or sent.start >= end or len(sent) > MAX_SENTENCE_TOKENS:
             continue
-        yield from doc[max(start, sent.start):min(end, sent.end)]
+        s, e = max(start, sent.start), min(end, sent.end)
+        if among is None:
+            yield from doc[s:e]
+        else:
+            for k in range(bisect.bisect_left(among, s), bisect.bisect_left(among, e)):
+                yield doc[among[k]]
 
 
 def trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
@@ -25,7 +34,8 @@ def trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
     predicate, a closing 'according to', and the writer's gloss after a closed quotation (a comma
     relative, a dash). Found once per document, so that cutting a clause before them does not
     walk its whole subtree (a run-on sentence of thousands of words has thousands of clauses)."""
-    return [d.i for d in doc if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
+    return [d.i for d in (doc[i] for i in _trailing_words(doc, lex))
+            if lex.verb_kind(d.lemma_.lower()) in ("speech", "clausal", "direct")
             and (d.dep_ in ("advcl", "conj", "parataxis") and d.tag_ == "VBG" and not _own_subject(d)
                  or tail_tag(d) is not None or _quoting_relative(d) or second_predicate(d) or _contrast_speaker(d))
             or _closing_according(d) or _closing_relative(d) or _dash_gloss(d) or _comma_gloss(d)
@@ -33,6 +43,14 @@ def trailing_cues(doc: Doc, lex: CueLexicon) -> list[int]:
 
 
 SEQUENCE_PREPS = frozenset(("before", "after"))
+
+
+def _trailing_words(doc: Doc, lex: CueLexicon) -> list[int]:
+    """The tokens ``trailing_cues`` may keep: each of its tests turns the others down first."""
+    c = columns(doc)
+    return c.where(c.lemma_lower(lambda w: lex.verb_kind(w) in ("speech", "clausal", "direct"))
+                   | c.lower_in(SEQUENCE_PREPS | {"according"}) | c.dep_in(("relcl", "appos", "advcl"))
+                   | c.tag_in(("VBG",)) & c.dep_in(("advcl", "acl", "xcomp", "conj")))
 
 
 def _speaking_next(prep: Token, lex: CueLexicon) -> bool:

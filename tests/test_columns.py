@@ -1,0 +1,58 @@
+"""Token columns (tidings/nlp/columns.py) and the scans that narrow their tokens with them: the
+narrowing must never change what a scan finds."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.nlp.columns import columns
+from tidings.nlp.quotes import cues, trailing
+from tidings.nlp.quotes.lexicon import load_lexicon
+
+TEXTS = [
+    'The Charter affirms: "We stand together." According to Jane Roe, a spokeswoman, the plan will fail.',
+    'To her, the vote was "a farce," she said, adding that Roe is sure that he will win, before claiming '
+    'that the polls lie. Reported Jones: "Nothing."',
+    '"It will cost a lot," Roe said about the campaign, which critics called "a waste" - a plan that '
+    'many see as weak. As The Times reported, the mayor made clear he would run, though aides cast him as tired.',
+    "Officials pointed out that the deal, cited by the ministry, is done; the minister's statement that it "
+    "was signed came after protesters, shouting slogans, marched to the palace.",
+]
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    return [nlp(t) for t in TEXTS]
+
+
+def test_columns_hold_each_tokens_attributes(docs):
+    for doc in docs:
+        c = columns(doc)
+        assert c.pos.tolist() == [t.pos for t in doc]
+        assert c.tag.tolist() == [t.tag for t in doc]
+        assert c.dep.tolist() == [t.dep for t in doc]
+        assert c.lower_in({"the", "said"}).tolist() == [t.lower_ in ("the", "said") for t in doc]
+        assert c.lemma_lower(lambda w: w.startswith("s")).tolist() == [t.lemma_.lower().startswith("s") for t in doc]
+        assert c.dep_in(("nsubj",)).tolist() == [t.dep_ == "nsubj" for t in doc]
+        assert c.pos_in(("VERB", "AUX")).tolist() == [t.pos_ in ("VERB", "AUX") for t in doc]
+        assert columns(doc) is c          # read once
+
+
+def test_an_empty_doc_has_empty_columns(nlp):
+    c = columns(nlp(""))
+    assert c.where(c.pos_in(("VERB",))) == []
+
+
+def test_frames_are_the_same_as_from_every_token(docs, monkeypatch):
+    lex = load_lexicon()
+    narrowed = [cues.verb_frames(doc, lex) for doc in docs]
+    assert any(narrowed)
+    monkeypatch.setattr(cues, "_frame_words", lambda doc, lex: list(range(len(doc))))
+    assert [cues.verb_frames(doc, lex) for doc in docs] == narrowed
+
+
+def test_trailing_cues_are_the_same_as_from_every_token(docs, monkeypatch):
+    lex = load_lexicon()
+    narrowed = [trailing.trailing_cues(doc, lex) for doc in docs]
+    assert any(narrowed)
+    monkeypatch.setattr(trailing, "_trailing_words", lambda doc, lex: list(range(len(doc))))
+    assert [trailing.trailing_cues(doc, lex) for doc in docs] == narrowed

@@ -655,3 +655,25 @@ def test_a_countrys_office_title_finds_its_holder():
     assert resolve_text("the German chancellor", "2025-07-01").name == "Friedrich Merz"
     hegseth = resolve_text("US Defense Secretary", "2025-03-01")
     assert (hegseth.code, hegseth.name) == ("USAGOVMIL", "Pete Hegseth")
+
+
+def test_a_title_between_two_offices_says_what_the_person_is_now(nlp, resolver):
+    # out of office by the tables, a title of a civil office in the text wins over 'former' (ELI);
+    # a trait is no office
+    assert short("Takeshi Iwaya", resolver, nlp, "2020-06-01") == ("JPNELI", "JPN", "ELI")
+    assert short("Foreign Minister Takeshi Iwaya", resolver, nlp, "2020-06-01") == ("JPNGOV", "JPN", "GOV")
+    res, _ = mentions(nlp, resolver, "Sen. John McCain spoke in Phoenix.", "2016-03-10")
+    assert [m.actor.code for m in res.mentions] == ["USALEG"]
+    res, _ = mentions(nlp, resolver, "Former Foreign Minister Takeshi Iwaya spoke in Tokyo.", "2020-06-01")
+    assert [m.actor.code for m in res.mentions] == ["JPNELI"]
+
+
+def test_defence_ministers_of_this_decade(nlp, resolver):
+    for text, date, code, name in (("the Japanese defence minister", "2026-01-15", "JPNGOVMIL", "Shinjiro Koizumi"),
+                                   ("the Japanese foreign minister", "2026-01-15", "JPNGOV", "Toshimitsu Motegi"),
+                                   ("the South Korean defence minister", "2023-06-01", "KORGOVMIL", "Lee Jong-sup"),
+                                   ("the Italian defence minister", "2024-02-01", "ITAGOVMIL", "Guido Crosetto"),
+                                   ("the Iranian defence minister", "2025-06-20", "IRNGOVMIL", "Aziz Nasirzadeh"),
+                                   ("the British foreign secretary", "2025-12-01", "GBRGOV", "Yvette Cooper")):
+        actor = resolve_text(text, date, resolver=resolver, nlp=nlp)
+        assert (actor.code, actor.name) == (code, name), text

@@ -52,6 +52,9 @@ COUNTRY_FIRST = frozenset({"MUS"})
 # how far an office the converted (Phoenix/ICEWS) dictionaries leave open is taken to run
 CONVERTED_UNTIL = "2015-12-31"
 # CAMEO religion codes: they say which faith, not which sector (IMGMUSALQ is an armed group)
+# the sectors of a title that names an office a person holds ('Foreign Minister', 'Sen.',
+# 'Judge'), as opposed to a trait ('a former prisoner of war', 'the Assad family')
+TITLED_OFFICES = frozenset({"GOV", "LEG", "JUD"})
 RELIGIONS = frozenset({"MUS", "CHR", "CTH", "JEW", "BUD", "HIN", "PRO"})
 
 
@@ -95,8 +98,8 @@ class Entry:
 
         Without a date nobody can be called "former": the latest office role is taken, and a
         title in the text (``sector``, e.g. LEG for "Senator X") picks the role it names. Before
-        the first dated office, the person is of that office's country, with the title's sector or
-        ELI (a public figure), not yet its office holder.
+        the first dated office, and after the last, the person is of that office's country, with
+        the title's sector or ELI (a public figure), not its office holder.
         """
         if not self.roles:
             return None
@@ -117,10 +120,13 @@ class Entry:
             return undated[-1]
         past = [r for r in dated if r.end and r.end < date]
         if past:
-            # out of office: a former office holder is an elite (CAMEO ELI) of that country
+            # out of office: a former office holder is an elite (CAMEO ELI) of that country,
+            # unless a title of a civil office in the text says what he is now ('Foreign Minister
+            # X' between two offices of the tables, 'Sen. X': the tables lack the office)
             last = max(past, key=lambda r: r.end)
             country = split_code(last.code)[0]
-            return Role(code=country + "ELI" if country else last.code, start=last.end)
+            now = sector if sector in TITLED_OFFICES else "ELI"
+            return Role(code=country + now if country else last.code, start=last.end)
         first = min(dated, key=lambda r: r.start)
         country = split_code(first.code)[0]
         if not country:

@@ -56,3 +56,30 @@ def test_trailing_cues_are_the_same_as_from_every_token(docs, monkeypatch):
     assert any(narrowed)
     monkeypatch.setattr(trailing, "_trailing_words", lambda doc, lex: list(range(len(doc))))
     assert [trailing.trailing_cues(doc, lex) for doc in docs] == narrowed
+
+
+def test_texts_map_each_tokens_text(docs):
+    for doc in docs:
+        assert columns(doc).texts(str.upper) == [t.text.upper() for t in doc]
+
+
+def test_words_of_letters_are_counted_between_tokens(docs):
+    for doc in docs:
+        a = columns(doc).alpha_between()
+        assert [a[s.end] - a[s.start] for s in doc.sents] == [sum(t.is_alpha for t in s) for s in doc.sents]
+
+
+def test_lower_forms_tags_and_memos(docs):
+    for doc in docs:
+        c = columns(doc)
+        assert c.lowers() == [t.lower_ for t in doc]
+        assert c.tag_test(lambda t: t.startswith("VB")).tolist() == [t.tag_.startswith("VB") for t in doc]
+        assert c.memo("n", lambda c: [len(c.doc)]) is c.memo("n", lambda c: [])
+
+
+def test_the_coders_verb_candidates_come_from_every_verbal_word(docs):
+    from tidings.coding.coder import _verbal_words
+    for doc in docs:
+        assert _verbal_words(columns(doc)) == [
+            t.i for t in doc if t.is_alpha and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+                                                or t.dep_ == "ROOT")]

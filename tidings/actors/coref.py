@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from tidings.actors.kb import KnowledgeBase, first_names, fold
+from tidings.nlp.columns import columns
 from tidings.nlp.parse import ents_in
 from tidings.records import Actor, ActorMention
 
@@ -149,7 +150,8 @@ def resolve_coref(doc: Doc, mentions: list[tuple[ActorMention, object]], kb: Kno
                   day: str) -> list[ActorMention]:
     # Distances count real sentences only: page chrome ("Read more", a date line) between
     # an antecedent and its pronoun must not push the antecedent out of reach.
-    sent_starts = ([s.start_char for s in doc.sents if sum(t.is_alpha for t in s) >= 4]
+    alpha = columns(doc).alpha_between()
+    sent_starts = ([s.start_char for s in doc.sents if alpha[s.end] - alpha[s.start] >= 4]
                    if doc.has_annotation("SENT_START") else [])
     sent_starts = sent_starts or [0]
     quoted = _quoted_mask(doc.text)
@@ -293,12 +295,15 @@ def _link_role(it: _Item, prev: list[_Item]) -> _Item | None:
     return None
 
 
+_PRONOUNS = ("he", "she", "him", "her", "it")
+
+
 def _pronoun_items(doc: Doc, sent_starts: list[int], quoted) -> list[_Item]:
     out = []
-    for t in doc:
+    c = columns(doc)
+    for i in c.where(c.pos_in(("PRON",)) & c.lower_in(_PRONOUNS)):
+        t = doc[i]
         low = t.lower_
-        if t.pos_ != "PRON" or low not in ("he", "she", "him", "her", "it"):
-            continue
         if low == "it" and t.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if low == "her" and t.dep_ == "poss":

@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from tidings.actors.kb import DATA, Entry, KnowledgeBase, first_names, fold, norm
+from tidings.nlp.columns import columns
 from tidings.nlp.parse import inword_hyphen
 
 NAME_KINDS = frozenset({"country", "demonym", "capital", "place", "region", "seat", "org", "named"})
@@ -147,7 +148,7 @@ def _given_name(tok, entity_start: int, kb: KnowledgeBase) -> bool:
 
 def find_matches(doc: Doc, kb: KnowledgeBase) -> list[Match]:
     """Longest non-overlapping KB matches, left to right."""
-    keys = [norm(t.text) for t in doc]
+    keys = columns(doc).texts(norm)
     n = len(keys)
     trie = kb.trie
     out: list[Match] = []

@@ -64,6 +64,7 @@ from tidings.coding.tables import default_discards, default_verb_dictionary, nom
 from tidings.coding.verbs import VerbEntry
 from tidings.ids import stable_id
 from tidings.intervals import Intervals
+from tidings.nlp.columns import Columns, columns
 from tidings.nlp.parse import dateline_tokens
 from tidings.records import Actor, ActorMention, EventMention, Evidence, Quote, Span as TextSpan
 from tidings.settings import Settings
@@ -179,7 +180,7 @@ class EventCoder:
         else:
             raw_mentions = [m for m in mentions_of(actors) if m.actor is not None and m.actor.code]
         self._date = article_date
-        lowered = [t.lower_ for t in doc]
+        lowered = columns(doc).lowers()
         if self._discarded(lowered, story=True):
             return []
         ms = self._locate(doc, raw_mentions + speaker_mentions(quotes or [], raw_mentions))
@@ -296,7 +297,7 @@ class EventCoder:
         return any(w in ("not", "never", "n't", "no", "neither") or w.startswith("&NEG") for w in words)
 
     def _context(self, doc: Doc, sent: Span, local: list[ParsedMention]) -> Context:
-        words = [t.lower_ for t in sent]
+        words = columns(doc).lowers()[sent.start:sent.end]
         mention_at: dict[int, tuple[int, list[int]]] = {}
         for n, m in enumerate(local):
             s, e = m.start - sent.start, m.end - sent.start
@@ -331,7 +332,9 @@ class EventCoder:
     def _verb_candidates(self, sent: Span, local: list[ParsedMention]) -> list[tuple[Token, VerbEntry, int, int]]:
         in_mention = {i for m in local for i in range(m.start, m.end)}
         out = []
-        for tok in sent:
+        verbs_at = columns(sent.doc).memo("coder_verbal", _verbal_words)
+        for k in range(bisect.bisect_left(verbs_at, sent.start), bisect.bisect_left(verbs_at, sent.end)):
+            tok = sent.doc[verbs_at[k]]
             if tok.i in in_mention or not tok.is_alpha:
                 continue
             verbal = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.dep_ == "ROOT"
@@ -614,3 +617,10 @@ class EventCoder:
             place=place, confidence=round(max(0.05, min(1.0, conf)), 2),
             evidence=Evidence(sentence=sent.text, sentence_start=sent.start_char, trigger=trig_span,
                               source=src_span, target=tgt_span, quote_id=quote_id))
+
+
+def _verbal_words(c: Columns) -> list[int]:
+    """The tokens ``_verb_candidates`` may take (sorted): words of letters that are tagged or
+    attached as verbs; the rest it turns down at its first tests."""
+    return c.where(c.alpha.astype(bool) & (c.pos_in(("VERB", "AUX")) | c.tag_test(lambda t: t.startswith("VB"))
+                                           | c.dep_in(("ROOT",))))

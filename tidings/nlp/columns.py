@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -20,15 +20,20 @@ COLUMNS = "tidings_columns"
 
 
 class Columns:
-    """``pos``, ``tag``, ``dep``, ``lower`` and ``lemma`` of every token, as arrays of spaCy ids."""
+    """``pos``, ``tag``, ``dep``, ``lower``, ``lemma`` and ``orth`` (the text) of every token, as
+    arrays of spaCy ids, and ``alpha`` (1 for a word of letters)."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
         if len(doc):
-            arr = doc.to_array([POS, TAG, DEP, LOWER, LEMMA])
+            arr = doc.to_array([POS, TAG, DEP, LOWER, LEMMA, ORTH, IS_ALPHA])
         else:
-            arr = np.zeros((0, 5), dtype="uint64")
-        self.pos, self.tag, self.dep, self.lower, self.lemma = (arr[:, k] for k in range(5))
+            arr = np.zeros((0, 7), dtype="uint64")
+        self.pos, self.tag, self.dep, self.lower, self.lemma, self.orth, self.alpha = (arr[:, k] for k in range(7))
+        self._lemmas = self._lowers = None     # (distinct ids, token -> distinct, their strings)
+        self._alpha_sums = None
+        self._lower_list: list[str] | None = None
+        self._memo: dict[str, object] = {}
 
     def pos_in(self, names: Iterable[str]) -> np.ndarray:
         return np.isin(self.pos, [POS_IDS[n] for n in names])
@@ -44,16 +49,54 @@ class Columns:
 
     def lemma_lower(self, test: Callable[[str], bool]) -> np.ndarray:
         """Tokens whose lower-cased lemma passes ``test`` (asked once per distinct lemma)."""
-        strings = self.doc.vocab.strings
-        ids = np.unique(self.lemma)
-        keep = [i for i in ids.tolist() if test(strings[i].lower())]
-        return np.isin(self.lemma, keep)
+        if self._lemmas is None:
+            self._lemmas = self._distinct(self.lemma, str.lower)
+        return self._passing(self.lemma, self._lemmas, test)
 
     def lower_test(self, test: Callable[[str], bool]) -> np.ndarray:
         """Tokens whose lower-cased form passes ``test`` (asked once per distinct form)."""
+        if self._lowers is None:
+            self._lowers = self._distinct(self.lower, str)
+        return self._passing(self.lower, self._lowers, test)
+
+    def tag_test(self, test: Callable[[str], bool]) -> np.ndarray:
+        """Tokens whose fine-grained tag passes ``test``."""
+        return self._passing(self.tag, self._distinct(self.tag, str), test)
+
+    def lowers(self) -> list[str]:
+        """Every token's lower-cased form (``Token.lower_``)."""
+        if self._lower_list is None:
+            ids, inverse, words = self._lowers = self._lowers or self._distinct(self.lower, str)
+            self._lower_list = [words[k] for k in inverse.tolist()]
+        return self._lower_list
+
+    def texts(self, fn: Callable[[str], str]) -> list[str]:
+        """``fn`` of every token's text, computed once per distinct text."""
+        ids, inverse, words = self._distinct(self.orth, fn)
+        return [words[k] for k in inverse.tolist()]
+
+    def _distinct(self, column: np.ndarray, norm) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        ids, inverse = np.unique(column, return_inverse=True)
         strings = self.doc.vocab.strings
-        keep = [i for i in np.unique(self.lower).tolist() if test(strings[i])]
-        return np.isin(self.lower, keep)
+        return ids, inverse, [norm(strings[i]) for i in ids.tolist()]
+
+    @staticmethod
+    def _passing(column: np.ndarray, distinct, test: Callable[[str], bool]) -> np.ndarray:
+        ids, inverse, words = distinct
+        return np.fromiter((test(w) for w in words), dtype=bool, count=len(words))[inverse] if len(words) \
+            else np.zeros(len(column), dtype=bool)
+
+    def alpha_between(self) -> np.ndarray:
+        """``a[e] - a[s]`` is the number of words of letters among tokens [s, e)."""
+        if self._alpha_sums is None:
+            self._alpha_sums = np.concatenate(([0], np.cumsum(self.alpha.astype(np.int64))))
+        return self._alpha_sums
+
+    def memo(self, key: str, make: Callable[[Columns], object]):
+        """``make(self)``, computed once per document under ``key`` (a scan's candidate list)."""
+        if key not in self._memo:
+            self._memo[key] = make(self)
+        return self._memo[key]
 
     @staticmethod
     def where(mask: np.ndarray) -> list[int]:

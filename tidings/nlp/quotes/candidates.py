@@ -111,10 +111,12 @@ def load_priors() -> CuePriors | None:
     return parse_priors(text)
 
 
+@lru_cache(maxsize=None)
 def shipped_model(name: str) -> TreeModel | None:
-    """A model of tidings/nlp/quotes/models (None when it has not been trained)."""
+    """A model of tidings/nlp/quotes/models (None when it has not been trained). Read once per
+    process, like the priors: the stages ask for their model on every document."""
     path = resources.files("tidings.nlp.quotes").joinpath(f"models/{name}")
-    return load_model_from(str(path)) if path.is_file() else None     # cached by path
+    return load_model_from(str(path)) if path.is_file() else None
 
 
 def load_candidate_model() -> TreeModel | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.nlp.columns import columns
+from tidings.nlp.columns import Columns, columns
 from tidings.nlp.quotes import cues, trailing
 from tidings.nlp.quotes.lexicon import load_lexicon
 
@@ -83,3 +83,23 @@ def test_the_coders_verb_candidates_come_from_every_verbal_word(docs):
         assert _verbal_words(columns(doc)) == [
             t.i for t in doc if t.is_alpha and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
                                                 or t.dep_ == "ROOT")]
+
+
+def test_heads_and_the_tokens_they_head(docs):
+    for doc in docs:
+        c = columns(doc)
+        assert c.head.tolist() == [t.head.i for t in doc]
+        subj = c.dep_in(("nsubj", "nsubjpass"))
+        assert c.where(c.heads_of(subj, left=True)) == sorted(
+            {t.head.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i})
+
+
+def test_quote_candidates_are_the_same_as_from_every_token(docs, monkeypatch):
+    import numpy as np
+
+    from tidings.nlp.quotes import candidates as cand
+    nothing_quoted = lambda i: False      # noqa: E731
+    narrowed = [cand.candidates(doc, nothing_quoted) for doc in docs]
+    assert any(narrowed)
+    monkeypatch.setattr(Columns, "heads_of", lambda self, mask, left=False: np.ones(len(self.head), dtype=bool))
+    assert [cand.candidates(doc, nothing_quoted) for doc in docs] == narrowed

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 import numpy as np
-from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -21,15 +21,17 @@ COLUMNS = "tidings_columns"
 
 class Columns:
     """``pos``, ``tag``, ``dep``, ``lower``, ``lemma`` and ``orth`` (the text) of every token, as
-    arrays of spaCy ids, and ``alpha`` (1 for a word of letters)."""
+    arrays of spaCy ids, ``alpha`` (1 for a word of letters) and ``head`` (the head's index)."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
         if len(doc):
-            arr = doc.to_array([POS, TAG, DEP, LOWER, LEMMA, ORTH, IS_ALPHA])
+            arr = doc.to_array([POS, TAG, DEP, LOWER, LEMMA, ORTH, IS_ALPHA, HEAD])
         else:
-            arr = np.zeros((0, 7), dtype="uint64")
+            arr = np.zeros((0, 8), dtype="uint64")
         self.pos, self.tag, self.dep, self.lower, self.lemma, self.orth, self.alpha = (arr[:, k] for k in range(7))
+        # the head's index (spaCy stores the offset to it, negative ones wrapped in uint64)
+        self.head = np.arange(len(doc), dtype=np.int64) + arr[:, 7].astype(np.int64)
         self._lemmas = self._lowers = None     # (distinct ids, token -> distinct, their strings)
         self._alpha_sums = None
         self._lower_list: list[str] | None = None
@@ -97,6 +99,16 @@ class Columns:
         if key not in self._memo:
             self._memo[key] = make(self)
         return self._memo[key]
+
+    def heads_of(self, mask: np.ndarray, left: bool = False) -> np.ndarray:
+        """Tokens that head a token of ``mask`` (standing to their left only, if ``left``)."""
+        kids = np.flatnonzero(mask)
+        heads = self.head[kids]
+        if left:
+            heads = heads[heads > kids]
+        out = np.zeros(len(self.head), dtype=bool)
+        out[heads] = True
+        return out
 
     @staticmethod
     def where(mask: np.ndarray) -> list[int]:

@@ -21,6 +21,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from tidings.extract.treemodel import TreeModel, load_model_from
+from tidings.nlp.columns import columns
 from tidings.nlp.quotes.frame import QUOTE_MARKS
 from tidings.nlp.quotes.lexicon import CueLexicon
 from tidings.nlp.quotes.mentions import relative_head
@@ -130,8 +131,11 @@ def candidates(doc: Doc, in_quote) -> list[Candidate]:
     inside a quotation are what was quoted, not narration).
     """
     out = []
-    for v in doc:
-        if v.pos_ not in PREDICATE_POS or in_quote(v.idx):
+    c = columns(doc)
+    # only a predicate with a subject before it can be one (the test below, read from columns)
+    for i in c.where(c.pos_in(PREDICATE_POS) & c.heads_of(c.dep_in(SUBJECT_DEPS), left=True)):
+        v = doc[i]
+        if in_quote(v.idx):
             continue
         subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and c.i < v.i]
         if not subjects:

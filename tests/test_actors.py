@@ -677,3 +677,10 @@ def test_defence_ministers_of_this_decade(nlp, resolver):
                                    ("the British foreign secretary", "2025-12-01", "GBRGOV", "Yvette Cooper")):
         actor = resolve_text(text, date, resolver=resolver, nlp=nlp)
         assert (actor.code, actor.name) == (code, name), text
+
+
+def test_a_place_of_a_state_is_no_office_that_ends(nlp, resolver):
+    # the converted dictionaries give places a state's code from a date on ('Irbil': IRQ from
+    # 2006); unlike an office they leave open, that does not end with the dictionaries
+    assert short("Irbil", resolver, nlp, "2020-01-01")[0] == "IRQ"
+    assert short("Fallujah", resolver, nlp, "2024-01-01")[0] == "IRQ"

@@ -351,10 +351,11 @@ class _Builder:
         slot["sources"].add(source)
         slot["aliases"] += [a.strip() for a in rec.get("aliases", "").split("|") if a.strip()]
         start, end = rec.get("start", ""), rec.get("end", "")
-        if not end and start and source != "tidings" and split_code(code)[1] != "ELI":
+        if not end and start and source != "tidings" and split_code(code)[1] not in (None, "ELI"):
             # the converted dictionaries stop around 2011-2015: an office they leave open is known
             # to be held until then, not for ever (Sali Berisha, prime minister to 2013, was still
-            # 'ALBGOV' in 2023); the hand-written tables carry the later holders
+            # 'ALBGOV' in 2023); the hand-written tables carry the later holders. A code with no
+            # sector is no office but a place's state ('Iraqi Kurdistan' is IRQ from 2006 on)
             end = CONVERTED_UNTIL
         slot["roles"].append(Role(code=code, start=_pad(start, "01"), end=_pad(end, "31"),
                                   office=rec.get("office", "")))

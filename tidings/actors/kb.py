@@ -121,11 +121,14 @@ class Entry:
         past = [r for r in dated if r.end and r.end < date]
         if past:
             # out of office: a former office holder is an elite (CAMEO ELI) of that country,
-            # unless a title of a civil office in the text says what he is now ('Foreign Minister
-            # X' between two offices of the tables, 'Sen. X': the tables lack the office)
+            # unless a title of a civil office in the text names an office the tables do not
+            # hold as ended ('Sen. John McCain' in 2016: the converted tables cut his seat at
+            # their end): what he is now. A title of an office that ended is a former one
+            # ('the fall of President Bashar al-Assad' in 2025)
             last = max(past, key=lambda r: r.end)
             country = split_code(last.code)[0]
-            now = sector if sector in TITLED_OFFICES else "ELI"
+            ended = any(split_code(r.code)[1] == sector and r.end != CONVERTED_UNTIL for r in past)
+            now = sector if sector in TITLED_OFFICES and not ended else "ELI"
             return Role(code=country + now if country else last.code, start=last.end)
         first = min(dated, key=lambda r: r.start)
         country = split_code(first.code)[0]

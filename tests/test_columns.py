@@ -42,20 +42,14 @@ def test_an_empty_doc_has_empty_columns(nlp):
     assert c.where(c.pos_in(("VERB",))) == []
 
 
-def test_frames_are_the_same_as_from_every_token(docs, monkeypatch):
+@pytest.mark.parametrize("module,scan,narrowing", [(cues, "verb_frames", "_frame_words"),
+                                                    (trailing, "trailing_cues", "_trailing_words")])
+def test_quote_scans_are_the_same_as_from_every_token(docs, monkeypatch, module, scan, narrowing):
     lex = load_lexicon()
-    narrowed = [cues.verb_frames(doc, lex) for doc in docs]
+    narrowed = [getattr(module, scan)(doc, lex) for doc in docs]
     assert any(narrowed)
-    monkeypatch.setattr(cues, "_frame_words", lambda doc, lex: list(range(len(doc))))
-    assert [cues.verb_frames(doc, lex) for doc in docs] == narrowed
-
-
-def test_trailing_cues_are_the_same_as_from_every_token(docs, monkeypatch):
-    lex = load_lexicon()
-    narrowed = [trailing.trailing_cues(doc, lex) for doc in docs]
-    assert any(narrowed)
-    monkeypatch.setattr(trailing, "_trailing_words", lambda doc, lex: list(range(len(doc))))
-    assert [trailing.trailing_cues(doc, lex) for doc in docs] == narrowed
+    monkeypatch.setattr(module, narrowing, lambda doc, lex: list(range(len(doc))))
+    assert [getattr(module, scan)(doc, lex) for doc in docs] == narrowed
 
 
 def test_texts_map_each_tokens_text(docs):

@@ -342,7 +342,8 @@ def test_a_role_naming_its_own_body_is_not_the_last_person(nlp, resolver):
 
 @pytest.mark.parametrize("text,code", [
     ("U.N. Secretary-General Antonio Guterres", "IGOUNO"),          # not the military 'General'
-    ("Director-General Tedros Adhanom Ghebreyesus", "GOV"),
+    ("Director-General Tedros Adhanom Ghebreyesus", "IGOUNOHLH"),   # the WHO's, since the tables hold him
+    ("Director-General Jane Roe", "GOV"),
     ("Governor-General David Hurley", "GOV"),
     ("Surgeon General Vivek Murthy", "GOV"),
     ("a Russian lieutenant-general", "RUSMIL"),
@@ -687,3 +688,15 @@ def test_a_place_of_a_state_is_no_office_that_ends(nlp, resolver):
     # 2006); unlike an office they leave open, that does not end with the dictionaries
     assert short("Irbil", resolver, nlp, "2020-01-01")[0] == "IRQ"
     assert short("Fallujah", resolver, nlp, "2024-01-01")[0] == "IRQ"
+
+
+def test_heads_of_international_agencies_and_their_earlier_states(nlp, resolver):
+    for name, date, code in (("Rafael Grossi", "2025-06-01", "IGOUNOIAE"),
+                             ("Kristalina Georgieva", "2024-01-01", "IGOUNOBUSIMF"),
+                             ("Michelle Bachelet", "2016-06-01", "CHLGOV"),      # president of Chile
+                             ("Michelle Bachelet", "2020-06-01", "IGOUNOHRI"),   # UN rights chief
+                             # out of every office: a former official of the state she led
+                             ("Michelle Bachelet", "2023-06-01", "CHLELI"),
+                             ("Jens Stoltenberg", "2025-06-01", "NORGOV")):     # finance minister again
+        assert short(name, resolver, nlp, date)[0] == code, (name, date)
+    assert resolve_text("the UN nuclear watchdog", "2025-06-01", resolver=resolver, nlp=nlp).code == "IGOUNOIAE"

@@ -125,7 +125,9 @@ class Entry:
             # hold as ended ('Sen. John McCain' in 2016: the converted tables cut his seat at
             # their end): what he is now. A title of an office that ended is a former one
             # ('the fall of President Bashar al-Assad' in 2025)
-            last = max(past, key=lambda r: r.end)
+            # (of the last office held for a state: a former head of a UN agency who led his
+            # country before is that country's elite, not the agency)
+            last = max([r for r in past if split_code(r.code)[0]] or past, key=lambda r: r.end)
             country = split_code(last.code)[0]
             ended = any(split_code(r.code)[1] == sector and r.end != CONVERTED_UNTIL for r in past)
             now = sector if sector in TITLED_OFFICES and not ended else "ELI"

@@ -700,3 +700,19 @@ def test_heads_of_international_agencies_and_their_earlier_states(nlp, resolver)
                              ("Jens Stoltenberg", "2025-06-01", "NORGOV")):     # finance minister again
         assert short(name, resolver, nlp, date)[0] == code, (name, date)
     assert resolve_text("the UN nuclear watchdog", "2025-06-01", resolver=resolver, nlp=nlp).code == "IGOUNOIAE"
+
+
+def test_the_head_of_an_international_body_is_named_by_date(nlp, resolver):
+    for text, date, code, name in (("the NATO chief", "2025-06-01", "IGOWSTNAT", "Mark Rutte"),
+                                   ("the NATO chief", "2020-06-01", "IGOWSTNAT", "Jens Stoltenberg"),
+                                   ("the UN chief", "2015-06-01", "IGOUNO", "Ban Ki-moon"),   # not OCHA's
+                                   ("the IAEA director general", "2025-06-01", "IGOUNOIAE", "Rafael Grossi")):
+        actor = resolve_text(text, date, resolver=resolver, nlp=nlp)
+        assert (actor.code, actor.name) == (code, name), (text, date)
+    # another office of the body, a former head, an office described: no holder named
+    assert resolve_text("the EU foreign policy chief", "2025-06-01", resolver=resolver, nlp=nlp) is None
+    res, _ = mentions(nlp, resolver, "Former NATO chief spoke.", "2025-06-01")
+    assert all(m.actor is None or m.actor.name != "Mark Rutte" for m in res.mentions)
+    res, _ = mentions(nlp, resolver, "Rasmussen served as NATO secretary general from 2009 until 2014.",
+                      "2021-05-15")
+    assert [m.actor.name for m in res.mentions if "secretary" in m.text] == ["NATO"]

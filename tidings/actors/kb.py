@@ -221,6 +221,8 @@ class KnowledgeBase:
     entries: dict[str, Entry] = field(default_factory=dict)
     trie: dict = field(default_factory=dict)
     offices: dict[tuple[str, str], list[tuple[Role, Entry]]] = field(default_factory=dict)
+    # the offices of international bodies, by the body's code ('IGOWSTNAT': the NATO secretaries general)
+    body_heads: dict[str, list[tuple[Role, Entry]]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     country_names: dict[str, str] = field(default_factory=dict)
 
@@ -242,6 +244,16 @@ class KnowledgeBase:
                     best = (entry, role)
         return best
 
+    def body_head(self, code: str, date: str | None) -> tuple[Entry, Role] | None:
+        """The one person heading the international body ``code`` on ``date`` (None: now), by
+        the tables' offices of that body; None when nobody or several did."""
+        held = [(e, r) for r, e in self.body_heads.get(code, []) if _live(r, date)]
+        if len({e.kb_id for e, _ in held}) > 1:
+            # one code for a body and an office of it (the UN and its relief office): the top
+            top = [(e, r) for e, r in held if r.office.endswith(_TOP_OFFICES)]
+            held = top if len({e.kb_id for e, _ in top}) == 1 else []
+        return held[0] if held else None
+
     def holder_by_surname(self, office: str, surname: str, date: str | None) -> tuple[Entry, Role] | None:
         """The one holder of ``office`` (any country) on ``date`` whose name ends in ``surname``.
 
@@ -257,6 +269,9 @@ class KnowledgeBase:
             if found:
                 return None     # two people of that name held it (that day): no guess
         return None
+
+
+_TOP_OFFICES = ("secretary_general", "director_general", "managing_director", "president")
 
 
 def _live(role: Role, date: str | None) -> bool:
@@ -398,6 +413,8 @@ class _Builder:
                     country = split_code(role.code)[0]
                     if country:
                         kb.offices.setdefault((country, role.office), []).append((role, entry))
+                    elif role.code.startswith(("IGO", "NGO")):
+                        kb.body_heads.setdefault(role.code, []).append((role, entry))
         for key, e in kb.entries.items():
             if e.kind == "country":
                 kb.country_names.setdefault(e.code, e.name)

@@ -40,6 +40,10 @@ LOC_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout"
 _MOTION_VERBS = frozenset({"travel", "return", "fly", "go", "come", "arrive", "move", "flee", "head", "sail",
                            "drive", "walk", "deport", "send", "ship", "export", "import", "smuggle", "visit",
                            "relocate", "emigrate", "escape", "evacuate", "withdraw", "retreat", "leave"})
+# titles of the one person at the head of a body ('the IAEA director general'; 'chief' and 'head'
+# count right after the body's name only, ``_body_chief``: alone they are no sector word)
+_HEAD_TITLES = frozenset({"secretary general", "director general", "managing director", "high commissioner",
+                          "executive director", "president"})
 _FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "onetime", "erstwhile"})
 # Sector codes that say "not an actor" (NON, JNK) or "unknown kind of people": a
 # document mention needs more than these.
@@ -175,6 +179,21 @@ class ActorResolver:
         return ResolvedActors(mentions=final, places=places, date=day)
 
     # -- composition ---------------------------------------------------------------
+    def _body_chief(self, doc: Doc, g: _Group, named: list, agents: list, day: str | None) -> ActorMention | None:
+        """'the NATO chief', 'the IAEA head': the one head of that international body that day,
+        by name (the words alone are no sector word: 'chief Robin Li' is a company's)."""
+        if agents or len(named) != 1 or named[0].entry.kind != "org" or g.head.i != named[0].end \
+                or g.head.lower_ not in ("chief", "head") or g.start > 0 and doc[g.start - 1].lower_ in _FORMER \
+                or _role_described(doc, g):
+            return None
+        found = self.kb.body_head(named[0].entry.code, day)
+        if found is None:
+            return None
+        entry, role = found
+        s = doc[g.start:g.head.i + 1]
+        return ActorMention(text=s.text, start=s.start_char, end=s.end_char,
+                            actor=_actor(role.code, entry.name, entry.kb_id), kind="role", via="kb:agent:office")
+
     def _compose(self, doc: Doc, g: _Group, day: str | None):
         ms = g.matches
         named = [m for m in ms if m.kind in ("named", "org", "seat", "region") and not _names_a_facility(doc, m)]
@@ -187,6 +206,9 @@ class ActorResolver:
         if countries and not named and not agents and not (g.start <= g.head.i < g.end) and \
                 g.head.lemma_.lower() in _PLACE_NOUNS:
             return "place"   # "a Syrian island", "Turkish territory": a place in that country
+        body_head = self._body_chief(doc, g, named, agents, day)
+        if body_head is not None:
+            return body_head
         if _modifies_thing(doc, g):
             return None
         person_ent = _person_entity(doc, g)
@@ -234,7 +256,8 @@ class ActorResolver:
                 group_country = split_code(self._entry_code(m.entry, day))[0] or group_country
                 named = []
         if named:
-            title = _prefer_head(agents, g.head).entry if agents else None
+            titled = _prefer_head(agents, g.head) if agents else None
+            title = titled.entry if titled else None
             title_sector = split_code(title.code)[1] if title else None
             if e.kind == "named":
                 role = e.role_on(day, title_sector)
@@ -246,6 +269,15 @@ class ActorResolver:
             if not country and group_country and not code.startswith(("IGO", "NGO", "IMG")):
                 country = group_country
                 code = country + code
+            head = (self.kb.body_head(e.code, day) if e.kind == "org" and title is not None and not former
+                    and titled.start == m.end and title.kb_id.split(":", 1)[1] in _HEAD_TITLES
+                    and not _role_described(doc, g) else None)
+            if head is not None:
+                # 'the NATO chief', 'UN Secretary-General': the body's head that day, by name (not
+                # 'the EU foreign policy chief', whose words between name another office)
+                code, name = head[1].code, head[0].name
+                return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
+                                    actor=_actor(code, name, head[0].kb_id), kind="role", via="kb:agent:office")
             if not sector and title is not None and not former and title_sector not in _VAGUE:
                 # "European Union legislators", "Serbian Army": the organisation plus the sector word
                 code, sector = code + title.code, title_sector
@@ -429,6 +461,12 @@ def _names_a_facility(doc: Doc, m) -> bool:
         return False
     root = doc[m.start:m.end].root
     return root.dep_ == "compound" and root.head.i >= m.end and root.head.lemma_.lower() in _FACILITY_NOUNS
+
+
+def _role_described(doc: Doc, g: _Group) -> bool:
+    """'Rasmussen served as NATO secretary general from 2009': an office someone held or holds,
+    described ('as ...'), not a reference to that day's holder."""
+    return g.head.dep_ == "pobj" and g.head.head.lower_ == "as"
 
 
 def _modifies_thing(doc: Doc, g: _Group) -> bool:

@@ -716,3 +716,14 @@ def test_the_head_of_an_international_body_is_named_by_date(nlp, resolver):
     res, _ = mentions(nlp, resolver, "Rasmussen served as NATO secretary general from 2009 until 2014.",
                       "2021-05-15")
     assert [m.actor.name for m in res.mentions if "secretary" in m.text] == ["NATO"]
+
+
+def test_an_office_described_with_as_names_no_holder(nlp, resolver):
+    # 'served as X', 'fit to serve as President of the United States': the office, not that day's holder
+    for text in ("Davutoglu served as Turkish foreign minister from 2009 to 2014.",
+                 "Carson says Clinton is not fit to serve as President of the United States."):
+        res, _ = mentions(nlp, resolver, text, "2016-02-01")
+        office = [m for m in res.mentions if "minister" in m.text or "President" in m.text]
+        assert [(m.actor.code[:3], m.actor.name) for m in office] in ([("TUR", None)], [("USA", None)]), text
+    res, _ = mentions(nlp, resolver, "The Turkish foreign minister met the press.", "2016-02-01")
+    assert [m.actor.name for m in res.mentions if "minister" in m.text] == ["Mevlüt Çavuşoğlu"]

@@ -302,7 +302,7 @@ class ActorResolver:
             country = group_country
             name = person_ent.text if person_ent is not None else None
             kb_id = None
-            if name is None and country and a.office:
+            if name is None and country and a.office and not _role_described(doc, g):
                 holder = self.kb.office_holder(country, a.office, day)
                 if holder is not None:
                     name, kb_id = holder[0].name, holder[0].kb_id

@@ -727,3 +727,10 @@ def test_an_office_described_with_as_names_no_holder(nlp, resolver):
         assert [(m.actor.code[:3], m.actor.name) for m in office] in ([("TUR", None)], [("USA", None)]), text
     res, _ = mentions(nlp, resolver, "The Turkish foreign minister met the press.", "2016-02-01")
     assert [m.actor.name for m in res.mentions if "minister" in m.text] == ["Mevlüt Çavuşoğlu"]
+
+
+def test_leaders_of_armed_groups_by_date(nlp, resolver):
+    for name, date, code in (("Yahya Sinwar", "2024-01-01", "PSEREB"), ("Ismail Haniyeh", "2006-06-01", "PSEGOV"),
+                             ("Hassan Nasrallah", "2023-01-01", "LBNREB"), ("Naim Qassem", "2025-01-01", "LBNREB"),
+                             ("Yevgeny Prigozhin", "2023-06-01", "RUSUAF")):
+        assert short(name, resolver, nlp, date)[0] == code, (name, date)

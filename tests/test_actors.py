@@ -734,3 +734,12 @@ def test_leaders_of_armed_groups_by_date(nlp, resolver):
                              ("Hassan Nasrallah", "2023-01-01", "LBNREB"), ("Naim Qassem", "2025-01-01", "LBNREB"),
                              ("Yevgeny Prigozhin", "2023-06-01", "RUSUAF")):
         assert short(name, resolver, nlp, date)[0] == code, (name, date)
+
+
+def test_two_entities_of_one_code_keep_their_names(nlp, resolver):
+    # Phoenix gives Georgia's two breakaway regions one code, and Ukraine's two 'republics' another
+    for text, code, name in (("Abkhazia", "GEOPRE", "Abkhazia"), ("South Ossetia", "GEOPRE", "South Ossetia"),
+                             ("the Donetsk People's Republic", "UKRPRE", "Donetsk People's Republic"),
+                             ("Turkish", "TUR", "Turkey")):
+        actor = resolve_text(text, "2020-01-01", resolver=resolver, nlp=nlp)
+        assert (actor.code, actor.name) == (code, name), text

@@ -338,6 +338,11 @@ class _Builder:
             # one entry per place: its own name and the rank of the file that names it
             kb_id, key = f"country:{code}", f"country:{code}:place:{fold(alias).lower()}"
             rec = {**rec, "name": alias}
+        elif kind in ("country", "demonym", "capital") and split_code(code)[1] and rec.get("name"):
+            # a state-like entity of a state's code ('GEOPRE': Abkhazia and South Ossetia, two
+            # breakaway regions of one code): one entry per entity, so that each keeps its name
+            name = fold(rec["name"]).lower()
+            kb_id, key = f"country:{code}:{name}", f"country:{code}:{kind}:{name}"
         elif kind in ("country", "demonym", "capital"):
             kb_id, key = f"country:{code}", f"country:{code}:{kind}"
         else:

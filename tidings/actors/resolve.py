@@ -354,7 +354,10 @@ class ActorResolver:
             if e.kind == "demonym":
                 code += self._shared_sector(span.root)
             kind = {"capital": "metonym", "demonym": "demonym"}.get(e.kind, "name")
-            actor = _actor(code, self.kb.country_names.get(e.code, e.name), e.kb_id)
+            # a state's one name for its demonym and capital ('Turkish': Turkey); an entity sharing
+            # a state's code with another keeps its own ('Abkhazia', 'South Ossetia': GEOPRE)
+            shared = e.kb_id.count(":") > 1
+            actor = _actor(code, e.name if shared else self.kb.country_names.get(e.code, e.name), e.kb_id)
             return ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=actor,
                                 kind=kind, via=f"kb:{e.kind}")
         return None

@@ -5,6 +5,7 @@ an alias fits (a PERSON entity prefers a person, a GPE a country, ...).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,13 +47,22 @@ class Match:
         return self.entry.kind
 
 
+def _initials(tok, entry: Entry) -> bool:
+    """'U.N.' opening an international body's news name ('the U.N. refugee agency'): a word of the
+    name, capitalised, though not all letters."""
+    return entry.kind == "org" and entry.code.startswith("IGO") and bool(_INITIALS.match(tok.text))
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
 def _case_ok(span: Span, entry: Entry, exact: tuple[str, ...] | None) -> bool:
     if exact is not None:
         return tuple(fold(t.text) for t in span) == tuple(fold(w) for w in exact)
     if entry.kind == "agent":
         return True
     # Names are capitalised: "turkey" the bird, "chad", "china" the porcelain are not actors.
-    first = next((t for t in span if t.lower_ not in _LEAD_WORDS and t.is_alpha), None)
+    first = next((t for t in span if t.lower_ not in _LEAD_WORDS and (t.is_alpha or _initials(t, entry))), None)
     if first is None or not first.text[:1].isupper():
         return False
     if len(span) == 1 and entry.kind in ("named", "org") and span[0].pos_ != "PROPN" and not span[0].ent_type_:

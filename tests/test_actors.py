@@ -744,3 +744,10 @@ def test_two_entities_of_one_code_keep_their_names(nlp, resolver):
                              ("Turkish", "TUR", "Turkey")):
         actor = resolve_text(text, "2020-01-01", resolver=resolver, nlp=nlp)
         assert (actor.code, actor.name) == (code, name), text
+
+
+def test_ramallah_speaks_for_the_palestinian_authority_as_a_capital_does(nlp, resolver):
+    res, _ = mentions(nlp, resolver, "Ramallah said on Monday that talks would resume.", "2024-06-01")
+    assert [m.actor.code for m in res.mentions] == ["PSEGOV"]
+    res, _ = mentions(nlp, resolver, "Protesters marched in Ramallah on Monday.", "2024-06-01")
+    assert [p.text for p in res.places] == ["Ramallah"]

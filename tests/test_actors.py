@@ -751,3 +751,11 @@ def test_ramallah_speaks_for_the_palestinian_authority_as_a_capital_does(nlp, re
     assert [m.actor.code for m in res.mentions] == ["PSEGOV"]
     res, _ = mentions(nlp, resolver, "Protesters marched in Ramallah on Monday.", "2024-06-01")
     assert [p.text for p in res.places] == ["Ramallah"]
+
+
+def test_foreign_ministers_to_late_2025(nlp, resolver):
+    for text, date, name in (("the Qatari foreign minister", "2025-06-01", "Mohammed bin Abdulrahman Al Thani"),
+                             ("the Swedish foreign minister", "2023-06-01", "Tobias Billström"),
+                             ("the Swedish foreign minister", "2025-06-01", "Maria Malmer Stenergard"),
+                             ("the Lebanese foreign minister", "2025-06-01", "Youssef Rajji")):
+        assert resolve_text(text, date, resolver=resolver, nlp=nlp).name == name, (text, date)

@@ -5,7 +5,6 @@ stands there (a named entity, a pronoun's antecedent, the owner of a word)."""
 from __future__ import annotations
 
 import logging
-import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -278,15 +277,7 @@ def _ents_rooted_in(doc: Doc, region: list[int]) -> list[Span]:
 
 @lru_cache(maxsize=4096)
 def resolve_text(text: str, date: str | None):
-    """The actor one short text names, by the actors layer (None without that layer). Cached:
-    the actors layer parses the text anew each time (a few ms), and the coder asks about the
-    same entity in sentence after sentence. The key holds the user's actor tables
-    (``TIDINGS_ACTORS``), which the actors layer reads."""
-    return _resolve_text(text, date, os.environ.get("TIDINGS_ACTORS", ""))
-
-
-@lru_cache(maxsize=4096)
-def _resolve_text(text: str, date: str | None, _actor_tables: str):
+    """The actor one short text names, by the actors layer (cached; None without that layer)."""
     try:
         from tidings.actors import resolve_text as resolve
     except ImportError:      # the actors layer is optional for the coder

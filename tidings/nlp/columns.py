@@ -32,9 +32,7 @@ class Columns:
         self.pos, self.tag, self.dep, self.lower, self.lemma, self.orth, self.alpha = (arr[:, k] for k in range(7))
         # the head's index (spaCy stores the offset to it, negative ones wrapped in uint64)
         self.head = np.arange(len(doc), dtype=np.int64) + arr[:, 7].astype(np.int64)
-        self._lemmas = self._lowers = None     # (distinct ids, token -> distinct, their strings)
-        self._alpha_sums = None
-        self._lower_list: list[str] | None = None
+        self._strings: dict[str, tuple[np.ndarray, list[str]]] = {}
         self._memo: dict[str, object] = {}
 
     def pos_in(self, names: Iterable[str]) -> np.ndarray:
@@ -51,48 +49,43 @@ class Columns:
 
     def lemma_lower(self, test: Callable[[str], bool]) -> np.ndarray:
         """Tokens whose lower-cased lemma passes ``test`` (asked once per distinct lemma)."""
-        if self._lemmas is None:
-            self._lemmas = self._distinct(self.lemma, str.lower)
-        return self._passing(self.lemma, self._lemmas, test)
+        return self._passing("lemma", lambda lemma: test(lemma.lower()))
 
     def lower_test(self, test: Callable[[str], bool]) -> np.ndarray:
         """Tokens whose lower-cased form passes ``test`` (asked once per distinct form)."""
-        if self._lowers is None:
-            self._lowers = self._distinct(self.lower, str)
-        return self._passing(self.lower, self._lowers, test)
+        return self._passing("lower", test)
 
     def tag_test(self, test: Callable[[str], bool]) -> np.ndarray:
         """Tokens whose fine-grained tag passes ``test``."""
-        return self._passing(self.tag, self._distinct(self.tag, str), test)
+        return self._passing("tag", test)
 
     def lowers(self) -> list[str]:
         """Every token's lower-cased form (``Token.lower_``)."""
-        if self._lower_list is None:
-            ids, inverse, words = self._lowers = self._lowers or self._distinct(self.lower, str)
-            self._lower_list = [words[k] for k in inverse.tolist()]
-        return self._lower_list
+        return self.memo("lowers", lambda c: c.texts(str, "lower"))
 
-    def texts(self, fn: Callable[[str], str]) -> list[str]:
-        """``fn`` of every token's text, computed once per distinct text."""
-        ids, inverse, words = self._distinct(self.orth, fn)
-        return [words[k] for k in inverse.tolist()]
-
-    def _distinct(self, column: np.ndarray, norm) -> tuple[np.ndarray, np.ndarray, list[str]]:
-        ids, inverse = np.unique(column, return_inverse=True)
-        strings = self.doc.vocab.strings
-        return ids, inverse, [norm(strings[i]) for i in ids.tolist()]
-
-    @staticmethod
-    def _passing(column: np.ndarray, distinct, test: Callable[[str], bool]) -> np.ndarray:
-        ids, inverse, words = distinct
-        return np.fromiter((test(w) for w in words), dtype=bool, count=len(words))[inverse] if len(words) \
-            else np.zeros(len(column), dtype=bool)
+    def texts(self, fn: Callable[[str], str], column: str = "orth") -> list[str]:
+        """``fn`` of every token's text (or of another string column), once per distinct string."""
+        inverse, words = self._distinct(column)
+        mapped = [fn(w) for w in words]
+        return [mapped[k] for k in inverse.tolist()]
 
     def alpha_between(self) -> np.ndarray:
         """``a[e] - a[s]`` is the number of words of letters among tokens [s, e)."""
-        if self._alpha_sums is None:
-            self._alpha_sums = np.concatenate(([0], np.cumsum(self.alpha.astype(np.int64))))
-        return self._alpha_sums
+        return self.memo("alpha_sums", lambda c: np.concatenate(([0], np.cumsum(c.alpha.astype(np.int64)))))
+
+    def _distinct(self, column: str) -> tuple[np.ndarray, list[str]]:
+        """(token -> index of its string, the distinct strings) of a string column, read once."""
+        if column not in self._strings:
+            ids, inverse = np.unique(getattr(self, column), return_inverse=True)
+            strings = self.doc.vocab.strings
+            self._strings[column] = (inverse, [strings[i] for i in ids.tolist()])
+        return self._strings[column]
+
+    def _passing(self, column: str, test: Callable[[str], bool]) -> np.ndarray:
+        inverse, words = self._distinct(column)
+        if not words:
+            return np.zeros(len(self.pos), dtype=bool)
+        return np.fromiter((test(w) for w in words), dtype=bool, count=len(words))[inverse]
 
     def memo(self, key: str, make: Callable[[Columns], object]):
         """``make(self)``, computed once per document under ``key`` (a scan's candidate list)."""

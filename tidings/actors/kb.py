@@ -51,10 +51,10 @@ NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
 COUNTRY_FIRST = frozenset({"MUS"})
 # how far an office the converted (Phoenix/ICEWS) dictionaries leave open is taken to run
 CONVERTED_UNTIL = "2015-12-31"
-# CAMEO religion codes: they say which faith, not which sector (IMGMUSALQ is an armed group)
 # the sectors of a title that names an office a person holds ('Foreign Minister', 'Sen.',
 # 'Judge'), as opposed to a trait ('a former prisoner of war', 'the Assad family')
 TITLED_OFFICES = frozenset({"GOV", "LEG", "JUD"})
+# CAMEO religion codes: they say which faith, not which sector (IMGMUSALQ is an armed group)
 RELIGIONS = frozenset({"MUS", "CHR", "CTH", "JEW", "BUD", "HIN", "PRO"})
 
 
@@ -120,13 +120,12 @@ class Entry:
             return undated[-1]
         past = [r for r in dated if r.end and r.end < date]
         if past:
-            # out of office: a former office holder is an elite (CAMEO ELI) of that country,
-            # unless a title of a civil office in the text names an office the tables do not
-            # hold as ended ('Sen. John McCain' in 2016: the converted tables cut his seat at
-            # their end): what he is now. A title of an office that ended is a former one
-            # ('the fall of President Bashar al-Assad' in 2025)
-            # (of the last office held for a state: a former head of a UN agency who led his
-            # country before is that country's elite, not the agency)
+            # out of office: a former office holder is an elite (CAMEO ELI) of the country of the
+            # last office held for a state (a former head of a UN agency who led his country
+            # before is that country's elite, not the agency's), unless a title of a civil office
+            # in the text names an office the tables do not hold as ended ('Sen. John McCain' in
+            # 2016: the converted tables cut his seat at their end): what he is now. A title of
+            # an office that ended is a former one ('the fall of President Bashar al-Assad' in 2025)
             last = max([r for r in past if split_code(r.code)[0]] or past, key=lambda r: r.end)
             country = split_code(last.code)[0]
             ended = any(split_code(r.code)[1] == sector and r.end != CONVERTED_UNTIL for r in past)

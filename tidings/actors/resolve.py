@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.kb import Entry, KnowledgeBase, split_code
 from tidings.actors.matcher import Match, find_matches
@@ -187,12 +187,7 @@ class ActorResolver:
                 or _role_described(doc, g):
             return None
         found = self.kb.body_head(named[0].entry.code, day)
-        if found is None:
-            return None
-        entry, role = found
-        s = doc[g.start:g.head.i + 1]
-        return ActorMention(text=s.text, start=s.start_char, end=s.end_char,
-                            actor=_actor(role.code, entry.name, entry.kb_id), kind="role", via="kb:agent:office")
+        return _head_mention(doc[g.start:g.head.i + 1], found) if found is not None else None
 
     def _compose(self, doc: Doc, g: _Group, day: str | None):
         ms = g.matches
@@ -275,9 +270,7 @@ class ActorResolver:
             if head is not None:
                 # 'the NATO chief', 'UN Secretary-General': the body's head that day, by name (not
                 # 'the EU foreign policy chief', whose words between name another office)
-                code, name = head[1].code, head[0].name
-                return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
-                                    actor=_actor(code, name, head[0].kb_id), kind="role", via="kb:agent:office")
+                return _head_mention(span, head)
             if not sector and title is not None and not former and title_sector not in _VAGUE:
                 # "European Union legislators", "Serbian Army": the organisation plus the sector word
                 code, sector = code + title.code, title_sector
@@ -464,6 +457,13 @@ def _names_a_facility(doc: Doc, m) -> bool:
         return False
     root = doc[m.start:m.end].root
     return root.dep_ == "compound" and root.head.i >= m.end and root.head.lemma_.lower() in _FACILITY_NOUNS
+
+
+def _head_mention(span: Span, head: tuple) -> ActorMention:
+    """The head of an international body (``KnowledgeBase.body_head``) named by ``span``."""
+    entry, role = head
+    return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
+                        actor=_actor(role.code, entry.name, entry.kb_id), kind="role", via="kb:agent:office")
 
 
 def _role_described(doc: Doc, g: _Group) -> bool:

@@ -127,6 +127,8 @@ def test_a_wire_dateline_is_where_the_story_was_filed(nlp, coder, resolver):
     assert not [e for e in events(nlp, coder, resolver, text) if e.target.text == "WASHINGTON"]
     text = "MOSCOW, March 3 (Reuters) - Russia warned Ukraine on Tuesday."
     assert coded(nlp, coder, resolver, text, "2021-03-03") == [("RUS", "130", "UKR", "")]
+    text = "JERUSALEM, Dec. 5 — Israeli forces on Wednesday killed two members of Hamas."
+    assert coded(nlp, coder, resolver, text, "2007-12-06") == [("ISRMIL", "190", "PSEREB", "")]
 
 
 def test_who_reported_or_was_compared_is_not_the_target(nlp, coder, resolver):

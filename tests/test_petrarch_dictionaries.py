@@ -98,6 +98,17 @@ def test_pattern_matching_adjacency_and_synsets():
     assert match(ctx2, p, 1, 2) is None
 
 
+def test_pattern_with_a_synset_the_dictionary_lacks_then_a_word():
+    # an unknown synset was cached before the sentence's word sets existed, and the next word
+    # test failed with a KeyError: the sentence lost its events
+    ctx = Context("will protect fish from the pumps".split(), {}, {}, {}, {})
+    assert ctx.synset_ends("&UNKNOWN") == {}
+    assert ctx.has_word("fish", True) and not ctx.has_word("gondor", True)
+    assert ctx.positions("pumps", True) == [5]
+    p = parse_pattern("* &UNKNOWN FROM", "999")
+    assert match(ctx, p, 1, 2) is None
+
+
 @pytest.mark.parametrize("text,day,expected", [
     ("Arnor is about to restore full diplomatic ties with Gondor.", "1995-01-01", [("ARN", "GON", "064")]),
     ("Arnor will restore military ties with Gondor.", "1995-01-01", [("ARN", "GON", "902")]),

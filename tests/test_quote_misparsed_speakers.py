@@ -168,3 +168,11 @@ def test_name_cue_and_object_parse_and_a_verb_that_is_no_cue():
     built = _parse(["Jo", "Roe", "built", "Cruz", "of", "lying"], *args,
                    lemmas=["jo", "roe", "build", "cruz", "of", "lie"])
     assert find_quotes(built, learned=False) == []
+
+
+def test_a_speaker_phrase_the_parser_headed_in_the_dateline_starts_after_it(nlp):
+    # the small model makes 'York' the head of 'New York (AFP) – Vice President Joe Biden'
+    text = ("Biden, stumping for Clinton, trashes Trump.\n\nNew York (AFP) – Vice President Joe Biden on "
+            "Monday hit the campaign trail, accusing Trump of endangering the lives of US troops.")
+    quotes = find_quotes(nlp(text), None, "2016-08-15")
+    assert [(q.speaker.text, q.speaker.name) for q in quotes] == [("Vice President Joe Biden", "Joe Biden")]

@@ -173,6 +173,7 @@ class ActorResolver:
                 continue
             mentions.append((out, g))
         mentions += _unknown_people(doc, groups)
+        mentions = _past_dateline(doc, mentions, dateline)
         mentions.sort(key=lambda mg: mg[0].start)
         from tidings.actors.coref import resolve_coref
         final = resolve_coref(doc, mentions, self.kb, day)
@@ -546,6 +547,26 @@ def _coordinated(doc: Doc, a: int, b: int) -> bool:
     if not (doc[a].ent_type_ == doc[b].ent_type_ == "PERSON"):
         return False      # 'Russian and Turkish troops' share their noun
     return any(doc[i].dep_ == "cc" or doc[i].pos_ == "CCONJ" for i in range(lo + 1, hi))
+
+
+def _past_dateline(doc: Doc, mentions: list[tuple[ActorMention, _Group | None]], dateline: frozenset[int]
+                   ) -> list[tuple[ActorMention, _Group | None]]:
+    """A mention grown back over a dateline ('Dehradun (PTI): Nehru Institute') starts after it;
+    one inside it is dropped: where a story was filed is not who acts in it."""
+    if not dateline:
+        return mentions
+    out = []
+    for m, g in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start not in dateline:
+            out.append((m, g))
+            continue
+        rest = next((i for i in range(span.start, span.end) if i not in dateline and not doc[i].is_space), None)
+        if rest is None:
+            continue
+        m.text, m.start = doc.text[doc[rest].idx:m.end], doc[rest].idx
+        out.append((m, g))
+    return out
 
 
 def _group(doc: Doc, matches: list[Match], agent_tokens: set[int]) -> list[_Group]:

@@ -31,8 +31,6 @@ class Context:
         key = ("pos", word, exact)
         hit = self._present.get(key)
         if hit is None:
-            if not self._present:
-                self.has_word(word, exact)
             idx = self._present.get("index")
             if idx is None:
                 idx = {}
@@ -71,7 +69,7 @@ class Context:
 
     def has_word(self, word: str, exact: bool) -> bool:
         """Could ``word`` match some token of the sentence (a superset test, see word_matches)?"""
-        if not self._present:
+        if "exact" not in self._present:   # other keys (an empty synset's) may be cached first
             self._present["exact"] = set(self.words)
             self._present["base"] = {b for w in self.words for b in base_forms(w)}
         if word in self._present["exact"]:

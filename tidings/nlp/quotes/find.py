@@ -27,6 +27,7 @@ import bisect
 from spacy.tokens import Doc
 
 from tidings.ids import stable_id
+from tidings.nlp.parse import dateline_tokens
 from tidings.nlp.quotes.attach import attach_frames
 from tidings.nlp.quotes.continuations import continue_quotes, join_quoted_conjuncts
 from tidings.nlp.quotes.cues import verb_frames
@@ -158,7 +159,7 @@ def _own_words(doc: Doc, f: Found, runs: list[QuotedRun], starts: list[int]) -> 
     """The speaker's tokens (start, end, head) without words that are not the speaker's: a
     speaker phrase read off the surface may run over the clause the cue hangs from ('Trump
     gestured ..., then leaned in and boomed'); the speaker is that clause's subject. A phrase
-    starting inside a quotation starts after it."""
+    starting inside a quotation starts after it, and one starting in a dateline after that."""
     s, e, head = f.speaker
     cue = cue_root(doc, f)
     if cue is not None:
@@ -176,6 +177,15 @@ def _own_words(doc: Doc, f: Found, runs: list[QuotedRun], starts: list[int]) -> 
             else:
                 s, e, head = max(s, subj.left_edge.i), min(e, subj.right_edge.i + 1), subj.i
             break
+    dateline = dateline_tokens(doc)
+    if s in dateline:
+        # 'New York (AFP) – Vice President Joe Biden', where the parser made the dateline's city the
+        # head: the speaker is the phrase after the dateline
+        rest = next((i for i in range(s, e) if i not in dateline and not doc[i].is_space), None)
+        if rest is not None:
+            s = rest
+            if head < s:
+                head = doc[s:e].root.i
     inside = run_at(runs, starts, doc[s].idx)
     if inside is not None and inside.end <= doc[head].idx:
         while s < head and doc[s].idx < inside.end:

@@ -133,3 +133,32 @@ def test_an_act_on_what_someone_owns_is_aimed_at_them_but_talks_about_it_are_not
         [("United States", "110", "China")]
     text = "G7 foreign ministers also discussed China's role in global security."
     assert not [e for e in events(nlp, coder, resolver, text) if "China" in (e.source.text, e.target.text)]
+
+
+# --- read off 2008 wire news (L3S-GN1 pages), where these rules were found ----------------------
+
+def test_many_parties_pledging_to_give_to_someone_else_pledge_nothing_to_each_other(nlp, coder, resolver):
+    text = ("The U.S., China, South Korea, Japan and Russia pledged in turn to supply fuel oil or the "
+            "equivalent in aid.")
+    assert events(nlp, coder, resolver, text, "2007-12-20") == []
+    # the help goes to its object; pledging to each other or to cooperate stays mutual
+    text = "Turkey and Russia pledged to help Syria."
+    assert rows(events(nlp, coder, resolver, text)) == [("Russia", "030", "Syria"), ("Turkey", "030", "Syria")]
+    text = "Turkey and Russia agreed to help each other."
+    assert {(r[0], r[2]) for r in rows(events(nlp, coder, resolver, text))} == {("Turkey", "Russia"), ("Russia", "Turkey")}
+    text = "Turkey and Russia pledged to cooperate on defence."
+    assert rows(events(nlp, coder, resolver, text)) == [("Russia", "030", "Turkey"), ("Turkey", "030", "Russia")]
+
+
+def test_a_participle_describing_a_noun_states_a_relation_or_reports_a_deed_done_to_it(nlp, coder, resolver):
+    # 'linked to' matched 'link ... to assassination' on the words after the phrase, and read the
+    # militant as the one linking
+    text = "A Taliban militant linked to al-Qaeda ordered the assassination."
+    assert events(nlp, coder, resolver, text, "2007-12-29") == []
+    text = "The Syrian government, backed by Russia, attacked Turkish troops."
+    assert [(e.source.actor.code, e.cameo["code"], e.target.actor.code)
+            for e in events(nlp, coder, resolver, text)] == [("SYRGOV", "190", "TURMIL")]
+    # a deed, though, is reported by its participle, by its doer, to the noun it describes
+    text = "Afghan civilians killed by US troops were buried on Friday."
+    assert [(e.source.actor.code, e.cameo["code"], e.target.actor.code)
+            for e in events(nlp, coder, resolver, text, "2008-01-05")] == [("USAMIL", "190", "AFGCVL")]

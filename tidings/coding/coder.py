@@ -86,6 +86,10 @@ MUTUAL_VERBS = {"clash", "fight", "battle", "spar", "skirmish", "feud", "quarrel
 LIGHT_VERBS = {"plan", "intend", "aim", "hope", "expect", "prepare", "decide", "try", "attempt", "continue",
                "begin", "start", "want", "wish", "need", "seek", "seem", "appear", "have", "be", "go", "get"}
 NAMING_VERBS = {"call", "dub", "label", "brand", "term"}
+# what coordinated subjects pledge or agree to hand over goes to someone else: 'The U.S., China and
+# Japan pledged to supply fuel oil' (to North Korea), 'agreed to help Ukraine'
+GIVING_VERBS = {"supply", "provide", "give", "send", "deliver", "donate", "contribute", "ship", "grant", "lend",
+                "fund", "finance", "sell", "transfer", "help", "aid", "assist", "support", "train", "arm"}
 GENERIC_CODES = {"010", "01", "019", "020", "02"}
 
 
@@ -103,6 +107,22 @@ def _noun_read_as_verb(tok: Token) -> bool:
     if tok.head.lemma_.lower() in _BARE_INFINITIVE_HEADS:
         return False
     return tok.doc[tok.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
+
+
+def _given_to_others(verb: Token) -> bool:
+    """'pledged to supply fuel oil', 'agreed to help Ukraine': the infinitive under the verb gives
+    to a third party, unless to 'each other'. (The parser may hang the infinitive on a noun
+    between them: 'pledged in turn to supply'.)"""
+    for w in verb.subtree:
+        if w.i <= verb.i or w.lemma_.lower() not in GIVING_VERBS or w.pos_ != "VERB" \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children):
+            continue
+        between = [a for a in w.ancestors if verb.is_ancestor(a)]
+        if any(a.pos_ in ("VERB", "AUX") for a in between):
+            continue
+        return not any(x.lower_ in ("other", "another") and x.i > 0 and x.doc[x.i - 1].lower_ in ("each", "one")
+                       for x in w.subtree)
+    return False
 
 
 def _names_something(tok: Token) -> bool:
@@ -265,7 +285,10 @@ class EventCoder:
             group = self.verbs.groups.get(entry.group)
             if group is None:
                 continue
-            m = best_match(ctx, group.patterns, vs - sent.start, ve - sent.start)
+            # a verb describing a noun ('a militant linked to al-Qaeda ordered the assassination')
+            # has its pattern inside its own phrase
+            hi = max(tok.right_edge.i + 1, ve) - sent.start if tok.dep_ in ("acl", "relcl", "amod") else None
+            m = best_match(ctx, group.patterns, vs - sent.start, ve - sent.start, hi=hi)
             code = m.pattern.code if m else (entry.code or group.code)
             if not code or not any(ch.isalnum() for ch in code):
                 continue
@@ -276,6 +299,10 @@ class EventCoder:
             if self.cameo and m is None and tok.lemma_.lower() in NAMING_VERBS and _names_something(tok):
                 # naming, not a phone call (CAMEO's default for 'call'); only a pattern on the
                 # name codes it
+                continue
+            if self.cameo and tok.tag_ == "VBN" and tok.dep_ == "acl" and code[:2].isdigit() and int(code[:2]) < 10:
+                # 'a government backed by Russia', 'a militant linked to al-Qaeda': a participle
+                # describing a noun states a relation; 'civilians killed by troops' still reports a deed
                 continue
             if self.cameo and m is None and code.split(":")[0] in GENERIC_CODES:
                 # "X said/saw/referred ..." alone is not an event worth a record
@@ -396,7 +423,8 @@ class EventCoder:
             # subject with no target of its own (nothing but actors inside the infinitive clause)
             # codes its members with each other
             coordinated = all(coordinated_with(tok.doc, sources[0], x) for x in sources[1:])
-            if coordinated and not passive and (not targets or all(inside_xcomp(tok, t.root) for t in targets)):
+            if coordinated and not passive and (not targets or all(inside_xcomp(tok, t.root) for t in targets)) \
+                    and not _given_to_others(tok):
                 compound_pairs = True
         if self.cameo:
             code = self._cameo_adjust(code, flags)
@@ -435,8 +463,10 @@ class EventCoder:
     def _syntactic_roles(self, tok: Token, local: list[ParsedMention], vspan, owners: bool = False
                          ) -> tuple[list[ParsedMention], list[ParsedMention], bool]:
         subj_tokens, passive, agent_tokens = subject_tokens(tok)
-        if tok.tag_ == "VBN" and tok.dep_ in ("acomp", "oprd", "amod"):
-            passive = True          # "stand accused", "remained banned": the subject undergoes it
+        if tok.tag_ == "VBN" and tok.dep_ in ("acomp", "oprd", "amod", "acl"):
+            # "stand accused", "remained banned", "a militant linked to al-Qaeda": the subject
+            # (or the noun the participle describes) undergoes it
+            passive = True
         subj = [m for m in mentions_in(subj_tokens, local) if not behind_preposition(tok.doc, m, local)]
         if not subj and not passive:
             subj = pronoun_antecedent(tok, subj_tokens, local)

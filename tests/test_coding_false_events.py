@@ -162,3 +162,14 @@ def test_a_participle_describing_a_noun_states_a_relation_or_reports_a_deed_done
     text = "Afghan civilians killed by US troops were buried on Friday."
     assert [(e.source.actor.code, e.cameo["code"], e.target.actor.code)
             for e in events(nlp, coder, resolver, text, "2008-01-05")] == [("USAMIL", "190", "AFGCVL")]
+
+
+def test_leaving_is_no_meeting_and_going_home_is_no_visit(nlp, coder, resolver):
+    # the verb dictionary's default for 'leave' is 040 (consult)
+    for text in ("Rice left Riyadh, the Saudi capital, to convey Bush's encouragement.",
+                 "The kidnappers say they will kill one of the men unless British forces leave Iraq.",
+                 "Since leaving the EU bureaucracy in February, Barnier has criticised the bloc."):
+        assert not [e for e in events(nlp, coder, resolver, text, "2008-01-15") if e.cameo["code"].startswith("04")], text
+    text = ("U.S. envoy John Negroponte met Pakistan's President Pervez Musharraf on Saturday. "
+            "Negroponte left for Washington shortly after the meeting.")
+    assert not [e for e in events(nlp, coder, resolver, text, "2007-11-19") if e.target.text == "Washington"]

@@ -91,6 +91,8 @@ NAMING_VERBS = {"call", "dub", "label", "brand", "term"}
 GIVING_VERBS = {"supply", "provide", "give", "send", "deliver", "donate", "contribute", "ship", "grant", "lend",
                 "fund", "finance", "sell", "transfer", "help", "aid", "assist", "support", "train", "arm"}
 GENERIC_CODES = {"010", "01", "019", "020", "02"}
+TRAVEL_CODES = {"042", "043", "036"}      # visits made, hosted, offered
+DEPARTURE_VERBS = {"leave", "depart"}
 
 
 # verbs whose bare-infinitive complement follows their object: 'helped Azerbaijan reconquer'
@@ -304,6 +306,8 @@ class EventCoder:
                 # 'a government backed by Russia', 'a militant linked to al-Qaeda': a participle
                 # describing a noun states a relation; 'civilians killed by troops' still reports a deed
                 continue
+            if self.cameo and m is None and tok.lemma_.lower() in DEPARTURE_VERBS:
+                continue    # 'Rice left Riyadh': leaving is no meeting ('left for X' is a pattern)
             if self.cameo and m is None and code.split(":")[0] in GENERIC_CODES:
                 # "X said/saw/referred ..." alone is not an event worth a record
                 continue
@@ -444,6 +448,8 @@ class EventCoder:
             for t in targets:
                 if (s.code == t.code or (self.cameo and same_side(s.code, t.code))) and not two_people(tok.doc, s, t):
                     continue
+                if self.cameo and code[:3] in TRAVEL_CODES and s.code[:3] == t.code[:3] and t.mention.kind == "metonym":
+                    continue    # 'Negroponte left for Washington': an official going home is no visit
                 primary, colon, recip = code.partition(":")
                 if primary:
                     out.append(_Raw(s, t, primary, vspan, flags, conf, "verb", tok))

@@ -173,3 +173,17 @@ def test_leaving_is_no_meeting_and_going_home_is_no_visit(nlp, coder, resolver):
     text = ("U.S. envoy John Negroponte met Pakistan's President Pervez Musharraf on Saturday. "
             "Negroponte left for Washington shortly after the meeting.")
     assert not [e for e in events(nlp, coder, resolver, text, "2007-11-19") if e.target.text == "Washington"]
+
+
+def test_tourists_travelling_are_no_visit_between_parties(nlp, coder, resolver):
+    text = "More than 2.8 million Chinese tourists visited Vietnam from January through July this year."
+    assert events(nlp, coder, resolver, text, "2019-08-01") == []
+    text = "Chinese President Xi Jinping visited Vietnam."
+    assert ("Chinese President Xi Jinping", "042", "Vietnam") in rows(events(nlp, coder, resolver, text, "2019-08-01"))
+
+
+def test_what_is_seldom_or_rarely_done_is_negated(nlp, coder, resolver):
+    for text in ("Malaysia's former prime minister, Najib Razak, seldom criticized China.",
+                 "Japan rarely criticizes China."):
+        evs = events(nlp, coder, resolver, text, "2019-08-01")
+        assert evs and all(e.context["negated"] for e in evs), text

@@ -450,6 +450,8 @@ class EventCoder:
                     continue
                 if self.cameo and code[:3] in TRAVEL_CODES and s.code[:3] == t.code[:3] and t.mention.kind == "metonym":
                     continue    # 'Negroponte left for Washington': an official going home is no visit
+                if self.cameo and code[:3] in TRAVEL_CODES and s.mention.actor and s.mention.actor.sector == "CVL":
+                    continue    # '2.8 million Chinese tourists visited Vietnam': travel, not a visit between parties
                 primary, colon, recip = code.partition(":")
                 if primary:
                     out.append(_Raw(s, t, primary, vspan, flags, conf, "verb", tok))

@@ -52,8 +52,9 @@ def _aux_words(v: Token) -> list[str]:
 
 
 def _has_neg(v: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("advmod", "neg")
-               for c in v.children)
+    # 'seldom criticized China', 'rarely met': what is said not to happen (as a rule) did not
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "seldom", "rarely", "hardly", "scarcely")
+               and c.dep_ in ("advmod", "neg") for c in v.children)
 
 
 def flags_for(trigger: Token) -> Flags:

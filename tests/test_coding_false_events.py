@@ -187,3 +187,13 @@ def test_what_is_seldom_or_rarely_done_is_negated(nlp, coder, resolver):
                  "Japan rarely criticizes China."):
         evs = events(nlp, coder, resolver, text, "2019-08-01")
         assert evs and all(e.context["negated"] for e in evs), text
+
+
+def test_a_game_is_no_battle(nlp, coder, resolver):
+    text = "Connecticut beat St. John's 81-65 Tuesday in the Huskies' Big East home opener."
+    assert events(nlp, coder, resolver, text, "2008-01-09") == []
+    text = ("Patrick O'Sullivan scored twice as the Los Angeles Kings beat the Edmonton Oilers. The coach "
+            "said the season was young, and the playoffs far off.")
+    assert events(nlp, coder, resolver, text, "2008-01-15") == []
+    text = "Russian forces defeated Ukrainian troops near Bakhmut."
+    assert rows(events(nlp, coder, resolver, text, "2023-05-01")) == [("Russian forces", "190", "Ukrainian troops")]

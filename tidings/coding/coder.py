@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -93,6 +94,14 @@ GIVING_VERBS = {"supply", "provide", "give", "send", "deliver", "donate", "contr
 GENERIC_CODES = {"010", "01", "019", "020", "02"}
 TRAVEL_CODES = {"042", "043", "036"}      # visits made, hosted, offered
 DEPARTURE_VERBS = {"leave", "depart"}
+# winning and losing, which in a sports report is a game: a score in the sentence or the words of
+# sports in the story ('points', 'coach', 'playoff') say which
+CONTEST_VERBS = {"beat", "defeat", "edge", "rout", "trounce", "thrash", "outscore", "down", "top", "crush",
+                 "overpower", "outlast", "whip", "hammer", "upset", "eliminate"}
+SPORTS_WORDS = frozenset("""points goals goal scored scoring coach season playoff playoffs innings wickets
+quarterback touchdown tournament championship striker goalkeeper midfielder league nhl nba nfl mlb fifa
+uefa rebounds assists halftime overtime""".split())
+_SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 
 
 # verbs whose bare-infinitive complement follows their object: 'helped Azerbaijan reconquer'
@@ -109,6 +118,17 @@ def _noun_read_as_verb(tok: Token) -> bool:
     if tok.head.lemma_.lower() in _BARE_INFINITIVE_HEADS:
         return False
     return tok.doc[tok.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
+
+
+def _sports_report(sent: Span) -> bool:
+    """A score in the sentence, or three words of sports in its story."""
+    if _SCORE.search(sent.text):
+        return True
+    doc = sent.doc
+    found = doc.user_data.get("tidings_sports_words")
+    if found is None:
+        found = doc.user_data["tidings_sports_words"] = len({w for w in columns(doc).lowers() if w in SPORTS_WORDS})
+    return found >= 3
 
 
 def _given_to_others(verb: Token) -> bool:
@@ -306,6 +326,8 @@ class EventCoder:
                 # 'a government backed by Russia', 'a militant linked to al-Qaeda': a participle
                 # describing a noun states a relation; 'civilians killed by troops' still reports a deed
                 continue
+            if self.cameo and tok.lemma_.lower() in CONTEST_VERBS and _sports_report(sent):
+                continue    # 'Connecticut beat St. John's 81-65': a game, not a battle
             if self.cameo and m is None and tok.lemma_.lower() in DEPARTURE_VERBS:
                 continue    # 'Rice left Riyadh': leaving is no meeting ('left for X' is a pattern)
             if self.cameo and m is None and code.split(":")[0] in GENERIC_CODES:

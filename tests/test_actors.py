@@ -812,3 +812,10 @@ def test_groups_our_table_names_keep_their_other_names(nlp, resolver):
                        ("Al Shabaab attacked the town.", "SOMREB")):
         res, _ = mentions(nlp, resolver, text, "2015-01-15")
         assert [c for _, c in codes(res)][:1] == [code], text
+
+
+def test_a_then_closed_off_by_a_comma_dates_no_office(nlp, resolver):
+    res, _ = mentions(nlp, resolver, "Since then, protesters have demanded reforms.", "2019-11-29")
+    assert codes(res) == [("protesters", "CVLOPP")]
+    res, _ = mentions(nlp, resolver, "The then-President George W. Bush spoke.", "2019-11-29")
+    assert [c for _, c in codes(res)] == ["USAELI"]

@@ -741,7 +741,9 @@ def _former(doc: Doc, g, after: int | None) -> bool:
     before the name, describes another job: 'Prime Minister Keir Starmer, a former human rights
     lawyer' is the prime minister, 'Representative Michael McCaul, former chairman of ...' a
     representative."""
+    # ('Since then, protesters have demanded ...': a 'then' closed off by a comma dates no office)
     return any(t.lower_ in _FORMER and (after is None or t.i < after)
+               and not (t.i + 1 < len(doc) and doc[t.i + 1].is_punct and doc[t.i + 1].text != "-")
                for t in doc[max(g.start - 2, 0):g.end])
 
 

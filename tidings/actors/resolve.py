@@ -578,7 +578,8 @@ def _group(doc: Doc, matches: list[Match], agent_tokens: set[int]) -> list[_Grou
                 _coordinated(doc, root.i, head.i):
             head = root
         g = groups.get(head.i)
-        if g is not None and head.i != root.i and m.entry.kind == "org" and any(c.dep_ == "conj" for c in root.children) \
+        if g is not None and head.i != root.i and m.entry.kind == "org" \
+                and any(c.dep_ == "conj" for c in root.children) \
                 and any(x.entry.kind == "org" and x.entry.code != m.entry.code for x in g.matches):
             # 'such as al Qaida, the TTP and Baloch rebels': an organisation after another, with the
             # list going on after it, is the list's next item, not an apposition

@@ -120,6 +120,13 @@ def _noun_read_as_verb(tok: Token) -> bool:
     return tok.doc[tok.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
 
 
+def _no_visit(s: ParsedMention, t: ParsedMention) -> bool:
+    """'Negroponte left for Washington': an official going home; '2.8 million Chinese tourists
+    visited Vietnam': travel, not a visit between parties."""
+    going_home = s.code[:3] == t.code[:3] and t.mention.kind == "metonym"
+    return going_home or bool(s.mention.actor and s.mention.actor.sector == "CVL")
+
+
 def _sports_report(sent: Span) -> bool:
     """A score in the sentence, or three words of sports in its story."""
     if _SCORE.search(sent.text):
@@ -470,10 +477,8 @@ class EventCoder:
             for t in targets:
                 if (s.code == t.code or (self.cameo and same_side(s.code, t.code))) and not two_people(tok.doc, s, t):
                     continue
-                if self.cameo and code[:3] in TRAVEL_CODES and s.code[:3] == t.code[:3] and t.mention.kind == "metonym":
-                    continue    # 'Negroponte left for Washington': an official going home is no visit
-                if self.cameo and code[:3] in TRAVEL_CODES and s.mention.actor and s.mention.actor.sector == "CVL":
-                    continue    # '2.8 million Chinese tourists visited Vietnam': travel, not a visit between parties
+                if self.cameo and code[:3] in TRAVEL_CODES and _no_visit(s, t):
+                    continue
                 primary, colon, recip = code.partition(":")
                 if primary:
                     out.append(_Raw(s, t, primary, vspan, flags, conf, "verb", tok))

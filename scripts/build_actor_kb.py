@@ -223,7 +223,8 @@ def build_countries(onto: Path) -> list[tuple[str, str, str, str]]:
             holder.setdefault(_ascii(alias).lower(), code)
         largest: dict[str, tuple[int, str]] = {}
         for city in gc.get_cities().values():
-            pop, code, folded = int(city.get("population") or 0), iso3.get(city["countrycode"]), _ascii(city["name"]).lower()
+            pop, code = int(city.get("population") or 0), iso3.get(city["countrycode"])
+            folded = _ascii(city["name"]).lower()
             if code and pop >= 100_000 and (folded not in largest or pop > largest[folded][0]):
                 largest[folded] = (pop, code)
         for city in gc.get_cities().values():

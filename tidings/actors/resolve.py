@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -564,8 +564,7 @@ def _past_dateline(doc: Doc, mentions: list[tuple[ActorMention, _Group | None]],
         rest = next((i for i in range(span.start, span.end) if i not in dateline and not doc[i].is_space), None)
         if rest is None:
             continue
-        m.text, m.start = doc.text[doc[rest].idx:m.end], doc[rest].idx
-        out.append((m, g))
+        out.append((replace(m, text=doc.text[doc[rest].idx:m.end], start=doc[rest].idx), g))
     return out
 
 

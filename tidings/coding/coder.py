@@ -131,11 +131,12 @@ def _sports_report(sent: Span) -> bool:
     """A score in the sentence, or three words of sports in its story."""
     if _SCORE.search(sent.text):
         return True
-    doc = sent.doc
-    found = doc.user_data.get("tidings_sports_words")
-    if found is None:
-        found = doc.user_data["tidings_sports_words"] = len({w for w in columns(doc).lowers() if w in SPORTS_WORDS})
-    return found >= 3
+    return columns(sent.doc).memo("coder_sports_words", _sports_words) >= 3
+
+
+def _sports_words(c: Columns) -> int:
+    """How many different words of sports the story holds."""
+    return len({w for w in c.lowers() if w in SPORTS_WORDS})
 
 
 def _given_to_others(verb: Token) -> bool:
@@ -331,7 +332,8 @@ class EventCoder:
                 continue
             if self.cameo and tok.tag_ == "VBN" and tok.dep_ == "acl" and code[:2].isdigit() and int(code[:2]) < 10:
                 # 'a government backed by Russia', 'a militant linked to al-Qaeda': a participle
-                # describing a noun states a relation; 'civilians killed by troops' still reports a deed
+                # describing a noun with a code of CAMEO's roots 01-09 (statements to cooperation and
+                # investigation) states a relation; 'civilians killed by troops' still reports a deed
                 continue
             if self.cameo and tok.lemma_.lower() in CONTEST_VERBS and _sports_report(sent):
                 continue    # 'Connecticut beat St. John's 81-65': a game, not a battle
